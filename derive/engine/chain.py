@@ -1,0 +1,176 @@
+"""The lecture chain: from g(z) to g'(z) in terms of g(z), the way Module 4.9 writes it.
+
+(a) the name and the definition;
+(b) the outermost rule applied, every inner derivative still an unevaluated d/dz (...);
+(c) the inner derivatives evaluated, equal factors collected into powers;
+(d) the algebra that exposes g inside the result (``in_g.exposed``);
+(e) g substituted back: g'(z) = F(g(z)).
+
+Every line is verified equal to the line before it before the chain is returned; a
+line that fails is an ``EngineFault``, never output.
+"""
+
+from __future__ import annotations
+
+from sympy import Add, Derivative, Eq, Expr, Mul, Pow, S, Symbol, UnevaluatedExpr, diff
+
+from ..errors import EngineFault
+from . import forms, in_g
+from . import rules as R
+from .derivation import Derivation, Line, Note
+from .functions import G, g
+from .steps import find_rule
+from .verify import compare, numeric_compare
+
+#: Rules that distribute over their parts; the "outermost rule" looks through them.
+LINEAR = (R.SumRule, R.ConstantMultipleRule, R.RewriteRule, R.PiecewiseRule)
+
+
+def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
+    """The chain for g(z) = definition; ``named`` is how line 1 names it (sigma(z))."""
+    gz, dg = g(var), Derivative(g(var), var)
+    tree = differentiate(definition, var)
+    derivative = tree.eval()
+    lines: list[tuple[Expr | None, Expr, str, Note]] = []
+
+    written = forms.as_written(definition)
+    if named is not None:
+        lines.append((gz, named, "name", ("the name",)))
+        lines.append((None, written, "definition", ("its definition",)))
+    else:
+        lines.append((gz, written, "definition", ("the definition",)))
+
+    inner: dict[Derivative, R.Rule] = {}
+    applied = _outer_applied(tree, var, inner)
+    lhs: Expr | None = dg
+    if inner:
+        lines.append((lhs, applied, tree_rule_id(tree), (rule_title(tree),)))
+        evaluated, collected = _evaluate_inner(applied, inner)
+        facts = tuple(Eq(d, forms.as_written(rule.eval()), evaluate=False) for d, rule in inner.items())
+        note = facts + (("collect equal factors into squares",) if collected else ())
+        lines.append((None, evaluated, "evaluate-inner", note))
+    else:
+        evaluated = forms.as_written(derivative)
+        lines.append((lhs, evaluated, tree_rule_id(tree), (rule_title(tree),)))
+
+    F = in_g.form_in_g(definition, derivative, var)
+    poly = in_g.polynomial_form(F) if F is not None else None
+    if poly is not None:
+        exposure = in_g.exposed(poly, definition, evaluated)
+        if exposure is not None:
+            lines.append((None, exposure.expr, "expose-g", exposure.notes))
+        lines.append((None, poly.written(gz), "in-g", ("substitute g(z)",)))
+    elif F is not None:
+        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", ("substitute g(z)",)))
+
+    checked = _verified(lines, definition, derivative, var)
+    return Derivation(name, var, 1, definition, checked, derivative, F, tree)
+
+
+def differentiate(expr: Expr, var: Symbol) -> R.Rule:
+    """The step tree of d/d(var) expr, each node checked against ``sympy.diff``."""
+    tree = find_rule(expr, var)
+    _check_tree(tree, var)
+    return tree
+
+
+def _check_tree(rule: R.Rule, var: Symbol) -> None:
+    for sub in rule.substeps:
+        _check_tree(sub, var)
+    if rule.var != var:
+        return  # d/du f(u) of a chain rule: checked through its parent, whose var is var
+    result, expected = rule.eval(), diff(rule.expr, var)
+    if result == expected or (result - expected).expand() == 0:
+        return
+    if not numeric_compare(result, expected, var).equal:
+        raise EngineFault(f"the {rule.title} gave {result} for d/d{var} {rule.expr}, SymPy gives {expected}")
+
+
+def tree_rule_id(rule: R.Rule) -> str:
+    if isinstance(rule, R.ChainRule):
+        return f"{rule.outer.id}+chain"
+    return rule.id
+
+
+def rule_title(rule: R.Rule) -> str:
+    if isinstance(rule, R.ChainRule):
+        outer = "reciprocal rule" if getattr(rule.outer, "is_reciprocal", False) else rule.outer.title
+        return f"{outer} and chain rule"
+    if isinstance(rule, LINEAR) and rule.substeps:
+        inner = sorted({rule_title(s) for s in rule.substeps if not isinstance(s, (R.ConstantRule, R.VariableRule))})
+        return "; ".join([rule.title, *inner])
+    return rule.title
+
+
+def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -> Expr:
+    """Line (b): the rule applied, inner derivatives left as d/dz (...), recorded in ``inner``."""
+
+    def show(sub: R.Rule) -> Expr:
+        if isinstance(rule, LINEAR):
+            return _outer_applied(sub, var, inner)
+        if _is_trivial(sub.expr, var):
+            return forms.as_written(sub.eval())
+        d = Derivative(forms.as_written(sub.expr), var)
+        inner[d] = sub
+        return d
+
+    return rule.formula(show)
+
+
+def _is_trivial(expr: Expr, var: Symbol) -> bool:
+    """z, c z and constants: their derivative is read off, not worked out."""
+    return (expr / var).is_constant(var) if expr.has(var) else True
+
+
+def _evaluate_inner(line: Expr, inner: dict[Derivative, R.Rule]) -> tuple[Expr, bool]:
+    """Line (c): each d/dz (...) replaced by its value; a value equal to another factor
+    of the same product is collected into a power (the v (d/dz u) = v v = v^2 of tanh)."""
+    collected = False
+
+    def walk(expr: Expr) -> Expr:
+        nonlocal collected
+        if expr in inner:
+            return forms.as_written(inner[expr].eval())
+        if isinstance(expr, Mul):
+            out: list[Expr] = []
+            for f in expr.args:
+                if f not in inner:
+                    out.append(walk(f))
+                    continue
+                value = forms.as_written(inner[f].eval())
+                same = next((i for i, o in enumerate(out) if o == value), None)
+                if same is not None:
+                    out[same] = Pow(value, 2, evaluate=False)
+                    collected = True
+                elif value != 1:
+                    out.append(UnevaluatedExpr(value))
+            return Mul(*out, evaluate=False) if len(out) > 1 else (out[0] if out else S.One)
+        if isinstance(expr, Add):
+            return Add(*(t for a in expr.args for t in forms.terms(walk(a))), evaluate=False)
+        if isinstance(expr, Pow):
+            return Pow(walk(expr.base), expr.exp, evaluate=False)
+        if not expr.args or expr.is_Atom:
+            return expr
+        return expr.func(*(walk(a) for a in expr.args))
+
+    return walk(line), collected
+
+
+def _verified(lines, definition: Expr, derivative: Expr, var: Symbol) -> tuple[Line, ...]:
+    """Each line checked equal to the one before (the first g' line to the true derivative)."""
+    gz = g(var)
+    as_math = {gz: definition}
+    out: list[Line] = []
+    previous: Expr | None = None
+    for lhs, rhs, rule, note in lines:
+        value = rhs.xreplace(as_math).doit()
+        if lhs is not None and lhs != gz:
+            previous = derivative  # a new left-hand side starts from what it names
+        check = None
+        if previous is not None:
+            check = compare(value, previous, var)
+            if not check.equal:
+                raise EngineFault(f"line {len(out) + 1} ({rule}) is not equal to the line before it: {rhs}")
+        out.append(Line(lhs, rhs, rule, note, check))
+        previous = value
+    return tuple(out)

@@ -1,0 +1,52 @@
+"""The derivation object: what the engine hands to every renderer.
+
+Renderers read it and never recompute mathematics: the lines are final, each already
+verified equal to the line before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from sympy import Expr, Symbol
+
+from .rules import Rule
+from .verify import Comparison
+
+#: An explanation: words, and formulas each renderer typesets its own way.
+Note = tuple[Union[str, Expr], ...]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the chain: ``lhs = rhs``, or ``= rhs`` when lhs is None."""
+
+    lhs: Expr | None  # g(z) or g'(z)
+    rhs: Expr  # as written (see forms.py)
+    rule: str  # short id of what happened
+    note: Note  # why this line follows from the one before
+    check: Comparison | None  # how it was verified against the line before (None: first line)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """g(z), its derivative, and the lecture's chain of lines from one to the other."""
+
+    name: str | None  # catalog name, None for a typed expression
+    var: Symbol
+    order: int
+    definition: Expr  # g(z), in var
+    lines: tuple[Line, ...]
+    derivative: Expr  # g'(z), in var
+    in_terms_of_g: Expr | None  # F with g'(z) = F(g), in the symbol g; None if not found
+    steps: Rule  # the full tree of rules behind the chain
+
+    @property
+    def uses_var(self) -> bool:
+        return self.in_terms_of_g is None or self.var in self.in_terms_of_g.free_symbols
+
+    def _repr_latex_(self) -> str:
+        from ..render.latex import aligned  # Jupyter display only; the engine prints nothing
+
+        return "$$" + aligned(self) + "$$"

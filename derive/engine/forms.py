@@ -1,0 +1,73 @@
+"""Lines as written: expressions that keep the order and grouping a lecture uses.
+
+The lines of a derivation are SymPy expressions built with ``evaluate=False``: their
+sums and products keep the order they were written in, and ``UnevaluatedExpr`` marks
+a factor that stays a factor, e.g. the ``(-1)`` and ``(-e^{-z})`` of the sigmoid chain.
+Every printer (LaTeX, terminal, JSON) prints them as they are and never reorders, so
+the engine decides the order once, here, for all of them.
+"""
+
+from __future__ import annotations
+
+from sympy import Add, Expr, Mul, Pow, UnevaluatedExpr
+
+
+def as_written(expr: Expr) -> Expr:
+    """expr rebuilt unevaluated, its sums and products in SymPy's printing order."""
+    if not expr.args or expr.is_Atom:
+        return expr
+    if isinstance(expr, Add):
+        return Add(*(as_written(t) for t in expr.as_ordered_terms()), evaluate=False)
+    if isinstance(expr, Mul):
+        # the numeric coefficient stays whole: -2 z, not (-1) 2 z
+        coefficient, rest = expr.as_coeff_Mul()
+        parts = ([coefficient] if coefficient != 1 else []) + [as_written(f) for f in rest.as_ordered_factors()]
+        return Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
+    if isinstance(expr, Pow):
+        return Pow(as_written(expr.base), expr.exp, evaluate=False)
+    return expr.func(*(as_written(a) for a in expr.args))
+
+
+def terms(expr: Expr) -> list[Expr]:
+    """The terms of a sum as written (nested unevaluated sums flattened)."""
+    if isinstance(expr, UnevaluatedExpr):
+        return terms(expr.args[0]) if isinstance(expr.args[0], Add) else [expr]
+    if isinstance(expr, Add):
+        return [t for a in expr.args for t in terms(a)]
+    return [expr]
+
+
+def factors(expr: Expr) -> list[Expr]:
+    """The factors of a product as written (nested unevaluated products flattened)."""
+    if isinstance(expr, Mul):
+        return [f for a in expr.args for f in factors(a)]
+    return [expr]
+
+
+def shape(expr: Expr) -> Expr:
+    """What a reader sees change: products and powers combined, sums kept term by term.
+
+    Two lines with the same shape differ only in how factors are grouped or signs are
+    placed, so showing both would be a step that does nothing; ``1 + e^{-z} - 1``
+    keeps its shape, because the terms a reader adds up are still there.
+    """
+    if isinstance(expr, UnevaluatedExpr):
+        return shape(expr.args[0])
+    if not expr.args or expr.is_Atom:
+        return expr
+    if isinstance(expr, Add):
+        return Add(*(shape(t) for t in terms(expr)), evaluate=False)
+    return expr.func(*(shape(a) for a in expr.args))
+
+
+def same_shape(a: Expr, b: Expr) -> bool:
+    return _key(shape(a)) == _key(shape(b))
+
+
+def _key(expr: Expr):
+    # Sums compare as multisets of terms: the order of terms is not a step either.
+    if isinstance(expr, Add):
+        return ("+", tuple(sorted(map(repr, (_key(t) for t in terms(expr))))))
+    if not expr.args or expr.is_Atom:
+        return expr
+    return (expr.func, tuple(_key(a) for a in expr.args))

@@ -1,0 +1,194 @@
+"""Rewriting g'(z) in terms of g(z) itself, by elimination.
+
+The lecture's result g'(z) = g(z)(1 - g(z)) is what makes backpropagation cheap: it
+reuses the activation computed in the forward pass.  To find such a form F with
+g'(z) = F(g(z)) for an activation built from exponentials:
+
+1. write every e^{cz} as a power of one new symbol t = e^{z/L} (L clears the
+   denominators of the slopes c), so that g and g' are rational functions of t;
+2. the polynomials  G den(g) - num(g)  and  D den(g') - num(g')  vanish together;
+   a lexicographic Groebner basis with t first eliminates t, leaving relations
+   between D = g' and G = g alone;
+3. a relation of degree 1 in D gives D = F(G).
+
+No form is stored for any function: the sigmoid's G(1 - G) and tanh's 1 - G^2 come
+out of step 2.  ``exposed`` then writes F with g replaced by its definition, the line
+a lecture shows just before substituting g back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import (
+    Add,
+    Dummy,
+    Expr,
+    Mul,
+    Poly,
+    Pow,
+    S,
+    Symbol,
+    UnevaluatedExpr,
+    cancel,
+    exp,
+    fraction,
+    groebner,
+)
+from sympy.polys.polyerrors import PolificationFailed, PolynomialError
+
+from . import forms
+from .exponentials import exp_as_powers
+from .functions import G
+from .steps import split_fraction
+
+
+def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """F(G) with derivative = F(definition), free of var; None where none was found."""
+    t = Dummy("t", positive=True)
+    g_t = exp_as_powers(definition.rewrite(exp), var, t)
+    d_t = exp_as_powers(derivative.rewrite(exp), var, t)
+    if g_t is None or d_t is None:
+        return None
+    D = Dummy("D")
+    params = sorted((g_t.free_symbols | d_t.free_symbols) - {t}, key=lambda s: s.name)
+    gn, gd = fraction(cancel(g_t))
+    dn, dd = fraction(cancel(d_t))
+    try:
+        basis = groebner([G * gd - gn, D * dd - dn], t, D, G, *params, order="lex")
+    except (PolificationFailed, PolynomialError):
+        return None
+    for relation in basis.exprs:
+        if relation.has(t):
+            continue
+        p = Poly(relation, D)
+        if p.degree() == 1:
+            slope, rest = p.all_coeffs()
+            return cancel(-rest / slope)
+    return None
+
+
+@dataclass(frozen=True)
+class PolynomialForm:
+    """F(G) = constant * G^power * rest(G), rest written from its constant term up."""
+
+    constant: Expr
+    power: int
+    rest: tuple[tuple[int, Expr], ...]  # (degree, coefficient), ascending
+
+    def written(self, g: Expr) -> Expr:
+        """F with G written as g (the symbol G, or g(z)), as a lecture writes it."""
+        parts = [] if self.constant == 1 else [self.constant]
+        if self.power:
+            parts.append(Pow(g, self.power) if self.power > 1 else g)
+        if self.rest != ((0, S.One),):
+            parts.append(Add(*(_monomial(c, g, k) for k, c in self.rest), evaluate=False))
+        return Mul(*parts, evaluate=False) if len(parts) > 1 else (parts[0] if parts else S.One)
+
+
+def polynomial_form(F: Expr) -> PolynomialForm | None:
+    """F split as a lecture writes it: g(z)(1 - g(z)) rather than g(z) - g(z)^2."""
+    try:
+        p = Poly(F, G)
+    except PolynomialError:
+        return None
+    if p.is_zero:
+        return None
+    (power,), p = p.terms_gcd()
+    constant, p = p.primitive() if p.domain.is_Numerical else (S.One, p)
+    rest = tuple(sorted((m[0], c) for m, c in p.terms()))
+    if rest[0][1].could_extract_minus_sign():
+        constant, rest = -constant, tuple((k, -c) for k, c in rest)
+    return PolynomialForm(constant, power, rest)
+
+
+def _monomial(coefficient: Expr, g: Expr, degree: int) -> Expr:
+    power = Pow(g, degree) if degree > 1 else (g if degree else S.One)
+    if degree == 0:
+        return coefficient
+    if coefficient == 1:
+        return power
+    return Mul(coefficient, power, evaluate=False)
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """F with g written out: the line that shows where g is, and what was done to get it."""
+
+    expr: Expr
+    notes: tuple[str | Expr, ...]
+
+
+def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure | None:
+    """The line before "= F(g(z))": each factor of F with g written out.
+
+    A factor that is a sum is combined over a common denominator without cancelling
+    (the sigmoid's 1 - g becomes (1 + e^{-z} - 1)/(1 + e^{-z})).  Where that line
+    would look like the previous one, the sum is left term by term instead (tanh:
+    1 - (e^z - e^{-z})^2/(e^z + e^{-z})^2, "split the fraction").  None where both
+    look like the previous line: there is nothing to show.
+    """
+    top, bottom = split_fraction(definition)
+    written_g = forms.as_written(definition)
+    for combine in (True, False):
+        parts, notes = [], []
+        if form.constant != 1:
+            parts.append(form.constant)
+        if form.power:
+            parts.append(UnevaluatedExpr(_power_of(written_g, top, bottom, form.power)))
+            if form.rest != ((0, S.One),):
+                notes.append("split off a factor of g(z)")
+        if form.rest != ((0, S.One),):
+            rest, rest_notes = _sum_written_out(form.rest, top, bottom, combine)
+            parts.append(UnevaluatedExpr(rest) if len(parts) else rest)
+            notes.extend(rest_notes)
+        line = Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
+        if not forms.same_shape(line, previous):
+            return Exposure(line, tuple(notes))
+    return None
+
+
+def _power_of(written_g: Expr, top: Expr, bottom: Expr, k: int) -> Expr:
+    if k == 1:
+        return written_g
+    return _fraction(Pow(top, k), Pow(bottom, k))
+
+
+def _fraction(top: Expr, bottom: Expr) -> Expr:
+    top, bottom = forms.as_written(top), forms.as_written(bottom)
+    if bottom == 1:
+        return top
+    if top == 1:
+        return Pow(bottom, -1, evaluate=False)
+    return Mul(top, Pow(bottom, -1, evaluate=False), evaluate=False)
+
+
+def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[str | Expr]]:
+    m = max(k for k, _ in rest)
+    if not combine:
+        pieces = [_scaled(c, _fraction(Pow(top, k), Pow(bottom, k))) for k, c in rest]
+        return Add(*pieces, evaluate=False), ["split the fraction"]
+    numerator: list[Expr] = []
+    for k, c in rest:
+        piece = forms.as_written(Pow(top, k) * Pow(bottom, m - k))
+        if c == 1 and isinstance(piece, Add):
+            numerator.extend(forms.terms(piece))  # 1 (1 + e^{-z}) is written 1 + e^{-z}
+        else:
+            numerator.append(_scaled(c, piece))
+    pairs = [t for t in numerator if t.is_positive and any(forms.same_shape(o, -t) for o in numerator)]
+    notes = ["add and subtract", pairs[0]] if pairs else ["combine over a common denominator"]
+    return _fraction_written(numerator, Pow(bottom, m)), notes
+
+
+def _fraction_written(numerator: list[Expr], bottom: Expr) -> Expr:
+    top = Add(*numerator, evaluate=False)
+    bottom = forms.as_written(bottom)
+    return top if bottom == 1 else Mul(top, Pow(bottom, -1, evaluate=False), evaluate=False)
+
+
+def _scaled(c: Expr, piece: Expr) -> Expr:
+    if c == 1:
+        return piece
+    if c == -1:
+        return Mul(S.NegativeOne, piece, evaluate=False)
+    return Mul(c, piece, evaluate=False)

@@ -1,0 +1,385 @@
+"""Differentiation rules, one small dataclass each.
+
+Each rule knows its input (``expr``, differentiated with respect to ``var``), its
+sub-steps, and two ways to produce its result:
+
+* ``eval()`` -- the derivative, evaluated (SymPy's automatic simplification only);
+* ``formula(inner)`` -- the rule applied once, with each inner derivative shown as
+  ``inner(substep)`` decides: as an unevaluated ``Derivative`` (the lecture's
+  ``d/dz (1 + e^{-z})``) or as its value.  This is the data of the lecture chain.
+
+Finding which rule applies lives in ``steps.py``; printing lives in ``derive.render``.
+The docstring of each class is the transformation it performs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, ClassVar
+
+from sympy import (
+    Add,
+    Expr,
+    Mul,
+    Piecewise,
+    Pow,
+    S,
+    UnevaluatedExpr,
+    log,
+    sign,
+)
+
+from .forms import as_written
+
+Inner = Callable[["Rule"], Expr]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """d/dz expr."""
+
+    expr: Expr
+    var: Expr  # a Symbol, or the inner expression u of a chain rule (d/du)
+
+    #: short identifier, used in JSON and tests
+    id: ClassVar[str] = "rule"
+    #: how a lecture names the rule
+    title: ClassVar[str] = "rule"
+
+    @property
+    def substeps(self) -> tuple["Rule", ...]:
+        return ()
+
+    def eval(self) -> Expr:
+        raise NotImplementedError
+
+    def formula(self, inner: Inner) -> Expr:
+        """The rule applied once; leaf rules have no inner derivative to show."""
+        return self.eval()
+
+
+# --- leaves -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConstantRule(Rule):
+    """d/dz c -> 0"""
+
+    id = "constant"
+    title = "constant rule"
+
+    def eval(self) -> Expr:
+        return S.Zero
+
+
+@dataclass(frozen=True)
+class VariableRule(Rule):
+    """d/dz z -> 1"""
+
+    id = "variable"
+    title = "d/dz z = 1"
+
+    def eval(self) -> Expr:
+        return S.One
+
+
+@dataclass(frozen=True)
+class PowerRule(Rule):
+    """d/du u^n -> n u^(n-1)   (n = -1 is the reciprocal rule: d/du 1/u -> (-1) 1/u^2)"""
+
+    base: Expr
+    exponent: Expr
+
+    id = "power"
+    title = "power rule"
+
+    @property
+    def is_reciprocal(self) -> bool:
+        return self.exponent == -1
+
+    def eval(self) -> Expr:
+        return self.exponent * self.base ** (self.exponent - 1)
+
+    def formula(self, inner: Inner) -> Expr:
+        # The lecture keeps the factor n and the power apart: (-1) 1/(1 + e^{-z})^2.
+        n = self.exponent
+        power = as_written(Pow(self.base, n - 1))
+        factor = UnevaluatedExpr(n) if n.is_negative else n
+        return Mul(factor, UnevaluatedExpr(power), evaluate=False)
+
+
+@dataclass(frozen=True)
+class ExponentialRule(Rule):
+    """d/du a^u -> a^u ln(a)"""
+
+    base: Expr
+
+    id = "exponential"
+    title = "exponential rule"
+
+    def eval(self) -> Expr:
+        return self.expr * log(self.base)
+
+
+@dataclass(frozen=True)
+class ExpRule(Rule):
+    """d/du e^u -> e^u"""
+
+    id = "exp"
+    title = "d/du e^u = e^u"
+
+    def eval(self) -> Expr:
+        return self.expr
+
+
+@dataclass(frozen=True)
+class LogRule(Rule):
+    """d/du ln(u) -> 1/u"""
+
+    id = "log"
+    title = "d/du ln(u) = 1/u"
+
+    def eval(self) -> Expr:
+        return 1 / self.expr.args[0]
+
+
+@dataclass(frozen=True)
+class TableRule(Rule):
+    """d/du f(u) -> f'(u), f' from the table of derivatives (SymPy's ``fdiff``)."""
+
+    id = "function"
+    title = "derivative of a known function"
+
+    def eval(self) -> Expr:
+        return self.expr.fdiff(1)
+
+
+@dataclass(frozen=True)
+class TrigRule(TableRule):
+    """d/du sin(u) -> cos(u), d/du cos(u) -> -sin(u), d/du tan(u) -> 1 + tan(u)^2, ..."""
+
+    id = "trig"
+    title = "trigonometric derivative"
+
+
+@dataclass(frozen=True)
+class HyperbolicRule(TableRule):
+    """d/du sinh(u) -> cosh(u), d/du cosh(u) -> sinh(u), d/du tanh(u) -> 1 - tanh(u)^2, ..."""
+
+    id = "hyperbolic"
+    title = "hyperbolic derivative"
+
+
+@dataclass(frozen=True)
+class InverseTrigRule(TableRule):
+    """d/du atan(u) -> 1/(1 + u^2), d/du asin(u) -> 1/sqrt(1 - u^2), ..."""
+
+    id = "inverse-trig"
+    title = "inverse trigonometric derivative"
+
+
+@dataclass(frozen=True)
+class InverseHyperbolicRule(TableRule):
+    """d/du asinh(u) -> 1/sqrt(1 + u^2), d/du atanh(u) -> 1/(1 - u^2), ..."""
+
+    id = "inverse-hyperbolic"
+    title = "inverse hyperbolic derivative"
+
+
+@dataclass(frozen=True)
+class ErfRule(TableRule):
+    """d/du erf(u) -> 2/sqrt(pi) e^{-u^2}"""
+
+    id = "erf"
+    title = "d/du erf(u) = 2/sqrt(pi) e^{-u^2}"
+
+
+@dataclass(frozen=True)
+class SigmoidRule(TableRule):
+    """d/du sigma(u) -> sigma(u) (1 - sigma(u))"""
+
+    id = "sigmoid"
+    title = "d/du sigma(u) = sigma(u)(1 - sigma(u))"
+
+
+@dataclass(frozen=True)
+class AbsRule(Rule):
+    """d/du |u| -> sign(u)   (u != 0; |u| has no derivative at 0)"""
+
+    id = "abs"
+    title = "d/du |u| = sign(u)"
+
+    def eval(self) -> Expr:
+        return sign(self.expr.args[0])
+
+
+@dataclass(frozen=True)
+class StepRule(Rule):
+    """d/du sign(u) -> 0, d/du H(u) -> 0   (u != 0; a jump at 0)"""
+
+    id = "step"
+    title = "a step function is flat away from its jump"
+
+    def eval(self) -> Expr:
+        return S.Zero
+
+
+# --- rules with sub-steps ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SumRule(Rule):
+    """d/dz (f_1 + ... + f_n) -> f_1' + ... + f_n'"""
+
+    terms: tuple[Rule, ...]
+
+    id = "sum"
+    title = "sum rule"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return self.terms
+
+    def eval(self) -> Expr:
+        return Add(*(t.eval() for t in self.terms))
+
+    def formula(self, inner: Inner) -> Expr:
+        return Add(*(inner(t) for t in self.terms), evaluate=False)
+
+
+@dataclass(frozen=True)
+class ConstantMultipleRule(Rule):
+    """d/dz (c f) -> c f'"""
+
+    constant: Expr
+    other: Rule
+
+    id = "constant-multiple"
+    title = "constant multiple rule"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return (self.other,)
+
+    def eval(self) -> Expr:
+        return self.constant * self.other.eval()
+
+    def formula(self, inner: Inner) -> Expr:
+        return Mul(self.constant, inner(self.other), evaluate=False)
+
+
+@dataclass(frozen=True)
+class ProductRule(Rule):
+    """d/dz (f_1 ... f_n) -> sum over i of f_1 ... f_i' ... f_n"""
+
+    factors: tuple[Rule, ...]
+
+    id = "product"
+    title = "product rule"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return self.factors
+
+    def eval(self) -> Expr:
+        return Add(*(self._term(i, lambda r: r.eval(), evaluate=True) for i in range(len(self.factors))))
+
+    def formula(self, inner: Inner) -> Expr:
+        terms = (self._term(i, inner, evaluate=False) for i in range(len(self.factors)))
+        return Add(*terms, evaluate=False)
+
+    def _term(self, i: int, inner: Inner, *, evaluate: bool) -> Expr:
+        parts = [inner(f) if j == i else as_written(f.expr) for j, f in enumerate(self.factors)]
+        return Mul(*parts, evaluate=evaluate)
+
+
+@dataclass(frozen=True)
+class QuotientRule(Rule):
+    """d/dz (u/v) -> (v u' - u v') / v^2"""
+
+    numerator: Rule
+    denominator: Rule
+
+    id = "quotient"
+    title = "quotient rule"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return (self.numerator, self.denominator)
+
+    def eval(self) -> Expr:
+        u, v = self.numerator.expr, self.denominator.expr
+        du, dv = self.numerator.eval(), self.denominator.eval()
+        return (v * du - u * dv) / v**2
+
+    def formula(self, inner: Inner) -> Expr:
+        u, v = as_written(self.numerator.expr), as_written(self.denominator.expr)
+        top = Add(
+            Mul(v, inner(self.numerator), evaluate=False),
+            Mul(S.NegativeOne, u, inner(self.denominator), evaluate=False),
+            evaluate=False,
+        )
+        return Mul(top, Pow(Pow(v, 2), -1, evaluate=False), evaluate=False)
+
+
+@dataclass(frozen=True)
+class ChainRule(Rule):
+    """d/dz f(u(z)) -> f'(u) u'(z)"""
+
+    outer: Rule  # d/du f(u): its var is u
+    inner: Rule  # d/dz u
+
+    id = "chain"
+    title = "chain rule"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return (self.outer, self.inner)
+
+    def eval(self) -> Expr:
+        return self.outer.eval() * self.inner.eval()
+
+    def formula(self, inner: Inner) -> Expr:
+        outer = self.outer.formula(inner)
+        factors = list(outer.args) if outer.is_Mul else [outer]
+        return Mul(*factors, inner(self.inner), evaluate=False)
+
+
+@dataclass(frozen=True)
+class PiecewiseRule(Rule):
+    """d/dz {f_i if c_i} -> {f_i' if c_i}   (away from the boundaries between pieces)"""
+
+    pieces: tuple[tuple[Rule, Expr], ...]
+
+    id = "piecewise"
+    title = "differentiate each piece"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return tuple(r for r, _ in self.pieces)
+
+    def eval(self) -> Expr:
+        return Piecewise(*((r.eval(), c) for r, c in self.pieces))
+
+    def formula(self, inner: Inner) -> Expr:
+        return Piecewise(*((inner(r), c) for r, c in self.pieces), evaluate=False)
+
+
+@dataclass(frozen=True)
+class RewriteRule(Rule):
+    """d/dz f -> d/dz f' where f' is f written another way (max(a, b) as pieces)"""
+
+    rewritten: Rule
+
+    id = "rewrite"
+    title = "write as pieces"
+
+    @property
+    def substeps(self) -> tuple[Rule, ...]:
+        return (self.rewritten,)
+
+    def eval(self) -> Expr:
+        return self.rewritten.eval()
+
+    def formula(self, inner: Inner) -> Expr:
+        return self.rewritten.formula(inner)

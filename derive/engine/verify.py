@@ -1,0 +1,159 @@
+"""Deciding whether two expressions are equal: a symbolic proof and numeric evidence.
+
+``simplify(a - b) == 0`` alone is not enough: it misses true identities and has known
+false zeros from low-precision evaluation.  So equality is decided by
+
+1. evaluation at fixed sample points (both signs, away from 0 and from the integers
+   where piecewise functions switch) with 30 significant digits, absolute plus
+   relative tolerance, skipping points where either side is not a finite real;
+2. a symbolic proof attempt: expansion, then every e^{cz} written as a power of one
+   new symbol t = e^{z/L} so the difference becomes a rational function of t that
+   ``cancel`` decides exactly; then, under a time bound, ``simplify``.
+
+The sample points are fixed, so every run gives the same verdicts.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from sympy import (
+    Dummy,
+    Expr,
+    Float,
+    Piecewise,
+    Symbol,
+    cancel,
+    exp,
+    expand,
+    piecewise_fold,
+    simplify,
+)
+
+from .exponentials import exp_as_powers
+
+PRECISION = 30
+TOLERANCE = Float("1e-18")
+
+
+def _sample_points(count: int, seed: int) -> tuple[Float, ...]:
+    rng = random.Random(seed)
+    points = []
+    while len(points) < count:
+        x = rng.uniform(0.05, 4.0) * (1 if len(points) % 2 == 0 else -1)
+        points.append(Float(repr(round(x, 6)), 40))
+    return tuple(points)
+
+
+#: Values of the variable; half positive, half negative.
+POINTS = _sample_points(12, seed=4_9)
+#: Values of free parameters (alpha, beta, ...); positive, as activation parameters are.
+PARAMETER_VALUES = tuple(Float(v, 40) for v in ("0.73", "1.37", "0.41", "2.19", "1.08", "0.62"))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two expressions compare: ``proved``, ``numerically equal``, ``wrong`` or ``undecided``."""
+
+    verdict: str
+    points: int = 0  # points at which both sides were evaluated and agreed
+    counterexample: tuple[Float, Float, Float] | None = None  # (z, left, right)
+
+    @property
+    def equal(self) -> bool:
+        return self.verdict in ("proved", "numerically equal")
+
+
+def evaluate(expr: Expr, at: Mapping[Symbol, Float]) -> Float | None:
+    """expr at a point, as a finite real Float, or None where it is undefined there."""
+    try:
+        value = expr.xreplace(dict(at)).evalf(PRECISION)
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    if not value.is_Number or value.is_real is not True or not value.is_finite:
+        return None
+    return Float(value, PRECISION)
+
+
+def _close(a: Float, b: Float) -> bool:
+    return abs(a - b) <= TOLERANCE * (1 + max(abs(a), abs(b)))
+
+
+def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparison:
+    """Evaluate both sides at the sample points; free parameters get fixed positive values."""
+    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
+    at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
+    agree, wrong = 0, []
+    for point in points:
+        at = {var: point, **at_params}
+        left, right = evaluate(a, at), evaluate(b, at)
+        if left is None or right is None:
+            continue
+        if _close(left, right):
+            agree += 1
+        else:
+            wrong.append((point, left, right))
+    if wrong:
+        return Comparison("wrong", agree, wrong[0])
+    if agree < 3:
+        return Comparison("undecided", agree)
+    return Comparison("numerically equal", agree)
+
+
+def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 1.0) -> Comparison:
+    """Numeric evidence first (it finds counterexamples), then a proof attempt."""
+    numeric = numeric_compare(a, b, var)
+    if numeric.verdict == "wrong":
+        return numeric
+    if proves_zero(a - b, var, seconds=seconds):
+        return Comparison("proved", numeric.points)
+    return numeric
+
+
+def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0) -> bool:
+    """True only when difference is shown to be identically 0; False means 'not shown'."""
+    if difference == 0 or expand(difference) == 0:
+        return True
+    if difference.has(Piecewise):
+        folded = piecewise_fold(difference)
+        if isinstance(folded, Piecewise):
+            return all(proves_zero(e, var, seconds=seconds) for e, _ in folded.args)
+    rewritten = difference.rewrite(exp)
+    if rewritten == 0 or expand(rewritten) == 0:
+        return True
+    rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+    if rational is not None and cancel(rational) == 0:
+        return True
+    try:
+        with time_limit(seconds):
+            return simplify(difference) == 0
+    except TimeoutError:
+        return False
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in the block after `seconds` (main thread with SIGALRM only).
+
+    Elsewhere no bound can be set, so the block is not run at all: the caller treats
+    that as a timeout, and no symbolic search can hang a worker thread.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        raise TimeoutError("no time bound available here")
+
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"gave up after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
