@@ -35,23 +35,23 @@ def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, nam
 
     written = forms.as_written(definition)
     if named is not None:
-        lines.append((gz, named, "name", ("the name",)))
-        lines.append((None, written, "definition", ("its definition",)))
+        lines.append((gz, named, "name", (("the name",),)))
+        lines.append((None, written, "definition", (("its definition",),)))
     else:
-        lines.append((gz, written, "definition", ("the definition",)))
+        lines.append((gz, written, "definition", (("the definition",),)))
 
     inner: dict[Derivative, R.Rule] = {}
     applied = _outer_applied(tree, var, inner)
     lhs: Expr | None = dg
     if inner:
-        lines.append((lhs, applied, tree_rule_id(tree), (rule_title(tree),)))
+        lines.append((lhs, applied, tree_rule_id(tree), ((rule_title(tree),),)))
         evaluated, collected = _evaluate_inner(applied, inner)
-        facts = tuple(Eq(d, forms.as_written(rule.eval()), evaluate=False) for d, rule in inner.items())
-        note = facts + (("collect equal factors into squares",) if collected else ())
+        facts = tuple((Eq(d, forms.as_written(rule.eval()), evaluate=False),) for d, rule in inner.items())
+        note = facts + ((("collect equal factors into squares",),) if collected else ())
         lines.append((None, evaluated, "evaluate-inner", note))
     else:
         evaluated = forms.as_written(derivative)
-        lines.append((lhs, evaluated, tree_rule_id(tree), (rule_title(tree),)))
+        lines.append((lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),)))
 
     F = in_g.form_in_g(definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None else None
@@ -59,12 +59,13 @@ def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, nam
         exposure = in_g.exposed(poly, definition, evaluated)
         if exposure is not None:
             lines.append((None, exposure.expr, "expose-g", exposure.notes))
-        lines.append((None, poly.written(gz), "in-g", ("substitute g(z)",)))
+        lines.append((None, poly.written(gz), "in-g", (("substitute g(z)",),)))
     elif F is not None:
-        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", ("substitute g(z)",)))
+        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute g(z)",),)))
 
     checked = _verified(lines, definition, derivative, var)
-    return Derivation(name, var, 1, definition, checked, derivative, F, tree)
+    in_g = poly.written(G) if poly is not None else F
+    return Derivation(name, var, 1, definition, checked, derivative, in_g, tree)
 
 
 def differentiate(expr: Expr, var: Symbol) -> R.Rule:

@@ -14,8 +14,10 @@ from sympy import Expr, Symbol
 from .rules import Rule
 from .verify import Comparison
 
-#: An explanation: words, and formulas each renderer typesets its own way.
-Note = tuple[Union[str, Expr], ...]
+#: A phrase of an explanation: words, and formulas each renderer typesets its own way.
+Phrase = tuple[Union[str, Expr], ...]
+#: An explanation: phrases, e.g. (("split off a factor of g(z)",), ("add and subtract", 1)).
+Note = tuple[Phrase, ...]
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ class Exposure:
     """F with g written out: the line that shows where g is, and what was done to get it."""
 
     expr: Expr
-    notes: tuple[str | Expr, ...]
+    notes: tuple[tuple[str | Expr, ...], ...]
 
 
 def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure | None:
@@ -132,12 +132,14 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure 
     written_g = forms.as_written(definition)
     for combine in (True, False):
         parts, notes = [], []
+        if _negative_factors(previous) >= 2:
+            notes.append(("cancel the signs",))
         if form.constant != 1:
             parts.append(form.constant)
         if form.power:
             parts.append(UnevaluatedExpr(_power_of(written_g, top, bottom, form.power)))
             if form.rest != ((0, S.One),):
-                notes.append("split off a factor of g(z)")
+                notes.append(("split off a factor of g(z)",))
         if form.rest != ((0, S.One),):
             rest, rest_notes = _sum_written_out(form.rest, top, bottom, combine)
             parts.append(UnevaluatedExpr(rest) if len(parts) else rest)
@@ -146,6 +148,11 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure 
         if not forms.same_shape(line, previous):
             return Exposure(line, tuple(notes))
     return None
+
+
+def _negative_factors(line: Expr) -> int:
+    unwrapped = (f.args[0] if isinstance(f, UnevaluatedExpr) else f for f in forms.factors(line))
+    return sum(1 for f in unwrapped if f.could_extract_minus_sign())
 
 
 def _power_of(written_g: Expr, top: Expr, bottom: Expr, k: int) -> Expr:
@@ -163,11 +170,11 @@ def _fraction(top: Expr, bottom: Expr) -> Expr:
     return Mul(top, Pow(bottom, -1, evaluate=False), evaluate=False)
 
 
-def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[str | Expr]]:
+def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple]]:
     m = max(k for k, _ in rest)
     if not combine:
         pieces = [_scaled(c, _fraction(Pow(top, k), Pow(bottom, k))) for k, c in rest]
-        return Add(*pieces, evaluate=False), ["split the fraction"]
+        return Add(*pieces, evaluate=False), [("split the fraction",)]
     numerator: list[Expr] = []
     for k, c in rest:
         piece = forms.as_written(Pow(top, k) * Pow(bottom, m - k))
@@ -176,7 +183,7 @@ def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[str |
         else:
             numerator.append(_scaled(c, piece))
     pairs = [t for t in numerator if t.is_positive and any(forms.same_shape(o, -t) for o in numerator)]
-    notes = ["add and subtract", pairs[0]] if pairs else ["combine over a common denominator"]
+    notes = [("add and subtract", pairs[0])] if pairs else [("combine over a common denominator",)]
     return _fraction_written(numerator, Pow(bottom, m)), notes
 
 

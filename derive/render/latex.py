@@ -1,0 +1,127 @@
+"""LaTeX output: the chain as an amsmath ``aligned`` block, typeset like the lecture.
+
+``LectureLatexPrinter`` is SymPy's LaTeX printer with the lecture's conventions: lines
+print in the order they were written, ``(-1)`` stays a factor, a negative factor keeps
+its brackets (``(-e^{-z})``; SymPy's own printer drops them and the product reads as a
+subtraction), ``(g(z))^2`` rather than ``g^{2}(z)``, and ``g'(z)``, ``\\sigma(z)``.
+"""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, Pow, Rational, UnevaluatedExpr
+from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter, accepted_latex_functions
+
+from ..engine import forms
+from ..engine.derivation import Derivation, Line
+from . import layout
+
+
+class LectureLatexPrinter(LatexPrinter):
+    """Prints a line as written; the typography of Module 4.9."""
+
+    def __init__(self, settings=None):
+        super().__init__({"order": "none", **(settings or {})})
+
+    def _print_UnevaluatedExpr(self, expr: UnevaluatedExpr) -> str:
+        return self._print(expr.args[0])
+
+    def _print_Add(self, expr, order=None) -> str:
+        tex = ""
+        for i, term in enumerate(forms.terms(expr)):
+            negative, magnitude = layout.signed(term)
+            body = self._print(magnitude)
+            if layout.unwrap(magnitude).is_Add:
+                body = rf"\left({body}\right)"
+            if i == 0:
+                tex = f"- {body}" if negative else body
+            else:
+                tex += f" - {body}" if negative else f" + {body}"
+        return tex
+
+    def _print_Mul(self, expr) -> str:
+        p = layout.product(expr)
+        tex = self._product(p.numerator) if p.numerator else "1"
+        if p.denominator:
+            if p.numerator_is_grouped:
+                tex = rf"\left({tex}\right)"
+            tex = rf"\frac{{{tex}}}{{{self._product(p.denominator)}}}"
+        return f"- {tex}" if p.negative else tex
+
+    def _product(self, factors) -> str:
+        tex = ""
+        for i, factor in enumerate(factors):
+            body = self._print(factor)
+            if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
+                body = rf"\left({body}\right)"
+            if tex:
+                # digits next to digits need a visible product sign: 2 \cdot 3
+                tex += r" \cdot " if tex[-1].isdigit() and body[0].isdigit() else " "
+            tex += body
+        return tex
+
+    def _print_Pow(self, expr: Pow) -> str:
+        base, exponent = expr.args
+        if exponent.is_number and exponent.is_negative:
+            positive = base if exponent == -1 else Pow(base, -exponent, evaluate=False)
+            return rf"\frac{{1}}{{{self._print(positive)}}}"
+        if exponent == Rational(1, 2):
+            return rf"\sqrt{{{self._print(base)}}}"
+        body = self._print(base)
+        if layout.base_needs_brackets(base):
+            body = rf"\left({body}\right)"
+        return f"{body}^{{{self._print(exponent)}}}"
+
+    def _print_Derivative(self, expr: Derivative) -> str:
+        if isinstance(expr.expr, AppliedUndef):
+            order = sum(n for _, n in expr.variable_count)
+            primes = "'" * order if order <= 3 else f"^{{({order})}}"
+            return f"{expr.expr.func.__name__}{primes}({self._print(expr.variables[0])})"
+        return super()._print_Derivative(expr)
+
+    def _print_Function(self, expr, exp=None) -> str:
+        name = expr.func.__name__
+        if isinstance(expr, AppliedUndef) or (len(expr.args) == 1 and name in accepted_latex_functions):
+            head = name if isinstance(expr, AppliedUndef) else "\\" + name
+            if exp is not None:
+                head += f"^{{{exp}}}"
+            return f"{head}{self._argument(expr.args[0])}"
+        return super()._print_Function(expr, exp)
+
+    def _print_sigmoid(self, expr, exp=None) -> str:
+        head = r"\sigma" if exp is None else rf"\sigma^{{{exp}}}"
+        return f"{head}{self._argument(expr.args[0])}"
+
+    def _print_log(self, expr, exp=None) -> str:
+        head = r"\ln" if exp is None else rf"\ln^{{{exp}}}"
+        return f"{head}{self._argument(expr.args[0])}"
+
+    def _argument(self, arg: Expr) -> str:
+        body = self._print(arg)
+        return f"({body})" if arg.is_Atom else rf"\left({body}\right)"
+
+
+_printer = LectureLatexPrinter()
+
+
+def latex(expr: Expr) -> str:
+    """One expression, typeset as the lecture does."""
+    return _printer.doprint(expr)
+
+
+def lhs(line: Line) -> str:
+    return latex(line.lhs) if line.lhs is not None else ""
+
+
+def aligned(derivation: Derivation) -> str:
+    r"""The chain as ``\begin{aligned} ... \end{aligned}``, one line per row, ``=`` aligned."""
+    rows = [f"{lhs(line)} &= {latex(line.rhs)}" for line in derivation.lines]
+    return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+
+
+def note(line: Line) -> str:
+    """The explanation of a line: words as \\text, formulas as math, phrases joined by ';'."""
+    phrases = (
+        r"\ ".join(rf"\text{{{p}}}" if isinstance(p, str) else latex(p) for p in phrase) for phrase in line.note
+    )
+    return r"\text{; }".join(phrases)

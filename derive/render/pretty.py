@@ -1,0 +1,92 @@
+"""Two-dimensional Unicode (or ASCII) layout of a line, for the terminal.
+
+SymPy's pretty printer with the same decisions as the LaTeX printer (``layout``):
+lines print as written, ``(-1)`` and ``(-e^{-z})`` stay bracketed factors,
+``(g(z))^2``, ``g'(z)``, ``σ(z)``.
+"""
+
+from __future__ import annotations
+
+from sympy import Derivative, Expr, Pow, Rational, UnevaluatedExpr
+from sympy.core.function import AppliedUndef
+from sympy.printing.pretty.pretty import PrettyPrinter
+from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+from ..engine import forms
+from . import layout
+
+
+class LecturePrettyPrinter(PrettyPrinter):
+    def __init__(self, *, unicode: bool = True):
+        super().__init__({"order": "none", "use_unicode": unicode, "wrap_line": False})
+
+    def _print_UnevaluatedExpr(self, expr: UnevaluatedExpr):
+        return self._print(expr.args[0])
+
+    def _print_Add(self, expr, order=None):
+        result = None
+        for term in forms.terms(expr):
+            negative, magnitude = layout.signed(term)
+            body = self._print(magnitude)
+            if layout.unwrap(magnitude).is_Add:
+                body = prettyForm(*body.parens())
+            if result is None:
+                result = prettyForm(*stringPict.next("-", body)) if negative else body
+            else:
+                result = prettyForm(*stringPict.next(result, " - " if negative else " + ", body))
+        result.binding = prettyForm.ADD
+        return result
+
+    def _print_Mul(self, expr):
+        p = layout.product(expr)
+        form = self._product(p.numerator) if p.numerator else prettyForm("1")
+        if p.denominator:
+            if p.numerator_is_grouped:
+                form = prettyForm(*form.parens())
+            form = form / self._product(p.denominator)
+        if p.negative:
+            form = prettyForm(*stringPict.next("-", form), binding=prettyForm.NEG)
+        return form
+
+    def _product(self, factors):
+        result = None
+        for i, factor in enumerate(factors):
+            body = self._print(factor)
+            if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
+                body = prettyForm(*body.parens())
+            result = body if result is None else prettyForm(*stringPict.next(result, "⋅" if self._use_unicode else "*", body))
+        if len(factors) > 1:
+            result.binding = prettyForm.MUL
+        return result
+
+    def _print_Pow(self, expr: Pow):
+        base, exponent = expr.args
+        if exponent.is_number and exponent.is_negative:
+            positive = base if exponent == -1 else Pow(base, -exponent, evaluate=False)
+            return prettyForm("1") / self._print(positive)
+        if exponent == Rational(1, 2):
+            return super()._print_Pow(expr)
+        body = self._print(base)
+        if layout.base_needs_brackets(base):
+            body = prettyForm(*body.parens())
+        return body ** self._print(exponent)
+
+    def _print_Derivative(self, expr: Derivative):
+        if isinstance(expr.expr, AppliedUndef):
+            order = sum(n for _, n in expr.variable_count)
+            primes = "'" * order if order <= 3 else f"^({order})"
+            return prettyForm(f"{expr.expr.func.__name__}{primes}({expr.variables[0]})")
+        return super()._print_Derivative(expr)
+
+    def _print_Function(self, expr, sort=False, func_name=None, left="(", right=")"):
+        if isinstance(expr, AppliedUndef) and len(expr.args) == 1 and expr.args[0].is_Symbol:
+            return prettyForm(f"{expr.func.__name__}({expr.args[0]})", binding=prettyForm.FUNC)
+        return super()._print_Function(expr, sort, func_name, left, right)
+
+    def _print_sigmoid(self, expr):
+        name = "σ" if self._use_unicode else "sigma"
+        return self._print_Function(expr, func_name=name)
+
+
+def pretty(expr: Expr, *, unicode: bool = True) -> str:
+    return LecturePrettyPrinter(unicode=unicode).doprint(expr)
