@@ -64,8 +64,8 @@ def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, nam
         lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute g(z)",),)))
 
     checked = _verified(lines, definition, derivative, var)
-    in_g = poly.written(G) if poly is not None else F
-    return Derivation(name, var, 1, definition, checked, derivative, in_g, tree)
+    form = poly.written(G) if poly is not None else F
+    return Derivation(name, var, 1, definition, checked, derivative, form, tree)
 
 
 def differentiate(expr: Expr, var: Symbol) -> R.Rule:
