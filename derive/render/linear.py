@@ -37,7 +37,8 @@ class LinearPrinter(StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
     def _print_Mul(self, expr):
-        return super()._print_Mul(expr).replace("**", "^")
+        text = super()._print_Mul(expr).replace("**", "^")
+        return text.replace("*", "·") if self._unicode else text
 
 
 def linear(expr: Expr, *, unicode: bool = True) -> str:

@@ -1,0 +1,62 @@
+"""JSON output: the contract other tools read (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+
+from sympy import sstr
+
+from ..engine.derivation import Derivation, Line
+from ..engine.forms import as_written
+from ..engine.rules import Rule
+from .latex import latex
+from .linear import linear, note_text
+
+
+def _str(expr) -> str:
+    """SymPy's own syntax, as written: lines keep their order and grouping."""
+    return sstr(expr, order="none")
+
+
+def _plain(expr) -> str:
+    """SymPy's own syntax for an evaluated expression, in printing order."""
+    return _str(as_written(expr))
+
+
+def line_data(line: Line) -> dict:
+    return {
+        "lhs": linear(line.lhs) if line.lhs is not None else "",
+        "latex": latex(line.rhs),
+        "expr": _str(line.rhs),
+        "rule": line.rule,
+        "explanation": note_text(line.note),
+        "check": line.check.verdict if line.check else None,
+    }
+
+
+def steps_data(rule: Rule) -> dict:
+    return {
+        "rule": rule.id,
+        "expr": _plain(rule.expr),
+        "var": _plain(rule.var),
+        "result": _plain(rule.eval()),
+        "substeps": [steps_data(s) for s in rule.substeps],
+    }
+
+
+def derivation_data(d: Derivation) -> dict:
+    return {
+        "name": d.name,
+        "variable": str(d.var),
+        "order": d.order,
+        "definition": _plain(d.definition),
+        "lines": [line_data(line) for line in d.lines],
+        "derivative": _plain(d.derivative),
+        "in_terms_of_g": _str(d.in_terms_of_g) if d.in_terms_of_g is not None else None,
+        "uses_z": d.uses_var,
+        "steps": steps_data(d.steps),
+    }
+
+
+def dumps(d: Derivation) -> str:
+    return json.dumps(derivation_data(d), indent=2, ensure_ascii=False)
