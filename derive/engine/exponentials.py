@@ -1,7 +1,8 @@
-"""Exponentials of a variable as powers of one new symbol, t = e^{z/L}.
+"""Exponentials of a variable as powers of one new symbol, t = e^{cz/L}.
 
-An activation built from e^{z}, e^{-z}, e^{-2z}, ... becomes a rational function of
+An activation built from e^{z}, e^{-z}, e^{-2kz}, ... becomes a rational function of
 t, where ``cancel`` decides equality exactly and a Groebner basis can eliminate t.
+The slopes may be symbolic (e^{-kz}) as long as their ratios are rational numbers.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from sympy import Dummy, Expr, Rational, Symbol, exp
 
 
 def exp_as_powers(expr: Expr, var: Symbol, t: Dummy) -> Expr | None:
-    """expr with each e^{cz + k} written e^k t^{cL}; None if var remains anywhere else."""
-    exps = [e for e in expr.atoms(exp) if e.has(var)]
+    """expr with each e^{a z + b} written e^b t^n; None if var remains anywhere else."""
+    exps = sorted((e for e in expr.atoms(exp) if e.has(var)), key=str)
     if not exps:
         return None
     slopes = [e.args[0].diff(var) for e in exps]
-    if not all(isinstance(s, Rational) for s in slopes):
+    if any(s.has(var) for s in slopes):
         return None
-    scale = reduce(lcm, (s.q for s in slopes), 1)
+    ratios = [s / slopes[0] for s in slopes]
+    if not all(isinstance(r, Rational) for r in ratios):
+        return None
+    scale = reduce(lcm, (r.q for r in ratios), 1)
     replaced = expr.xreplace(
-        {e: exp(e.args[0].subs(var, 0)) * t ** int(s * scale) for e, s in zip(exps, slopes)}
+        {e: exp(e.args[0].subs(var, 0)) * t ** int(r * scale) for e, r in zip(exps, ratios)}
     )
     return None if replaced.has(var) else replaced

@@ -1,0 +1,88 @@
+"""The command line through click's CliRunner: formats, exit codes, error lines."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from derive import __version__
+from derive.cli import cli, main
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, env=None):
+        return runner.invoke(cli, list(args), env=env)
+
+    return invoke
+
+
+def test_default_is_the_terminal_chain(run):
+    result = run("sigmoid")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "g'(z)" in out and "substitute g(z)" in out
+    assert "\x1b[" not in out  # not a terminal: no colour codes
+
+
+def test_latex_format(run):
+    result = run("tanh", "--format", "latex")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(r"\begin{aligned}")
+    assert r"1 - \left(g(z)\right)^{2}" in result.stdout
+
+
+def test_json_format_contract(run):
+    data = json.loads(run("sigmoid", "--format", "json").stdout)
+    assert set(data) >= {"name", "variable", "order", "definition", "lines", "derivative", "in_terms_of_g", "uses_z"}
+    assert data["name"] == "sigmoid" and data["variable"] == "z" and data["order"] == 1
+    assert data["in_terms_of_g"] == "g*(1 - g)" and data["uses_z"] is False
+    for line in data["lines"]:
+        assert set(line) >= {"lhs", "latex", "expr", "rule", "explanation"}
+        assert line["lhs"] in ("g(z)", "g'(z)", "")
+
+
+def test_names_ignore_case_and_punctuation(run):
+    assert run("Logistic").exit_code == 0
+    assert run("TANH", "-f", "latex").exit_code == 0
+
+
+def test_steps_option(run):
+    out = run("sigmoid", "--steps").stdout
+    assert "sum rule" in out and "constant multiple rule" in out
+
+
+def test_unknown_name_one_line_and_exit_2(capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["derive", "sigmoud"])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err == "derive: error: unknown activation 'sigmoud' — did you mean 'sigmoid'?\n"
+
+
+def test_unknown_name_without_a_close_match(capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["derive", "qqqqqq"])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    assert exit.value.code == 2
+    assert "see 'derive list'" in capsys.readouterr().err
+
+
+def test_bad_format_is_a_usage_error(run):
+    result = run("sigmoid", "--format", "xml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_version_and_help(run):
+    assert run("--version").stdout == f"derive {__version__}\n"
+    help_text = run("--help").stdout
+    assert "derive sigmoid" in help_text and "derive tanh --format latex" in help_text
+
+
+def test_list(run):
+    out = run("list").stdout
+    assert "sigmoid" in out and "g·(1 - g)" in out and "1 - g^2" in out

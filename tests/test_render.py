@@ -1,0 +1,82 @@
+"""Renderers print the derivation as written; the expected texts were checked by hand."""
+
+import io
+
+from rich.console import Console
+from sympy import exp
+
+from derive import derive
+from derive.render.latex import aligned, latex
+from derive.render.text import ChainView, StepsView
+
+from .helpers import Z
+
+
+def render(renderable, width=60) -> str:
+    buf = io.StringIO()
+    Console(file=buf, width=width, color_system=None).print(renderable)
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines())
+
+
+def test_terminal_chain_exact_text():
+    assert render(ChainView(derive(exp(2 * Z)))) == "\n".join([
+        "         2⋅z",
+        " g(z) = ℯ      the definition",
+        "",
+        "           2⋅z",
+        "g'(z) = 2⋅ℯ    d/du e^u = e^u and chain rule",
+        "",
+        "      = 2⋅g(z) substitute g(z)",
+    ])
+
+
+def test_terminal_chain_without_notes():
+    text = render(ChainView(derive(exp(2 * Z)), notes=False))
+    assert "substitute" not in text
+    assert text.splitlines()[-1] == "      = 2⋅g(z)"
+
+
+def test_terminal_sigmoid_keeps_the_lecture_factors():
+    text = render(ChainView(derive("sigmoid")), width=100)
+    assert "(-1)⋅" in text  # the reciprocal rule's factor, bracketed
+    assert "⎝-ℯ  ⎠" in text  # (-e^{-z}) keeps its brackets: a factor, not a subtraction
+    assert text.splitlines()[-1].strip().startswith("= g(z)⋅(1 - g(z))")
+
+
+def test_steps_tree_exact_text():
+    assert render(StepsView(derive(exp(-Z)).steps)) == "\n".join([
+        "d/dz e^(-z) = -e^(-z)  chain rule",
+        "├── d/du e^(-z), u = -z = e^(-z)  d/du e^u = e^u",
+        "└── d/dz (-z) = -1  constant multiple rule",
+        "    └── d/dz z = 1  d/dz z = 1",
+    ])
+
+
+def test_latex_block_exact_text():
+    assert aligned(derive(1 / (1 + exp(-2 * Z)))) == "\n".join([
+        r"\begin{aligned}",
+        r"g(z) &= \frac{1}{1 + e^{- 2 z}} \\",
+        r"g'(z) &= \left(-1\right) \frac{1}{\left(1 + e^{- 2 z}\right)^{2}} \frac{d}{d z} \left(1 + e^{- 2 z}\right) \\",
+        r" &= \left(-1\right) \frac{1}{\left(1 + e^{- 2 z}\right)^{2}} \left(- 2 e^{- 2 z}\right) \\",
+        r" &= 2 \frac{1}{1 + e^{- 2 z}} \left(\frac{1 + e^{- 2 z} - 1}{1 + e^{- 2 z}}\right) \\",
+        r" &= 2 g(z) \left(1 - g(z)\right)",
+        r"\end{aligned}",
+    ])
+
+
+def test_negative_factor_keeps_brackets_in_latex():
+    # SymPy's own printer drops them and the product reads as a subtraction
+    from sympy import Mul, UnevaluatedExpr
+
+    product = Mul(UnevaluatedExpr(-1), UnevaluatedExpr(Z**-2), UnevaluatedExpr(-exp(-Z)), evaluate=False)
+    assert latex(product) == r"\left(-1\right) \frac{1}{z^{2}} \left(- e^{- z}\right)"
+
+
+def test_power_of_g_is_bracketed():
+    from sympy import Function
+
+    assert latex(Function("g")(Z) ** 2) == r"\left(g(z)\right)^{2}"
+
+
+def test_jupyter_repr():
+    assert derive("tanh")._repr_latex_().startswith(r"$$\begin{aligned}")
