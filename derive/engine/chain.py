@@ -120,7 +120,9 @@ def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -
 
 def _is_trivial(expr: Expr, var: Symbol) -> bool:
     """z, c z and constants: their derivative is read off, not worked out."""
-    return (expr / var).is_constant(var) if expr.has(var) else True
+    if not expr.has(var):
+        return True
+    return expr.as_independent(var, as_Add=False)[1] == var
 
 
 def _evaluate_inner(line: Expr, inner: dict[Derivative, R.Rule]) -> tuple[Expr, bool]:

@@ -1,0 +1,58 @@
+"""Whole-process timings of derive, as ratios to starting Python and importing SymPy.
+
+    python benchmarks/bench.py [--runs N]
+
+Each command runs once to warm the file cache, then N times interleaved with the
+baseline ``python -c "import sympy"``, so both see the same machine load.  Prints
+medians and the ratio of each median to the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+PY = sys.executable
+BASELINE = [PY, "-c", "import sympy"]
+COMMANDS = {
+    "python -c pass": [PY, "-c", "pass"],
+    "derive --version": [PY, "-m", "derive", "--version"],
+    "derive sigmoid": [PY, "-m", "derive", "sigmoid"],
+    "derive tanh": [PY, "-m", "derive", "tanh"],
+    "derive sigmoid --format latex": [PY, "-m", "derive", "sigmoid", "--format", "latex"],
+    "derive sigmoid --format json": [PY, "-m", "derive", "sigmoid", "--format", "json"],
+}
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    for cmd in [BASELINE, *COMMANDS.values()]:
+        timed(cmd)  # warm-up
+    base, times = [], {name: [] for name in COMMANDS}
+    for _ in range(args.runs):
+        for name, cmd in COMMANDS.items():
+            base.append(timed(BASELINE))
+            times[name].append(timed(cmd))
+    baseline = statistics.median(base)
+    print(f"| command | median | ratio to `import sympy` |")
+    print(f"|---|---|---|")
+    print(f"| python -c \"import sympy\" (baseline) | {baseline * 1000:.0f} ms | 1.00 |")
+    for name, values in times.items():
+        m = statistics.median(values)
+        print(f"| {name} | {m * 1000:.0f} ms | {m / baseline:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
