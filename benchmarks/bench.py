@@ -46,8 +46,8 @@ def main() -> None:
             base.append(timed(BASELINE))
             times[name].append(timed(cmd))
     baseline = statistics.median(base)
-    print(f"| command | median | ratio to `import sympy` |")
-    print(f"|---|---|---|")
+    print("| command | median | ratio to `import sympy` |")
+    print("|---|---|---|")
     print(f"| python -c \"import sympy\" (baseline) | {baseline * 1000:.0f} ms | 1.00 |")
     for name, values in times.items():
         m = statistics.median(values)

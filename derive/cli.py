@@ -110,7 +110,7 @@ def main() -> None:
         sys.exit(130)
     except click.ClickException as e:
         e.show()
-        sys.exit(2 if e.exit_code == 2 else e.exit_code)
+        sys.exit(e.exit_code)
     except DeriveError as e:
         click.echo(f"derive: error: {e}", err=True)
         sys.exit(2)
