@@ -109,7 +109,7 @@ def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -
     def show(sub: R.Rule) -> Expr:
         if isinstance(rule, LINEAR):
             return _outer_applied(sub, var, inner)
-        if _is_trivial(sub.expr, var):
+        if _is_trivial(sub, var):
             return forms.as_written(sub.eval())
         d = Derivative(forms.as_written(sub.expr), var)
         inner[d] = sub
@@ -118,11 +118,12 @@ def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -
     return rule.formula(show)
 
 
-def _is_trivial(expr: Expr, var: Symbol) -> bool:
-    """z, c z and constants: their derivative is read off, not worked out."""
-    if not expr.has(var):
+def _is_trivial(rule: R.Rule, var: Symbol) -> bool:
+    """Constants, z, c z and elementary functions of z itself (e^z, z^n, sin z): their
+    derivative is read off a table, not worked out, so no d/dz (...) is left for it."""
+    if not rule.substeps:
         return True
-    return expr.as_independent(var, as_Add=False)[1] == var
+    return rule.expr.as_independent(var, as_Add=False)[1] == var
 
 
 def _evaluate_inner(line: Expr, inner: dict[Derivative, R.Rule]) -> tuple[Expr, bool]:

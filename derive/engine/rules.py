@@ -290,6 +290,7 @@ class ProductRule(Rule):
 
     def _term(self, i: int, inner: Inner, *, evaluate: bool) -> Expr:
         parts = [inner(f) if j == i else as_written(f.expr) for j, f in enumerate(self.factors)]
+        parts = [p for p in parts if p != 1] or [S.One]  # (z)' = 1 is not written as a factor
         return Mul(*parts, evaluate=evaluate)
 
 

@@ -38,6 +38,8 @@ class Product:
 
 def product(expr: Expr) -> Product:
     factors = forms.factors(expr)
+    # in a line of a chain (it has kept factors) a coefficient 1/2 stays a factor
+    keeps_factors = any(isinstance(f, (UnevaluatedExpr, Derivative)) for f in factors)
     negative = False
     if factors and factors[0].is_Number and factors[0].is_negative:
         negative = True
@@ -46,7 +48,7 @@ def product(expr: Expr) -> Product:
     for f in factors:
         if isinstance(f, Pow) and f.exp.is_number and f.exp.is_negative:
             bottom.append(f.base if f.exp == -1 else Pow(f.base, -f.exp, evaluate=False))
-        elif f.is_Rational and not f.is_Integer:
+        elif f.is_Rational and not f.is_Integer and not keeps_factors:
             if f.p != 1:
                 top.append(S(f.p))
             bottom.append(S(f.q))
@@ -89,6 +91,9 @@ def factor_needs_brackets(factor: Expr, *, first: bool) -> bool:
     if isinstance(x, Add) or is_negative(factor):
         return True
     if not first and is_fraction(x) and product(x).numerator:
+        return True
+    # a number after another factor would run into it: 3 (z^2 + 1)^2 (2 z)
+    if not first and (x.is_Number or (isinstance(x, Mul) and forms.factors(x)[0].is_Number)):
         return True
     return False
 
