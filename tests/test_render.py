@@ -80,3 +80,19 @@ def test_power_of_g_is_bracketed():
 
 def test_jupyter_repr():
     assert derive("tanh")._repr_latex_().startswith(r"$$\begin{aligned}")
+
+
+def test_narrow_terminal_puts_notes_under_their_lines():
+    assert render(ChainView(derive(exp(2 * Z))), width=24) == "\n".join([
+        "         2⋅z",
+        " g(z) = ℯ",
+        "        the definition",
+        "",
+        "           2⋅z",
+        "g'(z) = 2⋅ℯ",
+        "        d/du e^u = e^u",
+        "        and chain rule",
+        "",
+        "      = 2⋅g(z)",
+        "        substitute g(z)",
+    ])

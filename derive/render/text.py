@@ -29,25 +29,35 @@ class ChainView:
         self.derivation = derivation
         self.notes = notes
 
+    #: below this many columns left for the notes, each note goes under its line instead
+    MIN_NOTE_WIDTH = 16
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         unicode = _unicode(options)
         printer = LecturePrettyPrinter(unicode=unicode)
+        forms = [printer._print(line.rhs) for line in self.derivation.lines]
+        lhs_width = max(len(linear(line.lhs, unicode=unicode)) for line in self.derivation.lines if line.lhs is not None)
+        used = lhs_width + 3 + max(form.width() for form in forms) + 1
+        beside = self.notes and options.max_width - used >= self.MIN_NOTE_WIDTH
+
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", no_wrap=True)
         table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        if self.notes:
+        table.add_column(no_wrap=not (self.notes and not beside))
+        if beside:
             table.add_column(overflow="fold")
-        for i, line in enumerate(self.derivation.lines):
-            form = printer._print(line.rhs)
+        for i, (line, form) in enumerate(zip(self.derivation.lines, forms)):
             pad = "\n" * form.baseline
             lhs = Text(pad + (linear(line.lhs, unicode=unicode) if line.lhs is not None else ""), style="bold")
             cells = [lhs, Text(pad + "="), Text(form.render(wrap_line=False))]
-            if self.notes:
-                cells.append(Text(pad + note_text(line.note, unicode=unicode), style="dim"))
+            note = note_text(line.note, unicode=unicode)
+            if beside:
+                cells.append(Text(pad + note, style="dim"))
             if i:
                 table.add_row()
             table.add_row(*cells)
+            if self.notes and not beside:
+                table.add_row("", "", Text(note, style="dim"))
         yield table
 
 
