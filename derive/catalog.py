@@ -58,4 +58,5 @@ def lookup(name: str) -> Activation:
     close = difflib.get_close_matches(key, list(_BY_KEY), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(_BY_KEY[c].name for c in close))[:3]
     hint = f" — did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else " (see 'derive list')"
-    raise DeriveError(f"unknown activation {name!r}{hint}")
+    shown = name if len(name) <= 40 else name[:37] + "..."  # one readable line, whatever was typed
+    raise DeriveError(f"unknown activation {shown!r}{hint}")

@@ -48,7 +48,7 @@ def cli() -> None:
 @click.argument("name")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: the chain laid out like the slide; latex: an aligned block; json: the data.")
-@click.option("--steps", "--detail", "steps", is_flag=True, help="Also show the full tree of rules (text and json).")
+@click.option("--steps", "--detail", "steps", is_flag=True, help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
 @click.option("--notes/--no-notes", default=True, show_default=True, help="Explain each line beside it (text).")
 def show(name: str, fmt: str, steps: bool, notes: bool) -> None:
     """Derive NAME (e.g. sigmoid, tanh) step by step.

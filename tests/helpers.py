@@ -6,7 +6,7 @@ import random
 import re
 
 import sympy
-from sympy import Derivative, Function, Symbol, exp
+from sympy import Function, Symbol, exp
 
 Z = Symbol("z", real=True)
 
@@ -59,6 +59,3 @@ def aligned_rows(block: str) -> list[tuple[str, str]]:
         rows.append((normalise_latex(lhs), normalise_latex(rhs)))
     return rows
 
-
-def derivative_symbol():
-    return Derivative(Function("g")(Z), Z)

@@ -103,12 +103,10 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
 
 
 def _monomial(coefficient: Expr, g: Expr, degree: int) -> Expr:
-    power = Pow(g, degree) if degree > 1 else (g if degree else S.One)
     if degree == 0:
         return coefficient
-    if coefficient == 1:
-        return power
-    return Mul(coefficient, power, evaluate=False)
+    power = Pow(g, degree) if degree > 1 else g
+    return power if coefficient == 1 else Mul(coefficient, power, evaluate=False)
 
 
 @dataclass(frozen=True)
@@ -155,14 +153,15 @@ def _negative_factors(line: Expr) -> int:
     return sum(1 for f in unwrapped if f.could_extract_minus_sign())
 
 
-def _power_of(written_g: Expr, top: Expr, bottom: Expr, k: int) -> Expr:
-    if k == 1:
+def _power_of(written_g: Expr | None, top: Expr, bottom: Expr, k: int) -> Expr:
+    """g^k written out: g's definition itself for k = 1 (when given), else top^k/bottom^k."""
+    if k == 1 and written_g is not None:
         return written_g
-    return _fraction(Pow(top, k), Pow(bottom, k))
+    return _fraction(forms.as_written(Pow(top, k)), forms.as_written(Pow(bottom, k)))
 
 
 def _fraction(top: Expr, bottom: Expr) -> Expr:
-    top, bottom = forms.as_written(top), forms.as_written(bottom)
+    """top/bottom, each already as written (a numerator such as 1 + e^{-z} - 1 keeps its order)."""
     if bottom == 1:
         return top
     if top == 1:
@@ -173,7 +172,7 @@ def _fraction(top: Expr, bottom: Expr) -> Expr:
 def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple]]:
     m = max(k for k, _ in rest)
     if not combine:
-        pieces = [_scaled(c, _fraction(Pow(top, k), Pow(bottom, k))) for k, c in rest]
+        pieces = [_scaled(c, _power_of(None, top, bottom, k)) if k else c for k, c in rest]
         return Add(*pieces, evaluate=False), [("split the fraction",)]
     numerator: list[Expr] = []
     for k, c in rest:
@@ -184,13 +183,7 @@ def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple
             numerator.append(_scaled(c, piece))
     pairs = [t for t in numerator if t.is_positive and any(forms.same_shape(o, -t) for o in numerator)]
     notes = [("add and subtract", pairs[0])] if pairs else [("combine over a common denominator",)]
-    return _fraction_written(numerator, Pow(bottom, m)), notes
-
-
-def _fraction_written(numerator: list[Expr], bottom: Expr) -> Expr:
-    top = Add(*numerator, evaluate=False)
-    bottom = forms.as_written(bottom)
-    return top if bottom == 1 else Mul(top, Pow(bottom, -1, evaluate=False), evaluate=False)
+    return _fraction(Add(*numerator, evaluate=False), forms.as_written(Pow(bottom, m))), notes
 
 
 def _scaled(c: Expr, piece: Expr) -> Expr:

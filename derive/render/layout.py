@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, UnevaluatedExpr, exp
-from sympy.core.function import AppliedUndef
 
 from ..engine import forms
 
@@ -103,4 +102,4 @@ def base_needs_brackets(base: Expr) -> bool:
     x = unwrap(base)
     if x.is_Symbol or (x.is_Integer and x.is_positive):
         return False
-    return isinstance(x, (Add, Mul, Pow, exp, Derivative, AppliedUndef, Function)) or x.is_Number
+    return isinstance(x, (Add, Mul, Pow, exp, Derivative, Function)) or x.is_Number

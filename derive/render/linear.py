@@ -26,7 +26,8 @@ class LinearPrinter(StrPrinter):
     def _print_Derivative(self, expr: Derivative):
         var = expr.variables[0]
         if isinstance(expr.expr, AppliedUndef):
-            return f"{expr.expr.func.__name__}{chr(39) * len(expr.variables)}({var})"
+            primes = "'" * len(expr.variables)
+            return f"{expr.expr.func.__name__}{primes}({var})"
         inner = self._print(expr.expr)
         return f"d/d{var} ({inner})" if not expr.expr.is_Atom else f"d/d{var} {inner}"
 
