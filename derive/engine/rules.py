@@ -315,12 +315,20 @@ class QuotientRule(Rule):
 
     def formula(self, inner: Inner) -> Expr:
         u, v = as_written(self.numerator.expr), as_written(self.denominator.expr)
-        top = Add(
-            Mul(v, inner(self.numerator), evaluate=False),
-            Mul(S.NegativeOne, u, inner(self.denominator), evaluate=False),
-            evaluate=False,
-        )
+        terms = [_product(v, inner(self.numerator)), _product(S.NegativeOne, u, inner(self.denominator))]
+        terms = [t for t in terms if t != 0] or [S.Zero]  # (1)' = 0 is not written as a term
+        top = Add(*terms, evaluate=False) if len(terms) > 1 else terms[0]
         return Mul(top, Pow(Pow(v, 2), -1, evaluate=False), evaluate=False)
+
+
+def _product(*factors: Expr) -> Expr:
+    """factors written as a product: a factor 1 is left out, a factor 0 makes it 0."""
+    if any(f == 0 for f in factors):
+        return S.Zero
+    kept = [f for f in factors if f != 1]
+    if kept[:1] == [S.NegativeOne] and len(kept) == 2 and kept[1] == -1:
+        return S.One
+    return Mul(*kept, evaluate=False) if len(kept) > 1 else (kept[0] if kept else S.One)
 
 
 @dataclass(frozen=True)
