@@ -1,9 +1,11 @@
 """The activation functions derive knows by name.
 
-An entry stores only what a user would look up in a framework's documentation: the
-function as it is named (sigma(z), tanh(z)).  Its definition in exponentials comes from
-``rewrite(exp)``; its chain, its derivative and its form in g are always computed.
-The table is plain data, so that names resolve without importing SymPy.
+An entry stores what a user would look up in a framework's documentation: the
+formula as the framework writes it (in the typed grammar of ``derive.parse``), its
+parameters with their defaults, and, for piecewise functions, which one-sided
+derivative the framework's backward pass takes at a kink.  Chains, derivatives and
+forms in g are always computed, never stored.  The table is plain data, so that names
+resolve (and ``--help`` runs) without importing SymPy.
 """
 
 from __future__ import annotations
@@ -15,30 +17,109 @@ from .errors import DeriveError
 
 
 @dataclass(frozen=True)
+class Parameter:
+    name: str  # as it appears in the formula: alpha, beta, lambda, k
+    default: str | None  # None: kept as a symbol unless set with --param
+    meaning: str
+    positive: bool = True  # the formula needs a positive value (a slope, a scale, a width)
+
+
+@dataclass(frozen=True)
 class Activation:
     name: str
     aliases: tuple[str, ...]
     summary: str
-    function: str  # the SymPy function (or derive's own, e.g. sigmoid) that names it
+    formula: str  # the typed grammar: "sigmoid(z)", "max(0, z)"
+    params: tuple[Parameter, ...] = ()
+    expand: bool = False  # show the definition in exponentials after the name (sigma, tanh)
+    source: str = ""  # where the definition and the defaults come from
+    #: at each kink, left to right, the side whose derivative PyTorch's backward kernel
+    #: uses there ("left" or "right"), read from ATen's *_backward kernels
+    kinks: tuple[str, ...] = ()
+    multivariate: bool = False  # softmax: a vector function, derived by its own method
 
-    def named(self, var):
-        """The function as it is named: sigmoid(z), tanh(z)."""
-        import sympy
+    def parameter(self, name: str) -> Parameter:
+        for p in self.params:
+            if p.name == name:
+                return p
+        if not self.params:
+            raise DeriveError(f"{self.name} has no parameters (given: {name!r})")
+        names = ", ".join(p.name for p in self.params)
+        raise DeriveError(f"{self.name} has no parameter {name!r}; its parameters: {names}")
 
-        from .engine import functions
 
-        return (getattr(functions, self.function, None) or getattr(sympy, self.function))(var)
+def _p(name, default, meaning, positive=True):
+    return Parameter(name, default, meaning, positive)
 
-    def definition(self, var):
-        """Its definition in exponentials: 1/(1 + e^{-z}), (e^z - e^{-z})/(e^z + e^{-z})."""
-        from sympy import exp
 
-        return self.named(var).rewrite(exp)
-
+SELU_ALPHA = "1.6732632423543772848170429916717"
+SELU_SCALE = "1.0507009873554804934193349852946"
 
 CATALOG: tuple[Activation, ...] = (
-    Activation("sigmoid", ("logistic", "sigma", "σ"), "the logistic function", "sigmoid"),
-    Activation("tanh", ("hyperbolic tangent",), "the hyperbolic tangent", "tanh"),
+    Activation("sigmoid", ("logistic", "sigma", "σ"), "the logistic function", "sigmoid(z)",
+               expand=True, source="torch.nn.Sigmoid"),
+    Activation("tanh", ("hyperbolic tangent",), "the hyperbolic tangent", "tanh(z)",
+               expand=True, source="torch.nn.Tanh"),
+    Activation("bipolar sigmoid", ("bipolar",), "the sigmoid stretched to (-1, 1)",
+               "(1 - exp(-z))/(1 + exp(-z))"),
+    Activation("logistic slope", ("logistic k", "sigmoid slope", "logistick"), "the logistic function with slope k",
+               "1/(1 + exp(-k z))", (_p("k", None, "the slope at 0, times 4"),)),
+    Activation("hard sigmoid", ("hardsigmoid",), "a piecewise-linear sigmoid",
+               "max(0, min(1, z/6 + 1/2))", source="torch.nn.Hardsigmoid", kinks=("left", "right")),
+    Activation("hard tanh", ("hardtanh",), "tanh clipped to a line", "max(-1, min(1, z))",
+               source="torch.nn.Hardtanh", kinks=("left", "right")),
+    Activation("relu", ("rectifier", "rectified linear unit"), "the rectified linear unit", "max(0, z)",
+               source="torch.nn.ReLU", kinks=("left",)),
+    Activation("relu6", (), "ReLU capped at 6", "min(max(0, z), 6)", source="torch.nn.ReLU6",
+               kinks=("left", "right")),
+    Activation("leaky relu", ("lrelu",), "ReLU with a small slope for z < 0", "max(0, z) + alpha min(0, z)",
+               (_p("alpha", "0.01", "negative_slope in torch.nn.LeakyReLU", positive=False),),
+               source="torch.nn.LeakyReLU", kinks=("left",)),
+    Activation("prelu", ("parametric relu",), "leaky ReLU with a learned slope a", "max(0, z) + a min(0, z)",
+               (_p("a", "0.25", "the learned slope (torch.nn.PReLU's init)", positive=False),),
+               source="torch.nn.PReLU", kinks=("left",)),
+    Activation("elu", (), "the exponential linear unit", "where(z > 0, z, alpha (exp(z) - 1))",
+               (_p("alpha", "1", "alpha in torch.nn.ELU"),), source="torch.nn.ELU", kinks=("left",)),
+    Activation("celu", (), "ELU, continuously differentiable for every alpha",
+               "where(z > 0, z, alpha (exp(z/alpha) - 1))", (_p("alpha", "1", "alpha in torch.nn.CELU"),),
+               source="torch.nn.CELU", kinks=("left",)),
+    Activation("selu", (), "the scaled ELU", "lambda where(z > 0, z, alpha (exp(z) - 1))",
+               (_p("lambda", SELU_SCALE, "scale in torch.nn.SELU"), _p("alpha", SELU_ALPHA, "alpha in torch.nn.SELU")),
+               source="torch.nn.SELU", kinks=("left",)),
+    Activation("gelu", ("gelu exact", "gelu erf"), "the Gaussian error linear unit, exact",
+               "z/2 (1 + erf(z/sqrt(2)))", source="torch.nn.GELU(approximate='none')"),
+    Activation("gelu tanh", ("gelu approximate", "gelu approx"), "GELU, the tanh approximation",
+               "z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))", source="torch.nn.GELU(approximate='tanh')"),
+    Activation("silu", ("swish",), "the sigmoid-weighted linear unit", "z sigmoid(beta z)",
+               (_p("beta", "1", "beta in swish; torch.nn.SiLU is beta = 1"),), source="torch.nn.SiLU"),
+    Activation("mish", (), "a self-gated smooth activation", "z tanh(log(1 + exp(z)))", source="torch.nn.Mish"),
+    Activation("softplus", (), "a smooth ReLU", "1/beta log(1 + exp(beta z))",
+               (_p("beta", "1", "beta in torch.nn.Softplus (its threshold is a numerical shortcut, left out)"),),
+               source="torch.nn.Softplus"),
+    Activation("softsign", (), "z over 1 + |z|", "z/(1 + |z|)", source="torch.nn.Softsign"),
+    Activation("log sigmoid", ("logsigmoid",), "the logarithm of the sigmoid", "log(sigmoid(z))",
+               source="torch.nn.LogSigmoid"),
+    Activation("tanhshrink", ("tanh shrink",), "z minus tanh z", "z - tanh(z)", source="torch.nn.Tanhshrink"),
+    Activation("softshrink", ("soft shrink",), "soft thresholding",
+               "where(z > lambda, z - lambda, where(z < -lambda, z + lambda, 0))",
+               (_p("lambda", "0.5", "lambd in torch.nn.Softshrink"),), source="torch.nn.Softshrink",
+               kinks=("right", "left")),
+    Activation("hardshrink", ("hard shrink",), "hard thresholding",
+               "where(z > lambda, z, where(z < -lambda, z, 0))",
+               (_p("lambda", "0.5", "lambd in torch.nn.Hardshrink"),), source="torch.nn.Hardshrink",
+               kinks=("right", "left")),
+    Activation("hardswish", ("hard swish",), "a piecewise swish", "z min(max(0, z + 3), 6)/6",
+               source="torch.nn.Hardswish", kinks=("right", "left")),
+    Activation("threshold", (), "z above a threshold, a constant below it", "where(z > theta, z, v)",
+               (_p("theta", "1", "threshold in torch.nn.Threshold (it has no default)", positive=False),
+                _p("v", "0", "value in torch.nn.Threshold (it has no default)", positive=False)),
+               source="torch.nn.Threshold", kinks=("left",)),
+    Activation("identity", ("linear",), "the identity", "z", source="torch.nn.Identity"),
+    Activation("exponential", ("exp",), "the exponential", "exp(z)"),
+    Activation("arctan", ("atan",), "the arctangent", "atan(z)"),
+    Activation("gaussian", ("gauss",), "the Gaussian bump", "exp(-z^2)"),
+    Activation("softmax", (), "the normalised exponential of a vector", "exp(z_i)/sum_k exp(z_k)",
+               source="torch.nn.Softmax", multivariate=True),
 )
 
 
@@ -50,12 +131,20 @@ def normalise(name: str) -> str:
 _BY_KEY: dict[str, Activation] = {normalise(n): a for a in CATALOG for n in (a.name, *a.aliases)}
 
 
+def find(name: str) -> Activation | None:
+    return _BY_KEY.get(normalise(name))
+
+
 def lookup(name: str) -> Activation:
     """The entry for a name or alias, or a DeriveError that suggests the closest names."""
+    entry = find(name)
+    if entry is not None:
+        return entry
     key = normalise(name)
-    if key in _BY_KEY:
-        return _BY_KEY[key]
     close = difflib.get_close_matches(key, list(_BY_KEY), n=5, cutoff=0.6)
+    if close:  # the closest name, and any others just as close
+        best = difflib.SequenceMatcher(None, key, close[0]).ratio()
+        close = [c for c in close if difflib.SequenceMatcher(None, key, c).ratio() >= best - 0.02]
     suggestions = list(dict.fromkeys(_BY_KEY[c].name for c in close))[:3]
     hint = f" — did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else " (see 'derive list')"
     shown = name if len(name) <= 40 else name[:37] + "..."  # one readable line, whatever was typed

@@ -78,5 +78,5 @@ def test_bounds():
         read("z+" * 600 + "z")
     with pytest.raises(ParseError, match="nested more than 40"):
         read("(" * 50 + "z" + ")" * 50)
-    with pytest.raises(ParseError, match="more than 30 digits"):
-        read("1" * 40 + "z")
+    with pytest.raises(ParseError, match="more than 40 digits"):
+        read("1" * 50 + "z")

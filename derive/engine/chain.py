@@ -15,7 +15,7 @@ from __future__ import annotations
 from sympy import Add, Derivative, Eq, Expr, Mul, Pow, S, Symbol, UnevaluatedExpr, diff
 
 from ..errors import EngineFault
-from . import forms, in_g
+from . import forms, g_and_z, in_g, piecewise
 from . import rules as R
 from .derivation import Derivation, Line, Note
 from .functions import G, g
@@ -26,8 +26,24 @@ from .verify import compare, numeric_compare
 LINEAR = (R.SumRule, R.ConstantMultipleRule, R.RewriteRule, R.PiecewiseRule)
 
 
-def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
-    """The chain for g(z) = definition; ``named`` is how line 1 names it (sigma(z))."""
+def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None,
+                  sides: tuple[str, ...] = ()) -> Derivation:
+    """The chain for g(z) = definition; ``named`` is how line 1 names it (sigma(z)).
+
+    A piecewise definition gets a chain per piece (``branches``); ``sides`` says which
+    one-sided slope a framework takes at each kink.
+    """
+    if piecewise.is_piecewise(definition):
+        from .branches import piecewise_chain
+
+        parts = piecewise.pieces(definition, var)
+        if len(parts) > 1:
+            return piecewise_chain(definition, var, parts, name=name, named=named, sides=sides)
+    return smooth_chain(definition, var, name=name, named=named)
+
+
+def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
+    """The chain (a)-(e) for a definition given by one formula."""
     gz, dg = g(var), Derivative(g(var), var)
     tree = differentiate(definition, var)
     derivative = tree.eval()
@@ -54,18 +70,27 @@ def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, nam
         lines.append((lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),)))
 
     F = in_g.form_in_g(definition, derivative, var)
-    poly = in_g.polynomial_form(F) if F is not None else None
+    poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     if poly is not None:
         exposure = in_g.exposed(poly, definition, evaluated)
         if exposure is not None:
             lines.append((None, exposure.expr, "expose-g", exposure.notes))
         lines.append((None, poly.written(gz), "in-g", (("substitute g(z)",),)))
-    elif F is not None:
+    elif F is not None and F.has(G):
         lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute g(z)",),)))
+
+    mixed = proof = None
+    if F is None:
+        proof = g_and_z.witness(definition, derivative, var)
+        mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
+        if mixed is not None:
+            lines.append((None, forms.as_written(mixed.subs(G, gz)), "in-g-and-z",
+                          (("substitute g(z)", ), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
     form = poly.written(G) if poly is not None else F
-    return Derivation(name, var, 1, definition, checked, derivative, form, tree)
+    return Derivation(name, var, 1, definition, checked, derivative, form, tree,
+                      in_terms_of_g_and_z=mixed, no_form_in_g=proof)
 
 
 def differentiate(expr: Expr, var: Symbol) -> R.Rule:

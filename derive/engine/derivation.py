@@ -7,15 +7,15 @@ verified equal to the line before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
-
 from sympy import Expr, Symbol
 
+from .g_and_z import Witness
+from .piecewise import Kink
 from .rules import Rule
 from .verify import Comparison
 
 #: A phrase of an explanation: words, and formulas each renderer typesets its own way.
-Phrase = tuple[Union[str, Expr], ...]
+Phrase = tuple[str | Expr, ...]
 #: An explanation: phrases, e.g. (("split off a factor of g(z)",), ("add and subtract", 1)).
 Note = tuple[Phrase, ...]
 
@@ -43,12 +43,41 @@ class Derivation:
     derivative: Expr  # g'(z), in var
     in_terms_of_g: Expr | None  # F with g'(z) = F(g), in the symbol g; None if not found
     steps: Rule  # the full tree of rules behind the chain
+    #: where no form in g alone was found: F(g, z), checked like every line
+    in_terms_of_g_and_z: Expr | None = None
+    #: a proof that no form in g alone exists (g turns, so equal g, different g')
+    no_form_in_g: Witness | None = None
+    #: piecewise functions: the chain on each open interval, and the points between them
+    branches: tuple[Branch, ...] = ()
+    kinks: tuple[Kink, ...] = ()
+    #: the parameters' values used (alpha = 1/100), or their symbols when left symbolic
+    params: tuple[tuple[str, Expr], ...] = ()
+    source: str = ""  # where the definition comes from (torch.nn.ELU)
 
     @property
     def uses_var(self) -> bool:
         return self.in_terms_of_g is None or self.var in self.in_terms_of_g.free_symbols
 
+    @property
+    def is_piecewise(self) -> bool:
+        return bool(self.branches)
+
     def _repr_latex_(self) -> str:
         from ..render.latex import aligned  # Jupyter display only; the engine prints nothing
 
         return "$$" + aligned(self) + "$$"
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The chain on one open interval low < z < high of a piecewise activation."""
+
+    low: Expr
+    high: Expr
+    derivation: Derivation
+
+    def condition(self, var: Symbol) -> Expr:
+        from sympy import And, oo
+
+        parts = ([self.low < var] if self.low != -oo else []) + ([var < self.high] if self.high != oo else [])
+        return And(*parts) if parts else True

@@ -32,8 +32,10 @@ from sympy import (
     UnevaluatedExpr,
     cancel,
     exp,
+    expand,
     fraction,
     groebner,
+    log,
 )
 from sympy.polys.polyerrors import PolificationFailed, PolynomialError
 
@@ -44,10 +46,27 @@ from .steps import split_fraction
 
 
 def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """F(G) with derivative = F(definition), free of var; None where none was found."""
+    """F(G) with derivative = F(definition), free of var; None where none was found.
+
+    A logarithm c log(u) (softplus, log-sigmoid) is handled through u = e^{g/c}: the
+    elimination runs on u, and F comes out in e^{g/c}.
+    """
+    if not derivative.has(var):
+        return derivative  # a constant slope is its own form
+    c, u = definition.as_independent(var, as_Add=False)
+    if isinstance(u, log) and u.args[0].has(var):
+        E = Dummy("E", positive=True)
+        F = _eliminate(u.args[0], derivative, var, E)
+        return None if F is None or F.has(G) else expand(F.subs(E, exp(G / c)))
+    return _eliminate(definition, derivative, var, G)
+
+
+def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Expr | None:
     t = Dummy("t", positive=True)
     g_t = exp_as_powers(definition.rewrite(exp), var, t)
     d_t = exp_as_powers(derivative.rewrite(exp), var, t)
+    if g_t is None and definition.is_rational_function(var) and derivative.is_rational_function(var):
+        g_t, d_t = definition.subs(var, t), derivative.subs(var, t)  # softsign's pieces: z itself is t
     if g_t is None or d_t is None:
         return None
     D = Dummy("D")
@@ -75,6 +94,7 @@ class PolynomialForm:
     constant: Expr
     power: int
     rest: tuple[tuple[int, Expr], ...]  # (degree, coefficient), ascending
+    rest_power: int = 1  # softsign's (1 - g)^2: rest is 1 - g, to the power 2
 
     def written(self, g: Expr) -> Expr:
         """F with G written as g (the symbol G, or g(z)), as a lecture writes it."""
@@ -82,7 +102,8 @@ class PolynomialForm:
         if self.power:
             parts.append(Pow(g, self.power) if self.power > 1 else g)
         if self.rest != ((0, S.One),):
-            parts.append(Add(*(_monomial(c, g, k) for k, c in self.rest), evaluate=False))
+            rest = Add(*(_monomial(c, g, k) for k, c in self.rest), evaluate=False)
+            parts.append(Pow(rest, self.rest_power, evaluate=False) if self.rest_power > 1 else rest)
         return Mul(*parts, evaluate=False) if len(parts) > 1 else (parts[0] if parts else S.One)
 
 
@@ -96,10 +117,17 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
         return None
     (power,), p = p.terms_gcd()
     constant, p = p.primitive() if p.domain.is_Numerical else (S.One, p)
+    rest_power = 1
+    if p.domain.is_Numerical and p.degree() > 1:
+        scale, found = p.factor_list()
+        if len(found) == 1 and found[0][1] > 1:  # a perfect power: (1 + g)^2, not 1 + 2g + g^2
+            (base, rest_power), = found
+            constant, p = constant * scale, base
     rest = tuple(sorted((m[0], c) for m, c in p.terms()))
     if rest[0][1].could_extract_minus_sign():
-        constant, rest = -constant, tuple((k, -c) for k, c in rest)
-    return PolynomialForm(constant, power, rest)
+        sign = -1 if rest_power % 2 else 1
+        constant, rest = sign * constant, tuple((k, -c) for k, c in rest)
+    return PolynomialForm(constant, power, rest, rest_power)
 
 
 def _monomial(coefficient: Expr, g: Expr, degree: int) -> Expr:
@@ -126,6 +154,8 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure 
     1 - (e^z - e^{-z})^2/(e^z + e^{-z})^2, "split the fraction").  None where both
     look like the previous line: there is nothing to show.
     """
+    if form.rest_power > 1:
+        return None  # no line written out: the power is read straight off g
     top, bottom = split_fraction(definition)
     written_g = forms.as_written(definition)
     for combine in (True, False):

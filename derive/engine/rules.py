@@ -325,9 +325,8 @@ def _product(*factors: Expr) -> Expr:
     """factors written as a product: a factor 1 is left out, a factor 0 makes it 0."""
     if any(f == 0 for f in factors):
         return S.Zero
-    kept = [f for f in factors if f != 1]
-    if kept[:1] == [S.NegativeOne] and len(kept) == 2 and kept[1] == -1:
-        return S.One
+    number = Mul(*(f for f in factors if f.is_Number))  # (-1) z (-1) is written z
+    kept = ([number] if number != 1 else []) + [f for f in factors if not f.is_Number]
     return Mul(*kept, evaluate=False) if len(kept) > 1 else (kept[0] if kept else S.One)
 
 

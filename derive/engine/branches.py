@@ -1,0 +1,75 @@
+"""The chain of a piecewise activation: the function case by case, its derivative on
+each open interval, a full chain per piece, and what happens at the points between.
+
+A lecture does the same: "for z > 0, g(z) = z, so g'(z) = 1; for z < 0 ..."; then it
+says where g has a kink and what frameworks take there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sympy import And, Derivative, Expr, Piecewise, Symbol, oo
+
+from . import forms
+from .derivation import Branch, Derivation
+from .functions import g
+from .piecewise import Piece, kinks
+
+
+def piecewise_chain(definition: Expr, var: Symbol, parts: tuple[Piece, ...], *, name: str | None,
+                    named: Expr | None, sides: tuple[str, ...]) -> Derivation:
+    from .chain import _verified, differentiate, smooth_chain
+
+    tree = differentiate(definition, var)
+    branches = tuple(Branch(p.low, p.high, _within(smooth_chain(p.expr, var), p)) for p in parts)
+    derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
+
+    lines = []
+    first = named if named is not None else forms.as_written(definition)
+    lines.append((g(var), first, "definition", (("the definition",),)))
+    cases = _cases(definition, var, parts)
+    if cases != first:
+        lines.append((None, cases, "cases", (("case by case",),)))
+    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches))
+    lines.append((Derivative(g(var), var), written, "piecewise",
+                  (("each piece differentiated on its open interval",),)))
+    checked = _verified(lines, definition, derivative, var)
+    return Derivation(name, var, 1, definition, checked, derivative, None, tree,
+                      branches=branches, kinks=kinks(definition, var, parts, sides))
+
+
+def _cases(definition: Expr, var: Symbol, parts: tuple[Piece, ...]) -> Expr:
+    """g case by case; each boundary belongs to the piece whose formula gives g there."""
+    out, claimed = [], False
+    for i, p in enumerate(parts):
+        low_closed = p.low != -oo and not claimed and _gives(definition, var, p, p.low)
+        high_closed = p.high != oo and _gives(definition, var, p, p.high)
+        if i + 1 < len(parts) and high_closed is False:
+            claimed = False
+        claimed = high_closed
+        conditions = []
+        if p.low != -oo:
+            conditions.append(var >= p.low if low_closed else var > p.low)
+        if p.high != oo:
+            conditions.append(var <= p.high if high_closed else var < p.high)
+        condition = And(*conditions) if conditions else True
+        out.append((forms.as_written(p.expr), condition))
+    return Piecewise(*out, evaluate=False)
+
+
+def _gives(definition: Expr, var: Symbol, piece: Piece, point: Expr) -> bool:
+    from .piecewise import _value_at
+
+    from sympy import piecewise_fold
+
+    value = _value_at(piecewise_fold(definition.rewrite(Piecewise)), var, point)
+    return bool((piece.expr.subs(var, point) - value).equals(0))
+
+
+def _within(derivation: Derivation, piece: Piece) -> Derivation:
+    """A piece's proof that no form in g exists counts only if its points lie in the piece."""
+    w = derivation.no_form_in_g
+    if w is None or (piece.low < w.first and w.second < piece.high):
+        return derivation
+    return replace(derivation, no_form_in_g=None)

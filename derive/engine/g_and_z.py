@@ -1,0 +1,104 @@
+"""When g'(z) is not a function of g(z) alone: a proof of it, and a form in g and z.
+
+A form g'(z) = F(g(z)) exists only if equal values of g come with equal slopes.  An
+activation with a minimum or maximum (swish, GELU, mish, the Gaussian) has two points
+either side of it where g is equal and g' has opposite signs: no F can exist, and the
+two points are the proof.  ``witness`` finds them numerically (30 digits) and keeps
+them only if they show it beyond doubt.
+
+The form in g and z is then found without storing anything per function: the
+definition is replaced by g where it occurs in the derivative (swish:
+g + sigma(z)(1 - g)), or a function inside the definition, which enters it linearly, is
+solved for and substituted (GELU: erf(z/sqrt 2) = 2g/z - 1).  The simplest candidate
+that is checked equal to the derivative is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mpmath
+from sympy import Dummy, Expr, Function, Symbol, collect, count_ops, diff, expand, lambdify
+from sympy.core.function import AppliedUndef
+
+from .functions import G
+from .verify import compare
+
+
+@dataclass(frozen=True)
+class Witness:
+    """g(first) = g(second) while g'(first) != g'(second): no F(g) can give both slopes."""
+
+    first: float
+    second: float
+    value: float  # g at both
+    slopes: tuple[float, float]
+
+
+def form_in_g_and_z(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """The simplest verified F(g, z) with derivative = F(definition, z); None if none."""
+    candidates = []
+    replaced = expand(derivative).subs(definition, G)
+    if replaced.has(G):
+        candidates.append(collect(replaced, _functions(replaced)))
+    for inner in _functions(definition):
+        s = Dummy("s")
+        with_s = definition.xreplace({inner: s})
+        slope = diff(with_s, s)
+        if slope == 0 or slope.has(s):
+            continue
+        rest = expand(with_s - slope * s)
+        solved = derivative.xreplace({inner: (G - rest) / slope})
+        if not solved.has(inner) and solved.has(G):
+            candidates.extend([solved, expand(solved)])
+    for form in sorted(candidates, key=lambda f: (count_ops(f), str(f))):
+        if compare(form.subs(G, definition), derivative, var).equal:
+            return form
+    return None
+
+
+def _functions(expr: Expr) -> list[Expr]:
+    return sorted((f for f in expr.atoms(Function) if not isinstance(f, AppliedUndef)), key=str)
+
+
+def witness(definition: Expr, derivative: Expr, var: Symbol) -> Witness | None:
+    """Two points showing that g' is not a function of g, if g turns on [-6, 6]."""
+    if definition.free_symbols - {var}:
+        return None  # parameters left symbolic: the shape depends on their values
+    x = Symbol("x", real=True)  # the generated code names only derive's own symbol
+    try:
+        g = lambdify(x, definition.xreplace({var: x}), modules="mpmath")
+        dg = lambdify(x, derivative.xreplace({var: x}), modules="mpmath")
+    except Exception:  # noqa: BLE001 -- a function mpmath cannot evaluate has no witness
+        return None
+    with mpmath.workdps(30):
+        try:
+            return _find(g, dg)
+        except (ArithmeticError, TypeError, ValueError):
+            return None
+
+
+def _find(g, dg) -> Witness | None:
+    grid = [mpmath.mpf(k) / 8 - 6 + mpmath.mpf("0.0371") for k in range(96)]  # off 0 and the integers
+    slopes = [dg(x) for x in grid]
+    for a, b, sa, sb in zip(grid, grid[1:], slopes, slopes[1:]):
+        if sa * sb < 0:
+            turn = mpmath.findroot(dg, (a, b), solver="bisect")
+            break
+    else:
+        return None
+    second = turn + mpmath.mpf("0.5")
+    target = g(second)
+    # walk left of the turning point until g crosses g(second) again
+    x = turn
+    while x > turn - 12:
+        x -= mpmath.mpf("0.125")
+        if (g(x) - target) * (g(turn) - target) < 0:
+            first = mpmath.findroot(lambda u: g(u) - target, (x, x + mpmath.mpf("0.125")), solver="bisect")
+            break
+    else:
+        return None
+    s1, s2 = dg(first), dg(second)
+    if abs(g(first) - target) > mpmath.mpf("1e-20") or abs(s1 - s2) < mpmath.mpf("1e-3"):
+        return None
+    return Witness(float(first), float(second), float(target), (float(s1), float(s2)))

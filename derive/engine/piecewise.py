@@ -1,0 +1,165 @@
+"""Piecewise activations cut into branches: the open intervals where one formula holds,
+and the points between them, where g may jump or bend.
+
+``Max``, ``Min``, ``Abs``, ``Heaviside`` and ``Piecewise`` are all rewritten as
+``Piecewise``; every condition is a comparison linear in z, so its boundary is one
+point.  Between consecutive boundaries the formula in force is found by evaluating the
+conditions at a point inside; adjacent intervals with the same formula are merged.
+Boundaries may be symbolic (softshrink's +-lambda) as long as SymPy can order them
+under the parameters' assumptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import (
+    Abs,
+    Expr,
+    Heaviside,
+    Max,
+    Min,
+    Piecewise,
+    Rational,
+    Symbol,
+    diff,
+    limit,
+    oo,
+    piecewise_fold,
+    sign,
+)
+from sympy.core.relational import Relational
+
+from ..errors import DeriveError
+
+PIECEWISE = (Piecewise, Max, Min, Abs, Heaviside, sign)
+
+
+@dataclass(frozen=True)
+class Piece:
+    low: Expr  # -oo or a boundary
+    high: Expr  # a boundary or oo
+    expr: Expr  # g on the open interval (low, high)
+
+
+@dataclass(frozen=True)
+class Kink:
+    """A boundary between two pieces: g's one-sided limits and slopes there."""
+
+    point: Expr
+    value: Expr  # g(point)
+    left: Expr  # g(point-), g(point+)
+    right: Expr
+    left_slope: Expr  # g'(point-), g'(point+)
+    right_slope: Expr
+    framework: Expr | None  # g'(point) as PyTorch's backward takes it, when the catalog says
+
+    @property
+    def continuous(self) -> bool:
+        return bool((self.left - self.value).equals(0) and (self.right - self.value).equals(0))
+
+    @property
+    def differentiable(self) -> bool:
+        return self.continuous and bool((self.left_slope - self.right_slope).equals(0))
+
+
+def is_piecewise(expr: Expr) -> bool:
+    return expr.has(*PIECEWISE)
+
+
+def pieces(expr: Expr, var: Symbol) -> tuple[Piece, ...]:
+    """The open intervals of expr, left to right, each with its formula."""
+    folded = piecewise_fold(expr.rewrite(Piecewise))
+    points = _ordered(_boundaries(folded, var))
+    ends = [-oo, *points, oo]
+    out: list[Piece] = []
+    for low, high in zip(ends, ends[1:]):
+        inside = _inside(low, high)
+        formula = _formula_at(folded, var, inside)
+        if out and (out[-1].expr - formula).equals(0) and _same_at(folded, var, low, formula):
+            out[-1] = Piece(out[-1].low, high, out[-1].expr)
+        else:
+            out.append(Piece(low, high, formula))
+    return tuple(out)
+
+
+def kinks(expr: Expr, var: Symbol, parts: tuple[Piece, ...], sides: tuple[str, ...] = ()) -> tuple[Kink, ...]:
+    """The boundaries between pieces; ``sides`` says which slope a framework takes at each."""
+    out = []
+    for i, (left, right) in enumerate(zip(parts, parts[1:])):
+        p = left.high
+        value = _value_at(piecewise_fold(expr.rewrite(Piecewise)), var, p)
+        dl, dr = diff(left.expr, var), diff(right.expr, var)
+        slopes = (_limit(dl, var, p, "-"), _limit(dr, var, p, "+"))
+        framework = None
+        if i < len(sides):
+            framework = slopes[0] if sides[i] == "left" else slopes[1]
+        out.append(Kink(p, value, _limit(left.expr, var, p, "-"), _limit(right.expr, var, p, "+"),
+                        *slopes, framework))
+    return tuple(out)
+
+
+def _limit(expr: Expr, var: Symbol, point: Expr, side: str) -> Expr:
+    value = expr.subs(var, point)
+    if value.is_finite:
+        return value  # every formula here is continuous inside its own piece's closure
+    return limit(expr, var, point, side)
+
+
+def _boundaries(expr: Expr, var: Symbol) -> set[Expr]:
+    points = set()
+    for relation in expr.atoms(Relational):
+        difference = relation.lhs - relation.rhs
+        slope = diff(difference, var)
+        if slope == 0:
+            continue
+        if slope.has(var) or not difference.is_polynomial(var):
+            raise DeriveError(f"the condition {relation} is not a comparison linear in {var}")
+        points.add(-difference.subs(var, 0) / slope)
+    return points
+
+
+def _ordered(points: set[Expr]) -> list[Expr]:
+    out: list[Expr] = []
+    for p in sorted(points, key=str):  # a fixed order in which to insert, for determinism
+        at = 0
+        while at < len(out):
+            before = p < out[at]
+            if before not in (True, False):
+                raise DeriveError(f"cannot order the points {p} and {out[at]} where the formula changes")
+            if before:
+                break
+            at += 1
+        out.insert(at, p)
+    return out
+
+
+def _inside(low: Expr, high: Expr) -> Expr:
+    if low == -oo and high == oo:
+        return Rational(0)
+    if low == -oo:
+        return high - 1
+    if high == oo:
+        return low + 1
+    return (low + high) / 2
+
+
+def _formula_at(folded: Expr, var: Symbol, at: Expr) -> Expr:
+    if not isinstance(folded, Piecewise):
+        return folded
+    for formula, condition in folded.args:
+        holds = condition.subs(var, at)
+        if holds not in (True, False):
+            raise DeriveError(f"cannot decide where {condition} holds")
+        if holds:
+            return formula
+    raise DeriveError(f"the function is not defined near {var} = {at}")
+
+
+def _value_at(folded: Expr, var: Symbol, point: Expr) -> Expr:
+    return _formula_at(folded, var, point).subs(var, point)
+
+
+def _same_at(folded: Expr, var: Symbol, point: Expr, formula: Expr) -> bool:
+    """Whether g(point) is what ``formula`` gives there: then point is no boundary at all."""
+    return bool((_value_at(folded, var, point) - formula.subs(var, point)).equals(0))
