@@ -68,10 +68,10 @@ def show(name: str, fmt: str, steps: bool, notes: bool) -> None:
 
         click.echo(dumps(derivation))
     else:
-        from .render.text import ChainView, StepsView
+        from .render.text import DerivationView, StepsView
 
         console = _console()
-        console.print(ChainView(derivation, notes=notes))
+        console.print(DerivationView(derivation, notes=notes))
         if steps:
             console.print()
             console.print(StepsView(derivation.steps))
@@ -119,3 +119,9 @@ def main() -> None:
         sys.exit(3)
     except BrokenPipeError:
         sys.exit(0)
+    except RecursionError:
+        click.echo("derive: error: the expression is nested too deeply to work with", err=True)
+        sys.exit(2)
+    except Exception as e:  # noqa: BLE001 -- never a traceback: one line, and a bug to report
+        click.echo(f"derive: internal error (a bug, please report it): {type(e).__name__}: {e}"[:300], err=True)
+        sys.exit(3)

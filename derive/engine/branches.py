@@ -26,10 +26,12 @@ def piecewise_chain(definition: Expr, var: Symbol, parts: tuple[Piece, ...], *, 
     derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
 
     lines = []
-    first = named if named is not None else forms.as_written(definition)
-    lines.append((g(var), first, "definition", (("the definition",),)))
     cases = _cases(definition, var, parts)
-    if cases != first:
+    if isinstance(definition, Piecewise) and named is None:
+        lines.append((g(var), cases, "definition", (("the definition, case by case",),)))
+    else:  # max(0, z), |z|: the formula as named, then case by case
+        lines.append((g(var), named if named is not None else forms.as_written(definition), "definition",
+                      (("the definition",),)))
         lines.append((None, cases, "cases", (("case by case",),)))
     written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches))
     lines.append((Derivative(g(var), var), written, "piecewise",

@@ -167,6 +167,14 @@ def _evaluate_inner(line: Expr, inner: dict[Derivative, R.Rule]) -> tuple[Expr, 
                     out.append(walk(f))
                     continue
                 value = forms.as_written(inner[f].eval())
+                if value.is_Number:  # a number joins the product's coefficient: -z (-1) is z
+                    k = next((i for i, o in enumerate(out) if o.is_Number), None)
+                    if k is None:
+                        out.insert(0, value)
+                    else:
+                        out[k] = out[k] * value
+                    out = [o for o in out if o != 1]
+                    continue
                 same = next((i for i, o in enumerate(out) if o == value), None)
                 if same is not None:
                     out[same] = Pow(value, 2, evaluate=False)

@@ -42,7 +42,7 @@ class Derivation:
     lines: tuple[Line, ...]
     derivative: Expr  # g'(z), in var
     in_terms_of_g: Expr | None  # F with g'(z) = F(g), in the symbol g; None if not found
-    steps: Rule  # the full tree of rules behind the chain
+    steps: Rule | None  # the full tree of rules behind the chain (None: softmax, derived by hand)
     #: where no form in g alone was found: F(g, z), checked like every line
     in_terms_of_g_and_z: Expr | None = None
     #: a proof that no form in g alone exists (g turns, so equal g, different g')
@@ -79,5 +79,5 @@ class Branch:
     def condition(self, var: Symbol) -> Expr:
         from sympy import And, oo
 
-        parts = ([self.low < var] if self.low != -oo else []) + ([var < self.high] if self.high != oo else [])
+        parts = ([var > self.low] if self.low != -oo else []) + ([var < self.high] if self.high != oo else [])
         return And(*parts) if parts else True

@@ -54,7 +54,7 @@ def derivation_data(d: Derivation) -> dict:
         "derivative": _plain(d.derivative),
         "in_terms_of_g": _str(d.in_terms_of_g) if d.in_terms_of_g is not None else None,
         "uses_z": d.uses_var,
-        "steps": steps_data(d.steps),
+        "steps": steps_data(d.steps) if d.steps is not None else None,
     }
 
 

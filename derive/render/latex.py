@@ -8,7 +8,7 @@ subtraction), ``(g(z))^2`` rather than ``g^{2}(z)``, and ``g'(z)``, ``\\sigma(z)
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Pow, Rational, UnevaluatedExpr
+from sympy import Derivative, Expr, Indexed, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
@@ -77,6 +77,11 @@ class LectureLatexPrinter(LatexPrinter):
             order = sum(n for _, n in expr.variable_count)
             primes = "'" * order if order <= 3 else f"^{{({order})}}"
             return f"{expr.expr.func.__name__}{primes}({self._print(expr.variables[0])})"
+        var = expr.variables[0]
+        if isinstance(var, Indexed):  # softmax: partial derivatives
+            if isinstance(expr.expr, Indexed):
+                return rf"\frac{{\partial {self._print(expr.expr)}}}{{\partial {self._print(var)}}}"
+            return rf"\frac{{\partial}}{{\partial {self._print(var)}}} \left({self._print(expr.expr)}\right)"
         return super()._print_Derivative(expr)
 
     def _print_Function(self, expr, exp=None) -> str:

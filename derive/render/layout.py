@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, UnevaluatedExpr, exp
+from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, Sum, UnevaluatedExpr, exp
 
 from ..engine import forms
 
@@ -102,4 +102,14 @@ def base_needs_brackets(base: Expr) -> bool:
     x = unwrap(base)
     if x.is_Symbol or (x.is_Integer and x.is_positive):
         return False
-    return isinstance(x, (Add, Mul, Pow, exp, Derivative, Function)) or x.is_Number
+    return isinstance(x, (Add, Mul, Pow, exp, Derivative, Function, Sum)) or x.is_Number
+
+
+#: subscripts for the index letters of softmax (z_i, delta_ij, sum over k)
+SUBSCRIPTS = {"i": "ᵢ", "j": "ⱼ", "k": "ₖ", "n": "ₙ"}
+
+
+def subscript(index: str, *, unicode: bool) -> str:
+    if unicode and all(c in SUBSCRIPTS for c in index):
+        return "".join(SUBSCRIPTS[c] for c in index)
+    return "_" + index

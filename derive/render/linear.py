@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr
+from sympy import Derivative, Expr, Indexed
 from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
+from .layout import subscript
+
 
 class LinearPrinter(StrPrinter):
+    # SymPy objects' own _sympystr (Indexed prints z[i]) would win over the methods here
+    printmethod = "_derive_linear"
+
     def __init__(self, *, unicode: bool = True):
         super().__init__({"order": "none"})
         self._unicode = unicode
@@ -23,8 +28,25 @@ class LinearPrinter(StrPrinter):
     def _print_Pow(self, expr, rational=False):
         return super()._print_Pow(expr, rational).replace("**", "^")
 
+    def _print_Indexed(self, expr):
+        return f"{expr.base}{subscript(''.join(map(str, expr.indices)), unicode=self._unicode)}"
+
+    def _print_KroneckerDelta(self, expr):
+        head = "δ" if self._unicode else "delta"
+        return f"{head}{subscript(''.join(map(str, expr.args)), unicode=self._unicode)}"
+
+    def _print_Sum(self, expr):
+        (index, _, _), = expr.limits
+        head = "Σ" if self._unicode else "sum"
+        return f"{head}{subscript(str(index), unicode=self._unicode)} {self._print(expr.function)}"
+
     def _print_Derivative(self, expr: Derivative):
         var = expr.variables[0]
+        if isinstance(var, Indexed):
+            d = "∂" if self._unicode else "d"
+            if isinstance(expr.expr, Indexed):
+                return f"{d}{self._print(expr.expr)}/{d}{self._print(var)}"
+            return f"{d}/{d}{self._print(var)} ({self._print(expr.expr)})"
         if isinstance(expr.expr, AppliedUndef):
             primes = "'" * len(expr.variables)
             return f"{expr.expr.func.__name__}{primes}({var})"
@@ -35,7 +57,29 @@ class LinearPrinter(StrPrinter):
         return f"{'σ' if self._unicode else 'sigma'}({self._print(expr.args[0])})"
 
     def _print_Relational(self, expr):
-        return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
+        op = {"==": "=", "<=": "≤", ">=": "≥"}.get(expr.rel_op, expr.rel_op) if self._unicode else \
+            {"==": "="}.get(expr.rel_op, expr.rel_op)
+        return f"{self._print(expr.lhs)} {op} {self._print(expr.rhs)}"
+
+    def _print_And(self, expr):
+        # a < z < b reads better than a < z and z < b
+        parts = expr.args
+        if len(parts) == 2 and all(getattr(p, "rel_op", None) in ("<", "<=", ">", ">=") for p in parts):
+            low, high = sorted(parts, key=lambda p: p.rel_op in ("<", "<=") and p.lhs.is_Symbol)
+            lower = self._print(low.reversed if low.lhs.is_Symbol else low)
+            return f"{lower} {self._print(high).split(' ', 1)[1]}"
+        return " and ".join(self._print(p) for p in parts)
+
+    def _print_Piecewise(self, expr):
+        cases = (f"{self._print(e)} " + ("otherwise" if c == True else f"if {self._print(c)}")  # noqa: E712
+                 for e, c in expr.args)
+        return "{" + ", ".join(cases) + "}"
+
+    def _print_Max(self, expr):
+        return "max(" + ", ".join(self._print(a) for a in expr.args) + ")"
+
+    def _print_Min(self, expr):
+        return "min(" + ", ".join(self._print(a) for a in expr.args) + ")"
 
     def _print_Mul(self, expr):
         text = super()._print_Mul(expr).replace("**", "^")

@@ -7,13 +7,14 @@ lines print as written, ``(-1)`` and ``(-e^{-z})`` stay bracketed factors,
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Pow, Rational, UnevaluatedExpr
+from sympy import Derivative, Expr, Indexed, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..engine import forms
 from . import layout
+from .layout import subscript
 
 
 class LecturePrettyPrinter(PrettyPrinter):
@@ -72,6 +73,15 @@ class LecturePrettyPrinter(PrettyPrinter):
         return body ** self._print(exponent)
 
     def _print_Derivative(self, expr: Derivative):
+        if isinstance(expr.variables[0], Indexed):  # softmax's partial derivatives, on one line
+            from .linear import linear
+
+            if isinstance(expr.expr, Indexed):
+                return prettyForm(linear(expr, unicode=self._use_unicode))
+            d = "∂" if self._use_unicode else "d"
+            head = f"{d}/{d}{linear(expr.variables[0], unicode=self._use_unicode)}"
+            inner = prettyForm(*self._print(expr.expr).parens())
+            return prettyForm(*inner.left(head))
         if isinstance(expr.expr, AppliedUndef):
             order = sum(n for _, n in expr.variable_count)
             primes = "'" * order if order <= 3 else f"^({order})"
@@ -86,6 +96,33 @@ class LecturePrettyPrinter(PrettyPrinter):
     def _print_sigmoid(self, expr):
         name = "σ" if self._use_unicode else "sigma"
         return self._print_Function(expr, func_name=name)
+
+
+    def _print_Indexed(self, expr):
+        from .linear import linear
+
+        return prettyForm(linear(expr, unicode=self._use_unicode))
+
+    _print_KroneckerDelta = _print_Indexed
+
+    def _print_Sum(self, expr):
+        (index, _, _), = expr.limits
+        head = ("Σ" if self._use_unicode else "sum") + subscript(str(index), unicode=self._use_unicode) + " "
+        body = self._print(expr.function)
+        return prettyForm(*body.left(head))
+
+    def _print_Max(self, expr):
+        return self._print_Function(expr, func_name="max")
+
+    def _print_Min(self, expr):
+        return self._print_Function(expr, func_name="min")
+
+    def _print_And(self, expr):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        from .linear import linear
+
+        return prettyForm(linear(expr, unicode=self._use_unicode))
 
 
 def pretty(expr: Expr, *, unicode: bool = True) -> str:

@@ -14,12 +14,38 @@ from rich.tree import Tree
 from ..engine.derivation import Derivation
 from ..engine.forms import as_written
 from ..engine.rules import Rule
+from .facts import facts, form_facts
 from .linear import linear, note_text
 from .pretty import LecturePrettyPrinter
 
 
 def _unicode(options: ConsoleOptions) -> bool:
     return not options.ascii_only
+
+
+class DerivationView:
+    """The whole derivation: the chain, the chain of each piece, then what it establishes."""
+
+    def __init__(self, derivation: Derivation, *, notes: bool = True) -> None:
+        self.derivation = derivation
+        self.notes = notes
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        unicode = _unicode(options)
+        d = self.derivation
+        yield ChainView(d, notes=self.notes)
+        for branch in d.branches:
+            yield Text()
+            condition = linear(branch.condition(d.var), unicode=unicode)
+            yield Text(f"For {condition}:", style="bold")
+            yield ChainView(branch.derivation, notes=self.notes)
+            for fact in form_facts(branch.derivation):
+                yield Text(note_text(fact, unicode=unicode), style="italic")
+        found = facts(d)
+        if found:
+            yield Text()
+        for fact in found:
+            yield Text(note_text(fact, unicode=unicode), style="italic")
 
 
 class ChainView:

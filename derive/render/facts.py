@@ -1,0 +1,62 @@
+"""What a derivation establishes besides its lines, as sentences every renderer typesets.
+
+Each fact is a Note (see ``derivation.py``): phrases of words and formulas.  The
+mathematics is all in the derivation already (kinks, the proof that no form in g
+exists, the parameters); this module only words it, once, for every output format.
+"""
+
+from __future__ import annotations
+
+from sympy import Eq, Symbol
+
+from ..engine.derivation import Derivation, Note
+
+
+def _number(x: float) -> str:
+    return f"{x:.4g}"
+
+
+def facts(d: Derivation) -> tuple[Note, ...]:
+    out: list[Note] = []
+    if d.params:
+        phrase: list = ["with"]
+        for name, value in d.params:
+            if len(phrase) > 1:
+                phrase.append("and")
+            phrase.append(value if value.is_Symbol else Eq(Symbol(name), value, evaluate=False))
+        if d.source:
+            phrase.append(f"({d.source})")
+        out.append((tuple(phrase),))
+    out.extend(form_facts(d))
+    for kink in d.kinks:
+        p = kink.point
+        where = Eq(d.var, p)
+        if not kink.continuous:
+            out.append((("g jumps at", where), (f"from {kink.left} to {kink.right}, so g'({p}) does not exist",)))
+        elif not kink.differentiable:
+            out.append((("not differentiable at", where),
+                        (f"the slope is {kink.left_slope} from the left and {kink.right_slope} from the right",)))
+        else:
+            continue
+        if kink.framework is not None:
+            out[-1] += ((f"PyTorch's backward takes g'({p}) = {kink.framework}",),)
+    return tuple(out)
+
+
+def form_facts(d: Derivation) -> tuple[Note, ...]:
+    """Whether g' was written in g alone, and if not, why not."""
+    if d.branches:
+        return ()
+    if d.in_terms_of_g is not None:
+        return ()
+    w = d.no_form_in_g
+    if w is not None:
+        a, b = _number(w.first), _number(w.second)
+        return ((
+            ("no form in g alone exists",),
+            (f"g({a}) = g({b}) = {_number(w.value)}, but g'({a}) = {_number(w.slopes[0])}"
+             f" and g'({b}) = {_number(w.slopes[1])}",),
+        ),)
+    if d.in_terms_of_g_and_z is not None:
+        return ((("derive found no form in g alone; the last line uses g and", d.var),),)
+    return ((("derive found no form of g'", d.var, "in terms of g"),),)
