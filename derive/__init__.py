@@ -8,14 +8,16 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["derive", "__version__"]
+__all__ = ["__version__", "derive"]
 
 
-def derive(function, *, var: str = "z"):
-    """The derivation of an activation: a catalog name ("sigmoid") or a SymPy expression.
+def derive(function, **options):
+    """The derivation of an activation: a catalog name ("sigmoid"), a typed formula, LaTeX
+    or a SymPy expression; see ``derive.api.derive`` for the options (var, params,
+    symbolic, latex, order).
 
     Imported on first use, so that ``derive --version`` does not wait for SymPy.
     """
     from .api import derive as _derive
 
-    return _derive(function, var=var)
+    return _derive(function, **options)

@@ -36,29 +36,54 @@ def cli() -> None:
 
     \b
     Examples:
-      derive sigmoid                  the chain, in the terminal
-      derive tanh --format latex      an amsmath aligned block for notes
-      derive sigmoid --format json    for other tools
-      derive sigmoid --steps          also the tree of rules behind each line
-      derive list                     the activations derive knows
+      derive sigmoid                       the chain, in the terminal
+      derive tanh --format latex           an amsmath aligned block for notes
+      derive sigmoid --format json         for other tools
+      derive leaky-relu --param alpha=0.2  a parameter set by hand
+      derive elu --symbolic                alpha kept as a symbol
+      derive "1/(1+exp(-2z))"              any formula you type
+      derive '\frac{1}{1+e^{-z}}'          or its LaTeX
+      derive sigmoid --order 2             the second derivative, in g
+      derive list                          the activations derive knows
     """
 
 
-@cli.command("show", short_help="Derive NAME step by step (the default: derive NAME).")
-@click.argument("name")
+PARAM = click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+                     help="Set a parameter, e.g. --param alpha=0.1 (repeatable); 'derive list' shows them.")
+
+
+@cli.command("show", short_help="Derive an activation step by step (the default: derive NAME).")
+@click.argument("function", metavar="NAME|FORMULA")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: the chain laid out like the slide; latex: an aligned block; json: the data.")
-@click.option("--steps", "--detail", "steps", is_flag=True, help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
+@PARAM
+@click.option("--symbolic", is_flag=True, help="Keep the activation's parameters as symbols (alpha, beta, ...).")
+@click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True,
+              help="Which derivative: 2 for g''(z), written in g where g' is.")
+@click.option("--var", default="z", show_default=True, help="The variable of a typed formula.")
+@click.option("--latex-input", "latex", is_flag=True, default=None,
+              help="Read the formula as LaTeX (otherwise LaTeX is recognised by a backslash or brace).")
+@click.option("--steps", "--detail", "steps", is_flag=True,
+              help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
 @click.option("--notes/--no-notes", default=True, show_default=True, help="Explain each line beside it (text).")
-def show(name: str, fmt: str, steps: bool, notes: bool) -> None:
-    """Derive NAME (e.g. sigmoid, tanh) step by step.
+def show(function: str, fmt: str, params: tuple[str, ...], symbolic: bool, order: int, var: str,
+         latex: bool | None, steps: bool, notes: bool) -> None:
+    """Derive an activation step by step: a name from 'derive list' (sigmoid,
+    leaky-relu, GELU, ...) or a formula in z, typed (z*sigmoid(z), 1/(1+e^-z),
+    max(0, z), where(z > 0, z, 0.1z)) or in LaTeX.
+
+    In a formula, juxtaposition multiplies (2z, z(1+z)), ^ and ** are powers, e is
+    Euler's number and decimals are exact (0.1 = 1/10). Functions: exp, log/ln,
+    sqrt, abs or |z|, sign, tanh, sinh, cosh, sech, sin, cos, tan, atan, asinh, erf,
+    erfc, sigmoid/sigma, softplus, heaviside, max, min, where(condition, then, else).
+    Any other name is a constant parameter.
 
     Every line printed has been checked equal to the line before it, by a symbolic
     proof or, failing that, at sample points with 30 significant digits.
     """
     from .api import derive
 
-    derivation = derive(name)
+    derivation = derive(function, var=var, params=_parameters(params), symbolic=symbolic, latex=latex, order=order)
     if fmt == "latex":
         from .render.latex import aligned
 
@@ -72,28 +97,33 @@ def show(name: str, fmt: str, steps: bool, notes: bool) -> None:
 
         console = _console()
         console.print(DerivationView(derivation, notes=notes))
-        if steps:
+        if steps and derivation.steps is not None:
             console.print()
             console.print(StepsView(derivation.steps))
 
 
 @cli.command("list", short_help="List the activations derive knows.")
 def list_() -> None:
-    """List the activations derive knows, with g'(z) in terms of g(z) as derived now."""
-    from rich.table import Table
-    from rich.text import Text
-
+    """List the activations derive knows: names, parameters and defaults, the formula,
+    and g'(z) in terms of g(z) as the engine derives it now (a form in g and z, or per
+    piece, where no form in g alone exists)."""
     from .api import derive
     from .catalog import CATALOG
-    from .render.linear import linear
+    from .render.catalog import CatalogTable
 
-    table = Table("name", "aliases", "g(z)", "g'(z)")
-    for entry in CATALOG:
-        d = derive(entry.name)
-        form = d.in_terms_of_g
-        table.add_row(entry.name, ", ".join(entry.aliases), Text(linear(d.lines[0].rhs)),
-                      Text(linear(form) if form is not None else "(no form in g found)"))
-    _console().print(table)
+    _console().print(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]))
+
+
+def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair[:40]!r}", param_hint="--param")
+        if name.strip() in out:
+            raise click.BadParameter(f"{name.strip()!r} is given twice", param_hint="--param")
+        out[name.strip()] = value.strip()
+    return out
 
 
 def _console():

@@ -56,18 +56,8 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     else:
         lines.append((gz, written, "definition", (("the definition",),)))
 
-    inner: dict[Derivative, R.Rule] = {}
-    applied = _outer_applied(tree, var, inner)
-    lhs: Expr | None = dg
-    if inner:
-        lines.append((lhs, applied, tree_rule_id(tree), ((rule_title(tree),),)))
-        evaluated, collected = _evaluate_inner(applied, inner)
-        facts = tuple((Eq(d, forms.as_written(rule.eval()), evaluate=False),) for d, rule in inner.items())
-        note = facts + ((("collect equal factors into squares",),) if collected else ())
-        lines.append((None, evaluated, "evaluate-inner", note))
-    else:
-        evaluated = forms.as_written(derivative)
-        lines.append((lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),)))
+    rule_lines, evaluated = derivative_lines(tree, var, dg)
+    lines.extend(rule_lines)
 
     F = in_g.form_in_g(definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
@@ -91,6 +81,22 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     form = poly.written(G) if poly is not None else F
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof)
+
+
+def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:
+    """Lines (b) and (c): the outer rule applied, then its inner derivatives evaluated.
+
+    Returns the lines and the last of them (the derivative as evaluated)."""
+    inner: dict[Derivative, R.Rule] = {}
+    applied = _outer_applied(tree, var, inner)
+    if not inner:
+        evaluated = forms.as_written(tree.eval())
+        return [(lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),))], evaluated
+    evaluated, collected = _evaluate_inner(applied, inner)
+    facts = tuple((Eq(d, forms.as_written(rule.eval()), evaluate=False),) for d, rule in inner.items())
+    note = facts + ((("collect equal factors into squares",),) if collected else ())
+    return [(lhs, applied, tree_rule_id(tree), ((rule_title(tree),),)),
+            (None, evaluated, "evaluate-inner", note)], evaluated
 
 
 def differentiate(expr: Expr, var: Symbol) -> R.Rule:

@@ -48,13 +48,22 @@ def form_in_g_and_z(definition: Expr, derivative: Expr, var: Symbol) -> Expr | N
         if slope == 0 or slope.has(s):
             continue
         rest = expand(with_s - slope * s)
-        solved = derivative.xreplace({inner: (G - rest) / slope})
+        solved = derivative.subs(inner, (G - rest) / slope)
         if not solved.has(inner) and solved.has(G):
             candidates.extend([solved, expand(solved)])
+    # a form keeps a function of the definition only when it is elementary in z: sigma(z)
+    # is a fine companion of g, tanh(log(1 + e^z)) is the definition still in hiding
+    hidden = {f for f in _functions(definition) if not _linear_argument(f, var)}
     for form in sorted(candidates, key=lambda f: (count_ops(f), str(f))):
+        if form.atoms(Function) & hidden:
+            continue
         if compare(form.subs(G, definition), derivative, var).equal:
             return form
     return None
+
+
+def _linear_argument(f: Expr, var: Symbol) -> bool:
+    return len(f.args) == 1 and f.args[0].is_polynomial(var) and f.args[0].as_poly(var).degree() <= 1
 
 
 def _functions(expr: Expr) -> list[Expr]:

@@ -19,6 +19,7 @@ a lecture shows just before substituting g back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import reduce
 
 from sympy import (
     Add,
@@ -34,6 +35,7 @@ from sympy import (
     exp,
     expand,
     fraction,
+    gcd,
     groebner,
     log,
 )
@@ -116,7 +118,14 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
     if p.is_zero:
         return None
     (power,), p = p.terms_gcd()
-    constant, p = p.primitive() if p.domain.is_Numerical else (S.One, p)
+    if p.domain.is_Numerical:
+        content, primitive = p.primitive()
+        # 2 g (1 - g) and (1 - g^2)/2 factor; SELU's g + 1.7581 stays a sum, not 1/(5 10^61) (...)
+        simple = content.is_Rational and abs(content.p) <= 100 and content.q <= 100
+        constant, p = (content, primitive) if simple else (S.One, p)
+    else:  # symbolic coefficients (k g - k g^2): their common factor k comes out
+        constant = reduce(gcd, p.coeffs())
+        p = Poly(cancel(p.as_expr() / constant), G) if constant != 1 else p
     rest_power = 1
     if p.domain.is_Numerical and p.degree() > 1:
         scale, found = p.factor_list()
@@ -212,11 +221,18 @@ def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple
         else:
             numerator.append(_scaled(c, piece))
     pairs = [t for t in numerator if t.is_positive and any(forms.same_shape(o, -t) for o in numerator)]
-    notes = [("add and subtract", pairs[0])] if pairs else [("combine over a common denominator",)]
+    if pairs:
+        notes = [("add and subtract", pairs[0])]
+    elif bottom == 1 and rest[0][0] == 0:  # no fraction: alpha e^z = alpha (e^z - 1) + alpha
+        notes = [("add and subtract", rest[0][1])]
+    else:
+        notes = [("combine over a common denominator",)]
     return _fraction(Add(*numerator, evaluate=False), forms.as_written(Pow(bottom, m))), notes
 
 
 def _scaled(c: Expr, piece: Expr) -> Expr:
+    if piece == 1:
+        return c
     if c == 1:
         return piece
     if c == -1:

@@ -62,6 +62,19 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ActivationRule(Rule):
+    """d/dz g(z) -> g'(z)   (g itself, inside a form in g being differentiated)"""
+
+    id = "activation"
+    title = "d/dz g(z) = g'(z)"
+
+    def eval(self) -> Expr:
+        from sympy import Derivative
+
+        return Derivative(self.expr, self.var)
+
+
+@dataclass(frozen=True)
 class ConstantRule(Rule):
     """d/dz c -> 0"""
 
@@ -244,7 +257,8 @@ class SumRule(Rule):
         return Add(*(t.eval() for t in self.terms))
 
     def formula(self, inner: Inner) -> Expr:
-        return Add(*(inner(t) for t in self.terms), evaluate=False)
+        shown = [d for d in (inner(t) for t in self.terms) if d != 0] or [S.Zero]  # (1)' = 0 is not written
+        return Add(*shown, evaluate=False) if len(shown) > 1 else shown[0]
 
 
 @dataclass(frozen=True)
@@ -289,7 +303,7 @@ class ProductRule(Rule):
         return Add(*terms, evaluate=False)
 
     def _term(self, i: int, inner: Inner, *, evaluate: bool) -> Expr:
-        parts = [inner(f) if j == i else as_written(f.expr) for j, f in enumerate(self.factors)]
+        parts = [inner(f) if j == i else (f.expr if evaluate else as_written(f.expr)) for j, f in enumerate(self.factors)]
         parts = [p for p in parts if p != 1] or [S.One]  # (z)' = 1 is not written as a factor
         return Mul(*parts, evaluate=evaluate)
 

@@ -57,6 +57,8 @@ from sympy.functions import (
 
 from ..errors import DeriveError
 from . import rules as R
+from sympy.core.function import AppliedUndef
+
 from .functions import sigmoid
 
 #: Single-argument functions whose derivative comes from the table (``fdiff``), by rule.
@@ -104,6 +106,8 @@ def find_rule(expr: Expr, var: Symbol) -> R.Rule:
         return R.PiecewiseRule(expr, var, pieces)
     if isinstance(expr, (Max, Min)):
         return R.RewriteRule(expr, var, find_rule(expr.rewrite(Piecewise), var))
+    if isinstance(expr, AppliedUndef) and expr.args == (var,):
+        return R.ActivationRule(expr, var)
     if isinstance(expr, Derivative):
         raise DeriveError(f"cannot differentiate an unevaluated derivative: {expr}")
     raise DeriveError(f"no differentiation rule for {type(expr).__name__}: {expr}")

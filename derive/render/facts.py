@@ -7,7 +7,7 @@ exists, the parameters); this module only words it, once, for every output forma
 
 from __future__ import annotations
 
-from sympy import Eq, Symbol
+from sympy import Eq, Expr, Function, Symbol
 
 from ..engine.derivation import Derivation, Note
 
@@ -30,17 +30,23 @@ def facts(d: Derivation) -> tuple[Note, ...]:
     out.extend(form_facts(d))
     for kink in d.kinks:
         p = kink.point
-        where = Eq(d.var, p)
+        where = Eq(d.var, p, evaluate=False)
         if not kink.continuous:
-            out.append((("g jumps at", where), (f"from {kink.left} to {kink.right}, so g'({p}) does not exist",)))
+            out.append((("g jumps at", where, "from", kink.left, "to", kink.right),
+                        ("so", _slope_at(d, p), "does not exist")))
         elif not kink.differentiable:
             out.append((("not differentiable at", where),
-                        (f"the slope is {kink.left_slope} from the left and {kink.right_slope} from the right",)))
+                        ("the slope is", kink.left_slope, "from the left and", kink.right_slope, "from the right")))
         else:
             continue
         if kink.framework is not None:
-            out[-1] += ((f"PyTorch's backward takes g'({p}) = {kink.framework}",),)
+            out[-1] += (("PyTorch's backward takes", Eq(_slope_at(d, p), kink.framework, evaluate=False)),)
     return tuple(out)
+
+
+def _slope_at(d: Derivation, point) -> Expr:
+    """g'(point), as the lecture writes it (a name to print, not a function to evaluate)."""
+    return Function("g'")(point)
 
 
 def form_facts(d: Derivation) -> tuple[Note, ...]:

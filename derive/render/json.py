@@ -10,6 +10,7 @@ from ..engine.derivation import Derivation, Line
 from ..engine.forms import as_written
 from ..engine.rules import Rule
 from .latex import latex
+from .facts import facts
 from .linear import linear, note_text
 
 
@@ -45,15 +46,35 @@ def steps_data(rule: Rule) -> dict:
 
 
 def derivation_data(d: Derivation) -> dict:
+    w = d.no_form_in_g
     return {
         "name": d.name,
         "variable": str(d.var),
         "order": d.order,
+        "parameters": {name: _str(value) for name, value in d.params},
+        "source": d.source or None,
         "definition": _plain(d.definition),
         "lines": [line_data(line) for line in d.lines],
         "derivative": _plain(d.derivative),
         "in_terms_of_g": _str(d.in_terms_of_g) if d.in_terms_of_g is not None else None,
+        "in_terms_of_g_and_z": _str(d.in_terms_of_g_and_z) if d.in_terms_of_g_and_z is not None else None,
+        "no_form_in_g": None if w is None else {
+            "z": [w.first, w.second], "g": w.value, "slopes": list(w.slopes),
+        },
         "uses_z": d.uses_var,
+        "branches": [
+            {"interval": [_str(b.low), _str(b.high)], "condition": linear(b.condition(d.var), unicode=False),
+             **derivation_data(b.derivation)}
+            for b in d.branches
+        ],
+        "kinks": [
+            {"point": _str(k.point), "value": _str(k.value), "limits": [_str(k.left), _str(k.right)],
+             "slopes": [_str(k.left_slope), _str(k.right_slope)], "continuous": k.continuous,
+             "differentiable": k.differentiable,
+             "pytorch": _str(k.framework) if k.framework is not None else None}
+            for k in d.kinks
+        ],
+        "facts": [note_text(f) for f in facts(d)],
         "steps": steps_data(d.steps) if d.steps is not None else None,
     }
 

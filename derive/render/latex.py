@@ -13,8 +13,10 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
 from ..engine import forms
-from ..engine.derivation import Derivation, Line
+from ..engine.derivation import Derivation, Line, Note
 from . import layout
+from .facts import facts as all_facts
+from .facts import form_facts
 
 
 class LectureLatexPrinter(LatexPrinter):
@@ -93,6 +95,24 @@ class LectureLatexPrinter(LatexPrinter):
             return f"{head}{self._argument(expr.args[0])}"
         return super()._print_Function(expr, exp)
 
+    def _print_And(self, expr) -> str:
+        # -1/2 < z < 1/2, as a lecture writes an interval
+        parts = expr.args
+        if len(parts) == 2 and all(getattr(p, "rel_op", None) in ("<", "<=", ">", ">=") for p in parts):
+            low, high = sorted(parts, key=lambda p: p.rel_op in ("<", "<=") and p.lhs.is_Symbol)
+            low = low.reversed if low.lhs.is_Symbol else low
+            return f"{self._print(low.lhs)} {self._relation(low.rel_op)} {self._print(high)}"
+        return super()._print_And(expr)
+
+    def _relation(self, op: str) -> str:
+        return {"<": "<", "<=": r"\leq", ">": ">", ">=": r"\geq"}[op]
+
+    def _print_Rational(self, expr) -> str:
+        text = layout.decimal(expr)
+        if text is None:
+            return super()._print_Rational(expr)
+        return f"- {text[1:]}" if text.startswith("-") else text
+
     def _print_sigmoid(self, expr, exp=None) -> str:
         head = r"\sigma" if exp is None else rf"\sigma^{{{exp}}}"
         return f"{head}{self._argument(expr.args[0])}"
@@ -118,15 +138,39 @@ def lhs(line: Line) -> str:
     return latex(line.lhs) if line.lhs is not None else ""
 
 
-def aligned(derivation: Derivation) -> str:
-    r"""The chain as ``\begin{aligned} ... \end{aligned}``, one line per row, ``=`` aligned."""
+def aligned(derivation: Derivation, *, facts: bool = True) -> str:
+    r"""The chain as ``\begin{aligned} ... \end{aligned}``, one line per row, ``=`` aligned.
+
+    A piecewise activation continues with a heading row and the chain for each piece;
+    with ``facts``, what the derivation establishes (kinks, the form in g) ends it."""
     rows = [f"{lhs(line)} &= {latex(line.rhs)}" for line in derivation.lines]
+    for branch in derivation.branches:
+        rows.append(rf"&\text{{for }} {latex(branch.condition(derivation.var))}\text{{:}}")
+        rows.extend(f"{lhs(line)} &= {latex(line.rhs)}" for line in branch.derivation.lines)
+        if facts:
+            rows.extend(rf"&{text(fact)}" for fact in form_facts(branch.derivation))
+    if facts:
+        rows.extend(rf"&{text(fact)}" for fact in all_facts(derivation))
     return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
 
 
 def note(line: Line) -> str:
     """The explanation of a line: words as \\text, formulas as math, phrases joined by ';'."""
+    return text(line.note)
+
+
+def text(note: Note) -> str:
+    """Words as \\text (escaped), formulas as math, phrases joined by ';'."""
     phrases = (
-        r"\ ".join(rf"\text{{{p}}}" if isinstance(p, str) else latex(p) for p in phrase) for phrase in line.note
+        r"\ ".join(rf"\text{{{escape(p)}}}" if isinstance(p, str) else latex(p) for p in phrase) for phrase in note
     )
     return r"\text{; }".join(phrases)
+
+
+_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+            "%": r"\%", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+
+
+def escape(words: str) -> str:
+    """Words for \\text{...}: TeX's special characters made literal."""
+    return "".join(_SPECIAL.get(c, c) for c in words)

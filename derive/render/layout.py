@@ -47,7 +47,7 @@ def product(expr: Expr) -> Product:
     for f in factors:
         if isinstance(f, Pow) and f.exp.is_number and f.exp.is_negative:
             bottom.append(f.base if f.exp == -1 else Pow(f.base, -f.exp, evaluate=False))
-        elif f.is_Rational and not f.is_Integer and not keeps_factors:
+        elif f.is_Rational and not f.is_Integer and not keeps_factors and decimal(f) is None:
             if f.p != 1:
                 top.append(S(f.p))
             bottom.append(S(f.q))
@@ -113,3 +113,22 @@ def subscript(index: str, *, unicode: bool) -> str:
     if unicode and all(c in SUBSCRIPTS for c in index):
         return "".join(SUBSCRIPTS[c] for c in index)
     return "_" + index
+
+
+def decimal(r: Expr) -> str | None:
+    """A long rational with a power-of-ten denominator, exactly as a decimal: SELU's
+    1.0507009873554804934193349852946 reads better than a 62-digit fraction."""
+    if not r.is_Rational or r.is_Integer or len(str(r.p)) + len(str(r.q)) <= 10:
+        return None
+    q = r.q
+    while q % 2 == 0:
+        q //= 2
+    while q % 5 == 0:
+        q //= 5
+    if q != 1:
+        return None
+    from decimal import Decimal, localcontext
+
+    with localcontext() as context:
+        context.prec = len(str(r.p)) + len(str(r.q)) + 5
+        return format(Decimal(r.p) / Decimal(r.q), "f")

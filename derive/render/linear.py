@@ -6,7 +6,7 @@ from sympy import Derivative, Expr, Indexed
 from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
-from .layout import subscript
+from .layout import decimal, subscript
 
 
 class LinearPrinter(StrPrinter):
@@ -27,6 +27,16 @@ class LinearPrinter(StrPrinter):
 
     def _print_Pow(self, expr, rational=False):
         return super()._print_Pow(expr, rational).replace("**", "^")
+
+    def _print_Symbol(self, expr):
+        if self._unicode:
+            from sympy.printing.pretty.pretty_symbology import pretty_symbol
+
+            return pretty_symbol(expr.name)  # alpha -> α, as the formulas beside it
+        return super()._print_Symbol(expr)
+
+    def _print_Rational(self, expr):
+        return decimal(expr) or super()._print_Rational(expr)
 
     def _print_Indexed(self, expr):
         return f"{expr.base}{subscript(''.join(map(str, expr.indices)), unicode=self._unicode)}"

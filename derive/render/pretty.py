@@ -98,6 +98,10 @@ class LecturePrettyPrinter(PrettyPrinter):
         return self._print_Function(expr, func_name=name)
 
 
+    def _print_Rational(self, expr):
+        text = layout.decimal(expr)
+        return prettyForm(text) if text else super()._print_Rational(expr)
+
     def _print_Indexed(self, expr):
         from .linear import linear
 

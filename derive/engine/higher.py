@@ -1,0 +1,136 @@
+"""Derivatives of order n, the way a lecture continues once g' is known in g.
+
+With g'(z) = F(g(z)), the next derivative needs no new calculus on the definition:
+
+    g''(z) = d/dz F(g(z)) = F'(g(z)) g'(z) = F'(g(z)) F(g(z))
+
+so the chain differentiates the previous form in g (product and chain rules, with
+d/dz g(z) = g'(z)), substitutes g'(z) = F(g(z)), and writes the result as the factors
+F_{n-1}'(g) and F(g): the sigmoid's g(1 - g)(1 - 2g), tanh's -2g(1 - g^2).  Without a
+form in g, the derivative of order n - 1 is differentiated as it stands.  Every line
+is checked against the line before it and the first against SymPy's n-th derivative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sympy import Derivative, Expr, Mul, Piecewise, Symbol, UnevaluatedExpr, diff, expand
+
+from ..errors import DeriveError, EngineFault
+from . import forms, in_g
+from .chain import derivative_lines, differentiate
+from .derivation import Derivation, Line
+from .functions import G, g
+from .verify import compare
+
+MAX_ORDER = 12
+
+
+def higher_order(first: Derivation, n: int) -> Derivation:
+    if n > MAX_ORDER:
+        raise DeriveError(f"--order {n}: at most {MAX_ORDER} is supported")
+    if first.steps is None:
+        raise DeriveError(f"{first.name}: --order applies to activations of one variable")
+    if first.branches:
+        return _piecewise(first, n)
+    var = first.var
+    gz = g(var)
+    F = first.in_terms_of_g
+    nth = diff(first.definition, var, n)
+    previous_form = _form(F, n - 1) if F is not None else None
+    lines: list[tuple] = []
+    if previous_form is not None:
+        written = _product_form(_form(F, n - 2), F, gz) if n > 2 else _written(F, gz)
+        lines.append((_d(gz, var, n - 1), written, "previous-order", (("the derivative of order", n - 1, "in g"),)))
+        start = Derivative(UnevaluatedExpr(written), var)
+        lines.append((_d(gz, var, n), start, "differentiate-form", (("differentiate both sides",),)))
+        rule_lines, evaluated = derivative_lines(differentiate(written, var), var, None)
+        lines.extend(rule_lines)
+        substituted = evaluated.xreplace({Derivative(gz, var): UnevaluatedExpr(_written(F, gz))})
+        lines.append((None, substituted, "substitute-derivative",
+                      (("substitute", Derivative(gz, var), "=", _written(F, gz)),)))
+        product = _product_form(previous_form, F, gz)
+        if not forms.same_shape(product, substituted):
+            lines.append((None, product, "in-g", (("collect the factors",),)))
+        form = _product_form(previous_form, F, G)
+        mixed = proof = None
+    else:
+        below = diff(first.definition, var, n - 1)
+        lines.append((_d(gz, var, n - 1), forms.as_written(below), "previous-order",
+                      (("the derivative of order", n - 1),)))
+        rule_lines, _ = derivative_lines(differentiate(below, var), var, _d(gz, var, n))
+        lines.extend(rule_lines)
+        # forms in g and z of higher derivatives are rarely simpler than the derivative: none is shown
+        form = mixed = proof = None
+    checked = _verified(lines, first.definition, var, n)
+    return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
+                   in_terms_of_g_and_z=mixed, no_form_in_g=proof, steps=differentiate(diff(first.definition, var, n - 1), var))
+
+
+def _d(gz: Expr, var: Symbol, order: int) -> Expr:
+    return gz if order == 0 else Derivative(gz, (var, order))
+
+
+def _form(F: Expr, order: int) -> Expr:
+    """F_order(G) with g^(order)(z) = F_order(g(z)); F_1 = F."""
+    form = F
+    for _ in range(order - 1):
+        form = expand(diff(form, G) * F)
+    return form
+
+
+def _written(F: Expr, gz: Expr) -> Expr:
+    poly = in_g.polynomial_form(F) if F.has(G) else None
+    return poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
+
+
+def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
+    """F_{n-1}'(g) F(g), each factor written as a lecture writes it: F's own factors first."""
+    slope = expand(diff(previous, G))
+    first, second = in_g.polynomial_form(F), in_g.polynomial_form(slope)
+    if first is None or second is None:
+        return Mul(_written(slope, gz), _written(F, gz), evaluate=False)
+    constant = first.constant * second.constant
+    power = first.power + second.power
+    parts = [] if constant == 1 else [constant]
+    if power:
+        parts.append(gz**power)
+    for part in (first, second):
+        rest = in_g.PolynomialForm(1, 0, part.rest, part.rest_power)
+        if part.rest != ((0, 1),):
+            parts.append(rest.written(gz))
+    return Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
+
+
+def _verified(lines, definition: Expr, var: Symbol, n: int) -> tuple[Line, ...]:
+    gz = g(var)
+    out: list[Line] = []
+    previous = None
+    for index, (lhs, rhs, rule, note) in enumerate(lines):
+        value = rhs.xreplace({gz: definition}).doit()
+        expected = previous
+        if lhs is not None and lhs != gz:
+            order = 0 if not isinstance(lhs, Derivative) else lhs.derivative_count
+            expected = diff(definition, var, order)
+        check = compare(value, expected, var)
+        if not check.equal:
+            raise EngineFault(f"line {index + 1} ({rule}) of the order-{n} chain is not equal to what it follows: {rhs}")
+        out.append(Line(lhs, rhs, rule, note, check))
+        previous = value
+    return tuple(out)
+
+
+def _piecewise(first: Derivation, n: int) -> Derivation:
+    branches = tuple(replace(b, derivation=higher_order(b.derivation, n)) for b in first.branches)
+    var = first.var
+    derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
+    head = [line for line in first.lines if line.lhs is None or line.lhs == g(var)]
+    head = list(head[: next((i for i, line in enumerate(head[1:], 1) if line.lhs is not None), len(head))])
+    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches))
+    check = compare(written, diff(first.definition, var, n), var)
+    if not check.equal:
+        raise EngineFault(f"the order-{n} derivative of the pieces does not match: {written}")
+    line = Line(Derivative(g(var), (var, n)), written, "piecewise", (("each piece differentiated on its open interval",),),
+                check)
+    return replace(first, order=n, lines=(*head, line), derivative=derivative, branches=branches, kinks=())

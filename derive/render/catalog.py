@@ -1,0 +1,46 @@
+"""``derive list``: the catalog as a rich table, each g' as the engine derives it now."""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Activation
+from ..engine.derivation import Derivation
+from .linear import linear
+
+
+def slope_summary(d: Derivation, *, unicode: bool = True) -> str:
+    """g'(z) in a few words: in g; in g and z; or per piece."""
+    if d.branches:
+        parts = []
+        for b in d.branches:
+            sub = b.derivation
+            form = sub.in_terms_of_g if sub.in_terms_of_g is not None else sub.derivative
+            parts.append(f"{linear(form, unicode=unicode)} if {linear(b.condition(d.var), unicode=unicode)}")
+        return "; ".join(parts)
+    if d.in_terms_of_g is not None:
+        return linear(d.in_terms_of_g, unicode=unicode)
+    if d.in_terms_of_g_and_z is not None:
+        return linear(d.in_terms_of_g_and_z, unicode=unicode) + " (needs z)"
+    return linear(d.derivative, unicode=unicode) + " (no form in g found)"
+
+
+class CatalogTable:
+    def __init__(self, rows: list[tuple[Activation, Derivation]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        unicode = not options.ascii_only
+        table = Table(title="Activations derive knows", title_justify="left", show_lines=False)
+        table.add_column("name", style="bold", no_wrap=True)
+        table.add_column("aliases")
+        table.add_column("parameters")
+        table.add_column("g(z)")
+        table.add_column("g'(z), in g")
+        for entry, d in self.rows:
+            params = ", ".join(f"{p.name}={p.default if p.default is not None else '(symbol)'}" for p in entry.params)
+            table.add_row(entry.name, ", ".join(entry.aliases), params, Text(entry.formula),
+                          Text(slope_summary(d, unicode=unicode)))
+        yield table
