@@ -61,6 +61,8 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
 
         if params:
             raise DeriveError(f"{entry.name} has no parameters")
+        if order != 1:
+            raise DeriveError(f"{entry.name}: --order applies to activations of one variable")
         return softmax_derivation(z)
     for name in params:
         entry.parameter(name)  # raises for a parameter the function does not have

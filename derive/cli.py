@@ -14,8 +14,27 @@ from .errors import DeriveError, EngineFault
 FORMATS = ("text", "latex", "json")
 
 
+class UsageFailure(click.ClickException):
+    """A DeriveError on its way out: one line, exit code 2, inside click's own handling
+    (so that CliRunner and ``main`` see the same thing)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"derive: error: {self.message}", err=True)
+
+
 class DefaultGroup(click.Group):
     """A group where ``derive sigmoid`` means ``derive show sigmoid``."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DeriveError as e:
+            raise UsageFailure(str(e)) from None
+        except click.UsageError as e:  # one line, like every other error
+            where = "derive" if e.ctx is None or e.ctx.parent is None else f"derive {e.ctx.info_name}"
+            raise UsageFailure(f"{e.format_message()} (see '{where} --help')") from None
 
     default_command = "show"
 

@@ -86,3 +86,74 @@ def test_version_and_help(run):
 def test_list(run):
     out = run("list").stdout
     assert "sigmoid" in out and "g·(1 - g)" in out and "1 - g^2" in out
+
+
+def test_list_has_every_entry(run):
+    from derive.catalog import CATALOG
+
+    out = run("list", env={"COLUMNS": "200"}).stdout
+    for entry in CATALOG:
+        assert entry.name in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "latex", "json"])
+def test_every_catalog_entry_in_every_format(run, fmt):
+    from derive.catalog import CATALOG
+
+    for entry in CATALOG:
+        result = run(entry.name, "--format", fmt)
+        assert result.exit_code == 0, (entry.name, result.stderr)
+        if fmt == "json":
+            assert json.loads(result.stdout)["name"] == entry.name
+
+
+@pytest.mark.parametrize("args, words", [
+    (["relu", "--param", "beta=1"], "relu has no parameters"),
+    (["elu", "--param", "beta=1"], "elu has no parameter 'beta'; its parameters: alpha"),
+    (["elu", "--param", "alpha=abc"], "unknown name 'abc'"),
+    (["elu", "--param", "alpha=z"], "expected a real number"),
+    (["elu", "--param", "alpha=-1"], "must be positive"),
+    (["elu", "--param", "alpha"], "expected NAME=VALUE"),
+    (["elu", "--param", "alpha=1", "--param", "alpha=2"], "given twice"),
+    (["1 + ", "--format", "json"], "column 5"),
+    (["x^2", "--var", "exp"], "cannot be the variable"),
+    (["x^2"], "does not depend on z"),
+    (["sigmoid", "--order", "0"], "0 is not in the range 1<=x<=12. (see 'derive show --help')"),
+    (["softmax", "--order", "2"], "one variable"),
+])
+def test_bad_options_one_line_exit_2(run, args, words):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_typed_formula_and_its_form_in_g(run):
+    data = json.loads(run("1/(1+exp(-2z))", "--format", "json").stdout)
+    assert data["in_terms_of_g"] == "2*g*(1 - g)"
+    assert data["name"] is None
+
+
+def test_other_variable_and_latex_input(run):
+    data = json.loads(run(r"\frac{1}{1+e^{-x}}", "--var", "x", "--format", "json").stdout)
+    assert data["variable"] == "x" and data["in_terms_of_g"] == "g*(1 - g)"
+    forced = json.loads(run("1/(1+e^{-z})", "--latex-input", "--format", "json").stdout)
+    assert forced["in_terms_of_g"] == "g*(1 - g)"
+
+
+def test_param_changes_the_chain(run):
+    data = json.loads(run("leaky-relu", "--param", "alpha=0.2", "--format", "json").stdout)
+    assert data["parameters"] == {"alpha": "1/5"}
+    assert data["branches"][0]["derivative"] == "1/5"
+    assert data["kinks"][0]["pytorch"] == "1/5"
+
+
+def test_symbolic_keeps_the_symbol(run):
+    data = json.loads(run("elu", "--symbolic", "--format", "json").stdout)
+    assert data["parameters"] == {"alpha": "alpha"}
+    assert data["branches"][0]["in_terms_of_g"] in ("alpha + g", "g + alpha")
+
+
+def test_order_2_text(run):
+    out = run("sigmoid", "--order", "2").stdout
+    assert "g''(z)" in out and "substitute g'(z)" in out

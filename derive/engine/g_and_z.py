@@ -92,7 +92,7 @@ def _find(g, dg) -> Witness | None:
     slopes = [dg(x) for x in grid]
     for a, b, sa, sb in zip(grid, grid[1:], slopes, slopes[1:]):
         if sa * sb < 0:
-            turn = mpmath.findroot(dg, (a, b), solver="bisect")
+            turn = _bisect(dg, a, b)
             break
     else:
         return None
@@ -103,7 +103,7 @@ def _find(g, dg) -> Witness | None:
     while x > turn - 12:
         x -= mpmath.mpf("0.125")
         if (g(x) - target) * (g(turn) - target) < 0:
-            first = mpmath.findroot(lambda u: g(u) - target, (x, x + mpmath.mpf("0.125")), solver="bisect")
+            first = _bisect(lambda u: g(u) - target, x, x + mpmath.mpf("0.125"))
             break
     else:
         return None
@@ -111,3 +111,16 @@ def _find(g, dg) -> Witness | None:
     if abs(g(first) - target) > mpmath.mpf("1e-20") or abs(s1 - s2) < mpmath.mpf("1e-3"):
         return None
     return Witness(float(first), float(second), float(target), (float(s1), float(s2)))
+
+
+def _bisect(f, a, b):
+    """A root of f in [a, b], where f changes sign (or is 0 at an end): 100 halvings."""
+    fa = f(a)
+    for _ in range(100):
+        m = (a + b) / 2
+        fm = f(m)
+        if fa * fm <= 0:
+            b = m
+        else:
+            a, fa = m, fm
+    return (a + b) / 2

@@ -55,12 +55,29 @@ class Kink:
     framework: Expr | None  # g'(point) as PyTorch's backward takes it, when the catalog says
 
     @property
-    def continuous(self) -> bool:
-        return bool((self.left - self.value).equals(0) and (self.right - self.value).equals(0))
+    def continuous(self) -> bool | None:
+        """True, False, or None where it depends on parameters left symbolic."""
+        return _all_zero(self.left - self.value, self.right - self.value)
 
     @property
-    def differentiable(self) -> bool:
-        return self.continuous and bool((self.left_slope - self.right_slope).equals(0))
+    def differentiable(self) -> bool | None:
+        continuous = self.continuous
+        if continuous is False:
+            return False
+        slopes = _all_zero(self.left_slope - self.right_slope)
+        return None if continuous is None or slopes is None else slopes
+
+
+def _all_zero(*differences: Expr) -> bool | None:
+    """True if every difference is 0; False if one is not; None if that depends on a symbol."""
+    undecided = False
+    for d in differences:
+        zero = d.equals(0) if not d.free_symbols else (True if d.expand() == 0 else d.is_zero)
+        if zero is False:
+            return False
+        if zero is None:
+            undecided = True
+    return None if undecided else True
 
 
 def is_piecewise(expr: Expr) -> bool:

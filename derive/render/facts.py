@@ -23,7 +23,10 @@ def facts(d: Derivation) -> tuple[Note, ...]:
         for name, value in d.params:
             if len(phrase) > 1:
                 phrase.append("and")
-            phrase.append(value if value.is_Symbol else Eq(Symbol(name), value, evaluate=False))
+            if value.is_Symbol:
+                phrase.extend([value, "kept as a symbol"])
+            else:
+                phrase.append(Eq(Symbol(name), value, evaluate=False))
         if d.source:
             phrase.append(f"({d.source})")
         out.append((tuple(phrase),))
@@ -31,12 +34,14 @@ def facts(d: Derivation) -> tuple[Note, ...]:
     for kink in d.kinks:
         p = kink.point
         where = Eq(d.var, p, evaluate=False)
-        if not kink.continuous:
+        slopes = ("the slope is", kink.left_slope, "from the left and", kink.right_slope, "from the right")
+        if kink.continuous is False:
             out.append((("g jumps at", where, "from", kink.left, "to", kink.right),
                         ("so", _slope_at(d, p), "does not exist")))
-        elif not kink.differentiable:
-            out.append((("not differentiable at", where),
-                        ("the slope is", kink.left_slope, "from the left and", kink.right_slope, "from the right")))
+        elif kink.differentiable is False:
+            out.append((("not differentiable at", where), slopes))
+        elif kink.differentiable is None:
+            out.append((("at", where), slopes, ("differentiable there only if the two are equal",)))
         else:
             continue
         if kink.framework is not None:
