@@ -24,7 +24,29 @@ COMMANDS = {
     "derive tanh": [PY, "-m", "derive", "tanh"],
     "derive sigmoid --format latex": [PY, "-m", "derive", "sigmoid", "--format", "latex"],
     "derive sigmoid --format json": [PY, "-m", "derive", "sigmoid", "--format", "json"],
+    "derive relu": [PY, "-m", "derive", "relu"],
+    "derive swish": [PY, "-m", "derive", "swish"],
+    'derive "1/(1+exp(-2z))"': [PY, "-m", "derive", "1/(1+exp(-2z))"],
+    "derive sigmoid --order 2": [PY, "-m", "derive", "sigmoid", "--order", "2"],
+    "derive softmax": [PY, "-m", "derive", "softmax"],
+    "derive list": [PY, "-m", "derive", "list"],
 }
+
+
+def catalog_in_process() -> None:
+    """Every catalog entry derived in one process (imports done): the total and the slowest."""
+    from derive import derive
+    from derive.catalog import CATALOG
+
+    derive("sigmoid")  # imports and SymPy's caches warm
+    times = {}
+    for entry in CATALOG:
+        start = time.perf_counter()
+        derive(entry.name)
+        times[entry.name] = time.perf_counter() - start
+    slowest = max(times, key=times.get)
+    print(f"\nwhole catalog in one process: {sum(times.values()):.2f} s for {len(times)} entries;"
+          f" slowest {slowest} {times[slowest] * 1000:.0f} ms")
 
 
 def timed(cmd: list[str]) -> float:
@@ -52,6 +74,7 @@ def main() -> None:
     for name, values in times.items():
         m = statistics.median(values)
         print(f"| {name} | {m * 1000:.0f} ms | {m / baseline:.2f} |")
+    catalog_in_process()
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def test_counterexample_values_are_the_two_sides():
 
 
 def test_a_wrong_line_raises_instead_of_printing(monkeypatch):
-    def broken(form, definition, previous):
+    def broken(form, definition, previous, var):
         # the sigmoid's line 5 with the add-and-subtract done wrong: (1 + e^{-z} + 1)
         return in_g.Exposure(UnevaluatedExpr(Integer(2)) * previous, (("a wrong step",),))
 

@@ -62,12 +62,12 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     F = in_g.form_in_g(definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     if poly is not None:
-        exposure = in_g.exposed(poly, definition, evaluated)
+        exposure = in_g.exposed(poly, definition, evaluated, var)
         if exposure is not None:
             lines.append((None, exposure.expr, "expose-g", exposure.notes))
-        lines.append((None, poly.written(gz), "in-g", (("substitute g(z)",),)))
+        lines.append((None, poly.written(gz), "in-g", (("substitute", gz),)))
     elif F is not None and F.has(G):
-        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute g(z)",),)))
+        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute", gz),)))
 
     mixed = proof = None
     if F is None:
@@ -75,7 +75,7 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
         mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
         if mixed is not None:
             lines.append((None, forms.as_written(mixed.subs(G, gz)), "in-g-and-z",
-                          (("substitute g(z)", ), (var, "remains"))))
+                          (("substitute", gz), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
     form = poly.written(G) if poly is not None else F

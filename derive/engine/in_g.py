@@ -43,7 +43,7 @@ from sympy.polys.polyerrors import PolificationFailed, PolynomialError
 
 from . import forms
 from .exponentials import exp_as_powers
-from .functions import G
+from .functions import G, g
 from .steps import split_fraction
 
 
@@ -154,7 +154,7 @@ class Exposure:
     notes: tuple[tuple[str | Expr, ...], ...]
 
 
-def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure | None:
+def exposed(form: PolynomialForm, definition: Expr, previous: Expr, var: Symbol) -> Exposure | None:
     """The line before "= F(g(z))": each factor of F with g written out.
 
     A factor that is a sum is combined over a common denominator without cancelling
@@ -176,7 +176,7 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr) -> Exposure 
         if form.power:
             parts.append(UnevaluatedExpr(_power_of(written_g, top, bottom, form.power)))
             if form.rest != ((0, S.One),):
-                notes.append(("split off a factor of g(z)",))
+                notes.append(("split off a factor of", g(var)))
         if form.rest != ((0, S.One),):
             rest, rest_notes = _sum_written_out(form.rest, top, bottom, combine)
             parts.append(UnevaluatedExpr(rest) if len(parts) else rest)
@@ -238,3 +238,4 @@ def _scaled(c: Expr, piece: Expr) -> Expr:
     if c == -1:
         return Mul(S.NegativeOne, piece, evaluate=False)
     return Mul(c, piece, evaluate=False)
+

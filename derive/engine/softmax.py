@@ -79,38 +79,41 @@ def softmax_derivation(var: Symbol) -> Derivation:
 def _verified(rows, definition, z, s, indices, total) -> tuple[Line, ...]:
     i, j, n = indices
     size = 3
+    pairs = [(a, b) for a in range(1, size + 1) for b in range(1, size + 1)]
     out: list[Line] = []
-    previous = None
+    previous: dict | None = None
     for number, (lhs, rhs, rule, note) in enumerate(rows, start=1):
+        values = {(a, b): _values(rhs, z, s, (i, j, n), (a, b, size)) for a, b in pairs}
+        if number == 2:
+            previous = {(a, b): _true_derivative(z, a, b, size) for a, b in pairs}
         agree = 0
         if previous is not None:
-            for a in range(1, size + 1):
-                for b in range(1, size + 1):
-                    for point in POINTS:
-                        left = _value(rhs, z, s, (i, j, n), (a, b, size), point)
-                        if number == 2:
-                            right = _true_derivative(z, a, b, size, point)
-                        else:
-                            right = _value(previous, z, s, (i, j, n), (a, b, size), point)
-                        if not _close(left, right):
-                            raise EngineFault(f"softmax line {number} ({rule}) differs from the line before "
-                                              f"at i={a}, j={b}: {left} vs {right}")
-                        agree += 1
+            for pair in pairs:
+                for left, right in zip(values[pair], previous[pair]):
+                    if not _close(left, right):
+                        raise EngineFault(f"softmax line {number} ({rule}) differs from the line before "
+                                          f"at (i, j) = {pair}: {left} vs {right}")
+                    agree += 1
         out.append(Line(lhs, rhs, rule, note, Comparison("numerically equal", agree) if previous is not None else None))
-        previous = rhs
+        previous = values
     return tuple(out)
 
 
-def _value(expr, z, s, symbols_, values, point) -> Float:
+def _at_points(expr, z, size) -> list[Float]:
+    return [Float(expr.subs({z[m]: point[m - 1] for m in range(1, size + 1)}).evalf(PRECISION), PRECISION)
+            for point in POINTS]
+
+
+def _values(expr, z, s, symbols_, values) -> list[Float]:
+    """expr for n = size at (i, j) = (a, b), s written out, at each of the POINTS."""
     i, j, n = symbols_
     a, b, size = values
     concrete = expr.subs({n: size}).subs({i: a, j: b})
     total = sum(exp(z[m]) for m in range(1, size + 1))
     concrete = concrete.subs({s[m]: exp(z[m]) / total for m in range(1, size + 1)}).doit()
-    return Float(concrete.subs({z[m]: point[m - 1] for m in range(1, size + 1)}).evalf(PRECISION), PRECISION)
+    return _at_points(concrete, z, size)
 
 
-def _true_derivative(z, a, b, size, point) -> Float:
+def _true_derivative(z, a, b, size) -> list[Float]:
     total = sum(exp(z[m]) for m in range(1, size + 1))
-    d = diff(exp(z[a]) / total, z[b])
-    return Float(d.subs({z[m]: point[m - 1] for m in range(1, size + 1)}).evalf(PRECISION), PRECISION)
+    return _at_points(diff(exp(z[a]) / total, z[b]), z, size)
