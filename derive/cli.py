@@ -133,6 +133,85 @@ def list_() -> None:
     _console().print(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]))
 
 
+@cli.command("check", short_help="Check a hand derivation line by line.")
+@click.argument("files", nargs=-1, required=True, metavar="FILE... | -")
+@click.option("--function", "function", metavar="NAME|FORMULA",
+              help="g, when the text does not define it (a name from 'derive list' or a formula).")
+@click.option("--var", default="z", show_default=True, help="The variable of the derivation.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a table of verdicts; json: the data, for grading scripts.")
+@click.option("--summary", type=click.Choice(["table", "csv"]), default=None,
+              help="For many files: a table (the default) or CSV for a gradebook, on stdout.")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=20.0, show_default=True,
+              help="Seconds allowed for each file.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Worker processes for many files (0: one per core).")
+def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summary: str | None,
+          timeout: float, jobs: int) -> None:
+    """Check a hand derivation, line by line: LaTeX (an aligned block, or bare rows) or
+    plain text (one step per line: g(z) = ..., = ..., g'(z) = ...). '-' reads standard
+    input.
+
+    The first g(z) line defines g; each later line must equal the one before it, and
+    the first g'(z) line the true derivative of g. Inside a line, g(z) is g, g'(z) its
+    derivative, d/dz (...) a derivative to evaluate, and e is Euler's number. The first
+    wrong line is explained: a sign, a missing chain factor, a power, the quotient or
+    product rule, a derivative from the table, the algebra, a constant.
+
+    \b
+    Exit codes: 0 every line holds, 1 a wrong line, 2 unreadable input.
+    Many files (derive check submissions/*.tex) are checked in parallel, with a summary.
+    """
+    import json
+
+    from .check.batch import check_file, check_many, check_text, exit_code, read_text
+    from .render.check import CheckView, SummaryTable, check_data, summary_csv
+
+    options = {"var": var, "function": function, "timeout": timeout}
+    if len(files) == 1 and summary is None:
+        path = files[0]
+        text, problem = read_text(path)
+        chain = None
+        if text is not None:
+            chain, problem = check_text(text, **options)
+        data = {"file": "<stdin>" if path == "-" else path, **check_data(chain, problem)}
+        if fmt == "json":
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        elif chain is None or chain.problem is not None:
+            raise UsageFailure(f"{data['file']}: {problem or chain.problem}")
+        else:
+            _console().print(CheckView(chain))
+        sys.exit(exit_code([data]))
+
+    if "-" in files:
+        raise UsageFailure("'-' (standard input) can only be checked alone")
+    results = _check_all(list(files), jobs or os.cpu_count() or 1, check_many, check_file, options)
+    if fmt == "json":
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+    elif summary == "csv":
+        click.echo(summary_csv(results), nl=False)
+    else:
+        _console().print(SummaryTable(results))
+    sys.exit(exit_code(results))
+
+
+def _check_all(paths, jobs, check_many, check_file, options):
+    """Many files: worker processes and a progress bar on a terminal; one file, or one
+    job, runs here."""
+    if jobs == 1 or len(paths) == 1:
+        return [check_file(p, **options) for p in paths]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    if not err.is_terminal:
+        return check_many(paths, jobs=min(jobs, len(paths)), **options)
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("check", total=len(paths))
+        return check_many(paths, jobs=min(jobs, len(paths)), done=lambda _: progress.advance(task), **options)
+
+
 def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:

@@ -32,19 +32,34 @@ EXAMPLES: dict[str, list[str]] = {
     "list.txt": ["list"],
 }
 
+#: derive check on the hand derivations in examples/check/ (paths from the repository root)
+CHECKS = sorted(p.name for p in (HERE / "check").iterdir() if p.suffix in (".tex", ".txt"))
+EXAMPLES.update({f"check/output/{name}.txt": ["check", f"examples/check/{name}"] for name in CHECKS})
+EXAMPLES["check/output/sigmoid-exponent.tex.json"] = ["check", "examples/check/sigmoid-exponent.tex", "--format", "json"]
+EXAMPLES["check/output/summary.csv"] = ["check", *(f"examples/check/{name}" for name in CHECKS), "--summary", "csv",
+                                        "--jobs", "1"]
+
 
 def output(args: list[str]) -> str:
     from click.testing import CliRunner
 
     from derive.cli import cli
 
-    result = CliRunner().invoke(cli, args, env={"COLUMNS": "80"})
-    if result.exit_code != 0:
+    import os
+
+    here = os.getcwd()
+    os.chdir(HERE.parent)  # check examples name their files from the repository root
+    try:
+        result = CliRunner().invoke(cli, args, env={"COLUMNS": "80"})
+    finally:
+        os.chdir(here)
+    if result.exit_code not in (0, 1):  # 1: derive check found the wrong line it was given
         raise SystemExit(f"derive {' '.join(args)} failed: {result.stderr}")
     return result.stdout
 
 
 if __name__ == "__main__":
     for name, args in EXAMPLES.items():
+        (HERE / name).parent.mkdir(parents=True, exist_ok=True)
         (HERE / name).write_text(output(args), encoding="utf-8")
         print(f"wrote examples/{name}", file=sys.stderr)

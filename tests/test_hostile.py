@@ -96,3 +96,15 @@ def test_parser_never_hands_a_string_to_sympify_or_parse_expr(monkeypatch):
     monkeypatch.setattr(sympy, "sympify", guarded)
     assert read("z*tanh(log(1+exp(z))) + 0.5|z| + max(0, z) + alpha^2") is not None
     assert read(r"\frac{1}{1+e^{-z}} + \alpha\left(e^{z} - 1\right)") is not None
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_in_a_file_to_check(payload, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "steps.txt").write_text(f"g(z) = {payload}\ng'(z) = 0\n")
+    start = time.perf_counter()
+    result = CliRunner().invoke(cli, ["check", "steps.txt", "--format", "json"])
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2, result.output[-300:]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / CANARY).exists()

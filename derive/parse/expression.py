@@ -66,18 +66,23 @@ FUNCTION_NAMES = frozenset(
 
 
 def parse(text: str, *, var: str = "z", params: dict | None = None, source: str | None = None,
-          allow_parameters: bool = True):
+          allow_parameters: bool = True, notation: bool = False):
     """The SymPy expression that ``text`` writes, in the real variable ``var``.
 
     ``params`` maps a parameter's name to its value or its Symbol; any other name
     becomes a real constant Symbol (unless ``allow_parameters`` is False).  ``source``
     is what the user typed when ``text`` was converted from it (LaTeX): errors quote it.
+
+    ``notation`` admits the lecture's notation of a hand derivation (``derive check``):
+    ``g(z)`` the activation, ``g'(z)`` its derivative, ``d/dz (...)`` an unevaluated
+    derivative.
     """
-    return _Parser(text, var=var, params=params or {}, source=source, allow_parameters=allow_parameters).run()
+    return _Parser(text, var=var, params=params or {}, source=source, allow_parameters=allow_parameters,
+                   notation=notation).run()
 
 
 class _Parser:
-    def __init__(self, text, *, var, params, source, allow_parameters):
+    def __init__(self, text, *, var, params, source, allow_parameters, notation=False):
         from ..engine.functions import variable
 
         self.text = text
@@ -90,6 +95,7 @@ class _Parser:
         self.var = variable(var)
         self.params = dict(params)
         self.allow_parameters = allow_parameters
+        self.notation = notation
         self.made: dict[str, object] = {}
 
     # --- helpers -------------------------------------------------------------
@@ -251,6 +257,12 @@ class _Parser:
 
     def name(self, token: Token):
         name = token.text
+        if self.notation and name == "g" and self.peek().kind == "op" and self.peek().text in ("(", "'"):
+            return self.activation(token)
+        if name == "d" and self.at_derivative_operator():
+            if not self.notation:
+                raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
+            return self.derivative(token)
         if name in self.functions:
             return self.call(token)
         if self.peek().kind == "op" and self.peek().text == "(" and self.looks_like_a_call(name):
@@ -268,6 +280,43 @@ class _Parser:
 
             return {"e": E, "pi": pi}[name]
         return self.parameter(token)
+
+    def activation(self, token: Token):
+        """g(z), g'(z), g''(z): the activation a derivation is about, and its derivatives."""
+        from sympy import Derivative
+
+        from ..engine.functions import g
+
+        primes = 0
+        while self.accept("'"):
+            primes += 1
+        opened = self.accept("(")
+        if opened is None:
+            raise self.error("expected g(z) or g'(z)")
+        argument = self.take()
+        if argument.kind != "name" or argument.text != self.var.name:
+            raise self.error(f"g is written g({self.var.name}) here", argument)
+        self.expect(")", opened)
+        gz = g(self.var)
+        return Derivative(gz, (self.var, primes)) if primes else gz
+
+    def at_derivative_operator(self) -> bool:
+        """d/dz, read as an operator: the tokens 'd', '/', 'dz'."""
+        ahead = self.tokens[self.i: self.i + 2]
+        return (len(ahead) == 2 and ahead[0].kind == "op" and ahead[0].text == "/"
+                and ahead[1].kind == "name" and ahead[1].text == "d" + self.var.name)
+
+    def derivative(self, token: Token):
+        """d/dz u: the derivative of the factor that follows, left unevaluated."""
+        from sympy import Derivative
+
+        self.i += 2
+        if self.peek().kind == "end":
+            raise self.error(f"d/d{self.var.name} of what?")
+        self.enter()
+        operand = self.power()
+        self.depth -= 1
+        return Derivative(operand, self.var)
 
     def looks_like_a_call(self, name: str) -> bool:
         """foo(z) is a call of an unknown function; alpha(1 + z) and k(z) are products."""

@@ -130,8 +130,8 @@ class _Converter:
         name = text[1:]
         if name in FRACTIONS:
             top, bottom = self.group(), self.group()
-            if top.replace(" ", "") == "(d)" and bottom.replace(" ", "").startswith("(d"):
-                raise self.error("derivative notation d/dz is read by 'derive check', not here", token)
+            if top.replace(" ", "") == "(d)" and re.fullmatch(r"\(d[A-Za-z]\w*\)", bottom.replace(" ", "")):
+                return f" d/{bottom.replace(' ', '')[1:-1]} "  # the operator d/dz, for hand derivations
             return f"({top}/{bottom})"
         if name == "sqrt":
             following = self.peek()
@@ -147,6 +147,11 @@ class _Converter:
             word = self.braced_word(token)
             return word
         if name in FUNCTIONS:
+            following = self.peek()
+            if following is not None and following.text == "^":  # \tanh^2(z) is (tanh(z))^2
+                self.take()
+                power = self.group()
+                return f"({FUNCTIONS[name]}({self.captured_argument()}))^{power}"
             return FUNCTIONS[name] + self.argument()
         if name in GREEK:
             return {"varepsilon": "epsilon", "varphi": "phi"}.get(name, name)
@@ -182,6 +187,28 @@ class _Converter:
             raise self.error("a function without its argument", None)
         if token.text in ("(", "\\left", "\\bigl", "\\Bigl", "\\big", "\\Big"):
             return ""
-        if token.text == "^":  # \tanh^2 z is not read: it is ambiguous on paper too
-            raise self.error("write a power of a function as (\\tanh(z))^2", token)
         return self.group()
+
+    def captured_argument(self) -> str:
+        """The argument after \\tanh^2: a bracketed group read whole, or one item."""
+        while self.peek() is not None and self.peek().text in ("\\left", "\\bigl", "\\Bigl", "\\big", "\\Big"):
+            self.take()
+        token = self.peek()
+        if token is None:
+            raise self.error("a function without its argument", None)
+        if token.text != "(":
+            return self.group()
+        self.take()
+        depth, parts = 1, []
+        while True:
+            token = self.peek()
+            if token is None:
+                raise self.error("this '(' is never closed", None)
+            if token.text == "(":
+                depth += 1
+            elif token.text == ")":
+                depth -= 1
+                if depth == 0:
+                    self.take()
+                    return " ".join(p for p in parts if p)
+            parts.append(self.item())
