@@ -30,6 +30,8 @@ COMMANDS = {
     "derive sigmoid --order 2": [PY, "-m", "derive", "sigmoid", "--order", "2"],
     "derive softmax": [PY, "-m", "derive", "softmax"],
     "derive list": [PY, "-m", "derive", "list"],
+    "derive check (6-line sigmoid chain)": [PY, "-m", "derive", "check", "examples/check/sigmoid-correct.tex"],
+    "derive check (6-line tanh chain)": [PY, "-m", "derive", "check", "examples/check/tanh-correct.tex"],
 }
 
 
