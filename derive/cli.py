@@ -11,7 +11,9 @@ import click
 from . import __version__
 from .errors import DeriveError, EngineFault
 
-FORMATS = ("text", "latex", "json")
+FORMATS = ("text", "latex", "json", "beamer", "markdown")
+#: what an output file's extension means where --format is not given
+BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text"}
 
 
 class UsageFailure(click.ClickException):
@@ -71,10 +73,18 @@ PARAM = click.option("-p", "--param", "params", multiple=True, metavar="NAME=VAL
                      help="Set a parameter, e.g. --param alpha=0.1 (repeatable); 'derive list' shows them.")
 
 
+OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+                      help="Write to FILE instead of the terminal; its extension chooses the format "
+                           "where --format is not given.")
+FORCE = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+
+
 @cli.command("show", short_help="Derive an activation step by step (the default: derive NAME).")
 @click.argument("function", metavar="NAME|FORMULA")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: the chain laid out like the slide; latex: an aligned block; json: the data.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="text (default): the chain laid out like the slide; latex: an aligned block; json: the "
+                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter.")
+@click.option("--standalone", is_flag=True, help="latex and beamer: a whole document that compiles.")
 @PARAM
 @click.option("--symbolic", is_flag=True, help="Keep the activation's parameters as symbols (alpha, beta, ...).")
 @click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True,
@@ -85,8 +95,12 @@ PARAM = click.option("-p", "--param", "params", multiple=True, metavar="NAME=VAL
 @click.option("--steps", "--detail", "steps", is_flag=True,
               help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
 @click.option("--notes/--no-notes", default=True, show_default=True, help="Explain each line beside it (text).")
-def show(function: str, fmt: str, params: tuple[str, ...], symbolic: bool, order: int, var: str,
-         latex: bool | None, steps: bool, notes: bool) -> None:
+@click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press (Enter or space; q quits).")
+@OUTPUT
+@FORCE
+def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ...], symbolic: bool, order: int,
+         var: str, latex: bool | None, steps: bool, notes: bool, reveal: bool, output: str | None,
+         force: bool) -> None:
     """Derive an activation step by step: a name from 'derive list' (sigmoid,
     leaky-relu, GELU, ...) or a formula in z, typed (z*sigmoid(z), 1/(1+e^-z),
     max(0, z), where(z > 0, z, 0.1z)) or in LaTeX.
@@ -102,23 +116,197 @@ def show(function: str, fmt: str, params: tuple[str, ...], symbolic: bool, order
     """
     from .api import derive
 
+    fmt = fmt or _format_from(output, BY_EXTENSION, "text")
+    _refuse_existing(output, force)
+    if standalone and fmt not in ("latex", "beamer"):
+        raise UsageFailure("--standalone applies to --format latex and beamer")
     derivation = derive(function, var=var, params=_parameters(params), symbolic=symbolic, latex=latex, order=order)
+    if fmt == "text" and output is None:
+        _show_text(derivation, notes=notes, steps=steps, reveal=reveal)
+        return
+    _emit(_rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps), output, force)
+
+
+def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: bool) -> str:
     if fmt == "latex":
+        from .render.document import article
         from .render.latex import aligned
 
-        click.echo(aligned(derivation))
-    elif fmt == "json":
+        return article([derivation]) if standalone else aligned(derivation) + "\n"
+    if fmt == "beamer":
+        from .render.beamer import beamer
+
+        return beamer([derivation], standalone=standalone)
+    if fmt == "markdown":
+        from .render.markdown import markdown
+
+        return markdown(derivation)
+    if fmt == "json":
         from .render.json import dumps
 
-        click.echo(dumps(derivation))
-    else:
-        from .render.text import DerivationView, StepsView
+        return dumps(derivation) + "\n"
+    from rich.console import Console
 
-        console = _console()
-        console.print(DerivationView(derivation, notes=notes))
-        if steps and derivation.steps is not None:
-            console.print()
-            console.print(StepsView(derivation.steps))
+    from .render.text import DerivationView, StepsView
+
+    console = Console(record=True, width=100, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
+    console.print(DerivationView(derivation, notes=notes))
+    if steps and derivation.steps is not None:
+        console.print()
+        console.print(StepsView(derivation.steps))
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+
+
+def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> None:
+    from .render.text import DerivationView, StepsView
+
+    console = _console()
+    if reveal and console.is_terminal and sys.stdin.isatty():
+        _reveal(console, DerivationView(derivation, notes=notes))
+        return
+    console.print(DerivationView(derivation, notes=notes))
+    if steps and derivation.steps is not None:
+        console.print()
+        console.print(StepsView(derivation.steps))
+
+
+def _reveal(console, view) -> None:
+    """The lecture's slides in the terminal: one line of the chain per key press."""
+    from rich.segment import Segments
+
+    blocks, block = [], []
+    for segments in console.render_lines(view, console.options, pad=False):
+        block.append(segments)
+        if not "".join(s.text for s in segments).strip():  # a blank row ends a line of the chain
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    for i, block in enumerate(blocks):
+        for segments in block:
+            console.print(Segments(segments))
+        if i + 1 < len(blocks) and click.getchar() in ("q", "Q", "\x03", "\x1b"):
+            return
+
+
+def _format_from(output: str | None, table: dict[str, str], default: str) -> str:
+    if output is None:
+        return default
+    suffix = os.path.splitext(output)[1].lower()
+    if suffix not in table:
+        known = ", ".join(sorted(table))
+        raise UsageFailure(f"cannot tell the format from {os.path.basename(output)!r}: use --format, "
+                           f"or an extension among {known}")
+    return table[suffix]
+
+
+def _refuse_existing(output: str | None, force: bool) -> None:
+    if output is not None and os.path.exists(output) and not force:
+        raise UsageFailure(f"{output} exists; use --force to overwrite it")
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    """To stdout, or to a file written whole or not at all (a temporary file renamed)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _refuse_existing(output, force)
+    _atomic_write(output, text.encode("utf-8"))
+
+
+def _atomic_write(output: str, data: bytes) -> None:
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".derive-", dir=folder)
+    except OSError as e:
+        raise UsageFailure(f"cannot write {output}: {e.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, output)
+    except OSError as e:
+        os.unlink(temporary)
+        raise UsageFailure(f"cannot write {output}: {e.strerror}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@cli.command("notes", short_help="Lecture notes for several activations, one section each.")
+@click.argument("functions", nargs=-1, required=True, metavar="NAME|FORMULA...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer"]), default=None,
+              help="latex (default): an article with prose, the chains, findings and pictures; "
+                   "markdown; beamer: a frame per function.")
+@click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True,
+              help="Also the derivatives up to this order (2: the second derivative too).")
+@click.option("--title", default="Derivatives of activation functions", show_default=True, help="The title.")
+@OUTPUT
+@FORCE
+def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, output: str | None,
+           force: bool) -> None:
+    """Write lecture notes: for each function a short introduction, the chain with
+    each step explained, the form in g, the points where it is not differentiable,
+    and a picture of g and g'. 'derive notes sigmoid tanh relu softplus -o notes.tex'.
+    """
+    from .api import derive
+
+    fmt = fmt or _format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
+    _refuse_existing(output, force)
+    derivations = []
+    for name in functions:
+        derivations.append(derive(name))
+        derivations.extend(derive(name, order=k) for k in range(2, order + 1) if derivations[-1].steps is not None)
+    if fmt == "latex":
+        from .render.document import notes as document
+
+        text = document(derivations, title=title)
+    elif fmt == "beamer":
+        from .render.beamer import beamer
+
+        text = beamer(derivations)
+    else:
+        from .render.markdown import markdown
+
+        text = f"# {title}\n\n" + "\n".join(markdown(d) for d in derivations)
+    _emit(text, output, force)
+
+
+@cli.command("plot", short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
+@click.argument("function", metavar="NAME|FORMULA")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="The picture: .png, .pdf, .svg or .pgf (the extension chooses the format).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["png", "pdf", "svg", "pgf"]), default=None,
+              help="Where the extension does not say.")
+@PARAM
+@click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True, help="Which derivative.")
+@FORCE
+def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], order: int, force: bool) -> None:
+    """Plot g(z) and g'(z) on one figure, g' written in terms of g in the legend,
+    over a range chosen for the function (wide enough to show every kink)."""
+    from .api import derive
+    from .render.plot import plot
+
+    fmt = fmt or _format_from(output, {".png": "png", ".pdf": "pdf", ".svg": "svg", ".pgf": "pgf"}, "png")
+    _refuse_existing(output, force)
+    derivation = derive(function, params=_parameters(params), order=order)
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    fd, temporary = tempfile.mkstemp(prefix=".derive-", suffix="." + fmt, dir=folder)
+    os.close(fd)
+    try:
+        plot(derivation, temporary, fmt=fmt)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 @cli.command("list", short_help="List the activations derive knows.")

@@ -1,4 +1,5 @@
-"""Regenerate the examples: ``python examples/make.py`` (tests/test_examples.py checks them).
+"""Regenerate the examples: ``python examples/make.py`` (tests/test_examples.py checks them),
+then ``python examples/make.py --pictures`` for the compiled PDFs and the PNGs.
 
 Each example is a command's output at 80 columns, exactly as a user would see it
 with ``derive ARGS > FILE``.
@@ -36,6 +37,11 @@ EXAMPLES: dict[str, list[str]] = {
 CHECKS = sorted(p.name for p in (HERE / "check").iterdir() if p.suffix in (".tex", ".txt"))
 EXAMPLES.update({f"check/output/{name}.txt": ["check", f"examples/check/{name}"] for name in CHECKS})
 EXAMPLES["check/output/sigmoid-exponent.tex.json"] = ["check", "examples/check/sigmoid-exponent.tex", "--format", "json"]
+EXAMPLES["notes/notes.tex"] = ["notes", "sigmoid", "tanh", "relu", "softplus", "swish", "--order", "2"]
+EXAMPLES["notes/notes.md"] = ["notes", "sigmoid", "tanh", "relu", "--format", "markdown"]
+EXAMPLES["notes/tanh-slides.tex"] = ["tanh", "--format", "beamer", "--standalone"]
+EXAMPLES["notes/sigmoid-slides.tex"] = ["sigmoid", "--format", "beamer", "--standalone"]
+EXAMPLES["notes/sigmoid-article.tex"] = ["sigmoid", "--format", "latex", "--standalone"]
 EXAMPLES["check/output/summary.csv"] = ["check", *(f"examples/check/{name}" for name in CHECKS), "--summary", "csv",
                                         "--jobs", "1"]
 
@@ -58,7 +64,40 @@ def output(args: list[str]) -> str:
     return result.stdout
 
 
+def pictures() -> None:
+    """The compiled PDFs and the PNGs (needs pdflatex, pdftoppm and matplotlib)."""
+    import os
+    import subprocess
+
+    os.environ.update(SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1")  # PDFs without today's date in them
+    notes = HERE / "notes"
+    for tex in ("notes.tex", "tanh-slides.tex", "sigmoid-slides.tex", "sigmoid-article.tex"):
+        subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode", tex], cwd=notes, check=True,
+                       stdout=subprocess.DEVNULL)
+    for junk in notes.glob("*.aux"):
+        junk.unlink()
+    for junk in list(notes.glob("*.log")) + list(notes.glob("*.nav")) + list(notes.glob("*.out")) + \
+            list(notes.glob("*.snm")) + list(notes.glob("*.toc")):
+        junk.unlink()
+    # the fourth slide of tanh (line 4 revealed) and the last, as pictures
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "4", "-l", "4", "-singlefile", "tanh-slides.pdf",
+                    "tanh-slide-4"], cwd=notes, check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "6", "-l", "6", "-singlefile", "tanh-slides.pdf",
+                    "tanh-slide-6"], cwd=notes, check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "notes.pdf",
+                    "notes-page-1"], cwd=notes, check=True)
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    for name in ("sigmoid", "tanh", "relu", "swish"):
+        CliRunner().invoke(cli, ["plot", name, "-o", str(notes / f"{name}-plot.png"), "--force"])
+
+
 if __name__ == "__main__":
+    if "--pictures" in sys.argv:
+        pictures()
+        raise SystemExit(0)
     for name, args in EXAMPLES.items():
         (HERE / name).parent.mkdir(parents=True, exist_ok=True)
         (HERE / name).write_text(output(args), encoding="utf-8")

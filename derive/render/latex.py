@@ -8,6 +8,8 @@ subtraction), ``(g(z))^2`` rather than ``g^{2}(z)``, and ``g'(z)``, ``\\sigma(z)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sympy import Derivative, Expr, Indexed, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
@@ -138,20 +140,36 @@ def lhs(line: Line) -> str:
     return latex(line.lhs) if line.lhs is not None else ""
 
 
-def aligned(derivation: Derivation, *, facts: bool = True) -> str:
-    r"""The chain as ``\begin{aligned} ... \end{aligned}``, one line per row, ``=`` aligned.
+@dataclass(frozen=True)
+class Row:
+    """One row of a chain as TeX: ``lhs &= rhs`` with its note, or a row of words."""
 
-    A piecewise activation continues with a heading row and the chain for each piece;
-    with ``facts``, what the derivation establishes (kinks, the form in g) ends it."""
-    rows = [f"{lhs(line)} &= {latex(line.rhs)}" for line in derivation.lines]
+    lhs: str
+    rhs: str | None  # None: a row of words (a piece's heading, a fact)
+    note: str = ""
+
+    def aligned(self) -> str:
+        return f"{self.lhs} &= {self.rhs}" if self.rhs is not None else f"&{self.lhs}"
+
+
+def rows(derivation: Derivation, *, facts: bool = True) -> list[Row]:
+    """The chain's rows: its lines; for a piecewise activation a heading and the lines of
+    each piece; with ``facts``, what the derivation establishes (kinks, the form in g)."""
+    out = [Row(lhs(line), latex(line.rhs), note(line)) for line in derivation.lines]
     for branch in derivation.branches:
-        rows.append(rf"&\text{{for }} {latex(branch.condition(derivation.var))}\text{{:}}")
-        rows.extend(f"{lhs(line)} &= {latex(line.rhs)}" for line in branch.derivation.lines)
+        out.append(Row(rf"\text{{for }} {latex(branch.condition(derivation.var))}\text{{:}}", None))
+        out.extend(Row(lhs(line), latex(line.rhs), note(line)) for line in branch.derivation.lines)
         if facts:
-            rows.extend(rf"&{text(fact)}" for fact in form_facts(branch.derivation))
+            out.extend(Row(text(fact), None) for fact in form_facts(branch.derivation))
     if facts:
-        rows.extend(rf"&{text(fact)}" for fact in all_facts(derivation))
-    return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+        out.extend(Row(text(fact), None) for fact in all_facts(derivation))
+    return out
+
+
+def aligned(derivation: Derivation, *, facts: bool = True) -> str:
+    r"""The chain as ``\begin{aligned} ... \end{aligned}``, one line per row, ``=`` aligned."""
+    body = " \\\\\n".join(row.aligned() for row in rows(derivation, facts=facts))
+    return "\\begin{aligned}\n" + body + "\n\\end{aligned}"
 
 
 def note(line: Line) -> str:

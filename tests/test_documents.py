@@ -1,0 +1,136 @@
+"""Documents, slides, Markdown and pictures: generated for the whole catalog and compiled
+for real (pdflatex; page counts with pdfinfo).  Where a tool is missing the test skips
+locally and fails under CI, like tests/test_compile.py."""
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from derive import derive
+from derive.catalog import CATALOG
+from derive.cli import cli
+from derive.render.beamer import beamer, slides_count
+from derive.render.document import article, notes
+from derive.render.latex import escape
+from derive.render.markdown import markdown
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed, and CI must run this for real")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def compile_pdf(tmp_path, source: str, name: str = "doc"):
+    (tmp_path / f"{name}.tex").write_text(source)
+    for _ in range(1):
+        run = subprocess.run([tool("pdflatex"), "-halt-on-error", "-interaction=nonstopmode", f"{name}.tex"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stdout[-3000:]
+    return tmp_path / f"{name}.pdf"
+
+
+def pages(pdf) -> int:
+    info = subprocess.run([tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return [derive(entry.name) for entry in CATALOG]
+
+
+def test_notes_for_the_whole_catalog_compile(tmp_path, catalog):
+    pdf = compile_pdf(tmp_path, notes(catalog + [derive("sigmoid", order=2), derive("tanh", order=2)]))
+    assert pages(pdf) >= len(catalog)
+
+
+def test_standalone_article_for_the_whole_catalog_compiles(tmp_path, catalog):
+    compile_pdf(tmp_path, article(catalog, title="All of them"))
+
+
+def test_beamer_reveals_one_line_per_page(tmp_path):
+    for name in ("sigmoid", "tanh"):
+        d = derive(name)
+        pdf = compile_pdf(tmp_path, beamer([d]), name)
+        assert slides_count(d) == len(d.lines) == 6
+        assert pages(pdf) == 6  # the reference chain: six lines, six slides
+
+
+def test_beamer_for_the_whole_catalog(tmp_path, catalog):
+    pdf = compile_pdf(tmp_path, beamer(catalog))
+    assert pages(pdf) == sum(slides_count(d) for d in catalog)
+
+
+def test_markdown_math_compiles(tmp_path, catalog):
+    """The $$ blocks of the Markdown, set by pdflatex: what GitHub's MathJax reads is valid TeX."""
+    blocks = []
+    for d in catalog:
+        blocks += re.findall(r"\$\$\n(.*?)\n\$\$", markdown(d), re.DOTALL)
+    assert len(blocks) == len(catalog)
+    body = "\n".join(r"\[" + b + r"\]" for b in blocks)
+    compile_pdf(tmp_path, "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n" + body + "\n\\end{document}\n")
+
+
+def test_words_are_escaped_for_tex():
+    assert escape(r"50% of \input{x} & $y$ #1 _a ^b ~c") == \
+        r"50\% of \textbackslash{}input\{x\} \& \$y\$ \#1 \_a \^{}b \~{}c"
+
+
+def test_output_file_rules(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["sigmoid", "-o", "s.tex"]).exit_code == 0
+    assert (tmp_path / "s.tex").read_text().startswith(r"\begin{aligned}")
+    again = runner.invoke(cli, ["sigmoid", "-o", "s.tex"])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert runner.invoke(cli, ["tanh", "-o", "s.tex", "--force"]).exit_code == 0
+    assert r"\tanh" in (tmp_path / "s.tex").read_text()
+    assert runner.invoke(cli, ["sigmoid", "-o", "s.md"]).exit_code == 0
+    assert (tmp_path / "s.md").read_text().startswith("### sigmoid")
+    assert runner.invoke(cli, ["sigmoid", "-o", "s.pdf"]).exit_code == 2
+    # an error leaves no file behind, whole or half
+    assert runner.invoke(cli, ["sigmoud", "-o", "bad.tex"]).exit_code == 2
+    assert not (tmp_path / "bad.tex").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".derive-")] == []
+
+
+def test_notes_command_writes_a_document(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["notes", "sigmoid", "relu", "--order", "2", "-o", "notes.tex"])
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "notes.tex").read_text()
+    assert text.count(r"\section{") == 4 and "PyTorch" in text  # two functions, each with order 2
+
+
+def test_plot_png_and_pdf(tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib") if not os.environ.get("CI") else None
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for name in ("s.png", "s.pdf", "s.svg"):
+        result = runner.invoke(cli, ["plot", "sigmoid", "-o", name])
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / name).stat().st_size > 1000
+    assert (tmp_path / "s.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    first = (tmp_path / "s.png").read_bytes()
+    runner.invoke(cli, ["plot", "sigmoid", "-o", "s.png", "--force"])
+    assert (tmp_path / "s.png").read_bytes() == first  # deterministic
+    assert runner.invoke(cli, ["plot", "softmax", "-o", "x.png"]).exit_code == 2
+
+
+def test_plot_without_matplotlib_is_one_clear_line(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now raises ImportError
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["plot", "sigmoid", "-o", "s.png"])
+    assert result.exit_code == 2
+    assert result.stderr == "derive: error: derive plot needs matplotlib: pip install 'derive[plot]'\n"
+    assert not (tmp_path / "s.png").exists()
