@@ -170,3 +170,25 @@ def test_many_files_summary_csv_and_json(tmp_path):
     data = json.loads(run("check", *files[:2], "--format", "json").stdout)
     assert [d["file"] for d in data] == files[:2] and [d["valid"] for d in data] == [True, False]
     assert run("check", *files[:2]).exit_code == 1
+
+
+def test_every_printed_chain_reads_back_as_a_valid_derivation():
+    """What derive prints is what it verified: its LaTeX, read back by the checker's own
+    reader, holds line by line (a printer that dropped a bracket would fail here)."""
+    from derive import derive
+    from derive.catalog import CATALOG
+    from derive.render.latex import aligned
+
+    chains = [derive(e.name) for e in CATALOG if not e.multivariate]
+    chains += [derive("sigmoid", order=2), derive("tanh", order=3), derive("softplus", order=2), derive("exp(z) + 1"),
+               derive("1/(1+exp(-2z))"), derive("(1 - exp(-z))/(2 + exp(-z))")]
+    checked = 0
+    for d in chains:
+        for chain in [d] + [b.derivation for b in d.branches]:
+            block = aligned(chain, facts=False)
+            if "cases" in block:
+                continue
+            result, problem = check_text(block, function=d.name if d.order > 1 else None)
+            assert problem is None and result.valid, (d.name, block, [l.verdict for l in result.lines])
+            checked += 1
+    assert checked >= 40

@@ -39,6 +39,11 @@ alpha = Symbol("alpha", real=True)
         (r"\frac{z}{2}\left(1 + \operatorname{erf}\left(\frac{z}{\sqrt{2}}\right)\right)", z / 2 * (1 + erf(z / sqrt(2)))),
         (r"z \cdot \sigma(z)", z * sigmoid(z)),
         (r"\ln\left(1 + e^{z}\right)", log(1 + E**z)),
+        # numbers are whole in LaTeX too: 100 is not 1 0 0; letters multiply, as in TeX
+        (r"\frac{z}{100}", z / 100),
+        (r"0.25 z", z / 4),
+        (r"e^{-z/30}", exp(-z / 30)),
+        (r"\frac{1}{1+e^{-kz}}", 1 / (1 + exp(-Symbol("k", real=True) * z))),
     ],
 )
 def test_reads(text, expected):
@@ -78,5 +83,5 @@ def test_bounds():
         read("z+" * 600 + "z")
     with pytest.raises(ParseError, match="nested more than 40"):
         read("(" * 50 + "z" + ")" * 50)
-    with pytest.raises(ParseError, match="more than 40 digits"):
-        read("1" * 50 + "z")
+    with pytest.raises(ParseError, match="more than 80 digits"):
+        read("1" * 90 + "z")

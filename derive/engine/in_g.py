@@ -104,7 +104,10 @@ class PolynomialForm:
         if self.power:
             parts.append(Pow(g, self.power) if self.power > 1 else g)
         if self.rest != ((0, S.One),):
-            rest = Add(*(_monomial(c, g, k) for k, c in self.rest), evaluate=False)
+            terms = [_monomial(c, g, k) for k, c in self.rest]
+            if self.rest[0][1].could_extract_minus_sign():
+                terms.reverse()  # g - 1, not -1 + g: a sum starts with a positive term
+            rest = Add(*terms, evaluate=False)
             parts.append(Pow(rest, self.rest_power, evaluate=False) if self.rest_power > 1 else rest)
         return Mul(*parts, evaluate=False) if len(parts) > 1 else (parts[0] if parts else S.One)
 
@@ -133,7 +136,9 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
             (base, rest_power), = found
             constant, p = constant * scale, base
     rest = tuple(sorted((m[0], c) for m, c in p.terms()))
-    if rest[0][1].could_extract_minus_sign():
+    negatives = sum(1 for _, c in rest if c.could_extract_minus_sign())
+    if rest[0][1].could_extract_minus_sign() and 2 * negatives > len(rest):
+        # 1 - g rather than -(g - 1); but g - 1 stays g - 1, not -(1 - g)
         sign = -1 if rest_power % 2 else 1
         constant, rest = sign * constant, tuple((k, -c) for k, c in rest)
     return PolynomialForm(constant, power, rest, rest_power)

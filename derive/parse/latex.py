@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from .errors import ParseError
 from .tokens import MAX_LENGTH
 
-_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|.", re.DOTALL)
+#: a command, a number (whole: "100" is one token, not 1 0 0), spaces, or one character;
+#: letters stay single, as in TeX, where "kz" is k times z
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[0-9]+(?:\.[0-9]*)?|\.[0-9]+|\s+|.", re.DOTALL)
 
 #: Commands that are a name of the typed grammar: functions and Greek letters.
 FUNCTIONS = {
@@ -124,7 +126,9 @@ class _Converter:
         if text == "\\\\":
             raise self.error("one expression is expected, not several lines ('\\\\')", token)
         if not text.startswith("\\"):
-            if not (text.isascii() and (text.isalnum() or text in ".+-*/()|,<>'=")) and text not in "·×−αβγδεκλμθτφσπ":
+            number = re.fullmatch(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", text)
+            if not number and not (text.isascii() and (text.isalnum() or text in "+-*/()|,<>'=")) \
+                    and text not in "·×−αβγδεκλμθτφσπ":
                 raise self.error(f"unexpected {text!r}", token)
             return text
         name = text[1:]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .errors import ParseError
 
 MAX_LENGTH = 1000  # characters; an activation formula is a line, not a file
-MAX_DIGITS = 40  # in one number literal
+MAX_DIGITS = 80  # in one number literal
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Indexed, Pow, Rational, UnevaluatedExpr
+from sympy import Derivative, Expr, Function, Indexed, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
@@ -46,6 +46,8 @@ class LectureLatexPrinter(LatexPrinter):
     def _print_Mul(self, expr) -> str:
         p = layout.product(expr)
         tex = self._product(p.numerator) if p.numerator else "1"
+        if p.negated_sum:
+            tex = rf"\left({tex}\right)"
         if p.denominator:
             if p.numerator_is_grouped:
                 tex = rf"\left({tex}\right)"
@@ -86,7 +88,18 @@ class LectureLatexPrinter(LatexPrinter):
             if isinstance(expr.expr, Indexed):
                 return rf"\frac{{\partial {self._print(expr.expr)}}}{{\partial {self._print(var)}}}"
             return rf"\frac{{\partial}}{{\partial {self._print(var)}}} \left({self._print(expr.expr)}\right)"
-        return super()._print_Derivative(expr)
+        if len(expr.variable_count) == 1 and expr.derivative_count == 1:
+            # d/dz (u v): the operand in brackets unless it is one symbol, function or power, so
+            # that d/dz g(z) (1 - g(z)) can never be read as (d/dz g(z)) (1 - g(z))
+            operand = layout.unwrap(expr.expr)
+            body = self._print(operand)
+            single = operand.is_Atom or isinstance(operand, Function) or (
+                isinstance(operand, Pow) and (operand.base.is_Atom or isinstance(operand.base, Function)))
+            if not single:
+                body = rf"\left({body}\right)"
+            return rf"\frac{{d}}{{d {self._print(var)}}} {body}"
+        # d/dz even beside a parameter (SymPy writes a partial derivative when k is in sight)
+        return super()._print_Derivative(expr).replace(r"\partial", "d")
 
     def _print_Function(self, expr, exp=None) -> str:
         name = expr.func.__name__

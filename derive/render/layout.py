@@ -29,6 +29,12 @@ class Product:
     denominator: tuple[Expr, ...]
 
     @property
+    def negated_sum(self) -> bool:
+        """-(1 - g): a minus before a lone sum needs the sum's brackets, or it reads -1 - g."""
+        return self.negative and not self.denominator and len(self.numerator) == 1 and \
+            isinstance(unwrap(self.numerator[0]), Add)
+
+    @property
     def numerator_is_grouped(self) -> bool:
         """A quotient-rule numerator (v u' - u v') with its derivatives still unevaluated
         is set in brackets, as the lecture does, to show it is one expression."""

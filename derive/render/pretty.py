@@ -41,6 +41,8 @@ class LecturePrettyPrinter(PrettyPrinter):
     def _print_Mul(self, expr):
         p = layout.product(expr)
         form = self._product(p.numerator) if p.numerator else prettyForm("1")
+        if p.negated_sum:
+            form = prettyForm(*form.parens())
         if p.denominator:
             if p.numerator_is_grouped:
                 form = prettyForm(*form.parens())
@@ -86,7 +88,10 @@ class LecturePrettyPrinter(PrettyPrinter):
             order = sum(n for _, n in expr.variable_count)
             primes = "'" * order if order <= 3 else f"^({order})"
             return prettyForm(f"{expr.expr.func.__name__}{primes}({expr.variables[0]})")
-        return super()._print_Derivative(expr)
+        form = super()._print_Derivative(expr)
+        # d/dz, not a partial derivative: a parameter (k, alpha) is a constant, not a variable
+        picture = "\n".join(line.replace("∂", "d") for line in form.picture)
+        return prettyForm(picture, baseline=form.baseline, binding=form.binding)
 
     def _print_Function(self, expr, sort=False, func_name=None, left="(", right=")"):
         if isinstance(expr, AppliedUndef) and len(expr.args) == 1 and expr.args[0].is_Symbol:
