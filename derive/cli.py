@@ -77,6 +77,14 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, writable
                       help="Write to FILE instead of the terminal; its extension chooses the format "
                            "where --format is not given.")
 FORCE = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+NO_CACHE = click.option("--no-cache", is_flag=True,
+                        help="Do not use or fill the cache of outputs (also DERIVE_NO_CACHE=1).")
+TIMEOUT = click.option("--timeout", type=click.FloatRange(0.1, 3600), default=20.0, show_default=True,
+                       help="Give up after this many seconds, with one line saying so.")
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @cli.command("show", short_help="Derive an activation step by step (the default: derive NAME).")
@@ -98,9 +106,11 @@ FORCE = click.option("--force", is_flag=True, help="Overwrite an existing output
 @click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press (Enter or space; q quits).")
 @OUTPUT
 @FORCE
+@TIMEOUT
+@NO_CACHE
 def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ...], symbolic: bool, order: int,
          var: str, latex: bool | None, steps: bool, notes: bool, reveal: bool, output: str | None,
-         force: bool) -> None:
+         force: bool, timeout: float, no_cache: bool) -> None:
     """Derive an activation step by step: a name from 'derive list' (sigmoid,
     leaky-relu, GELU, ...) or a formula in z, typed (z*sigmoid(z), 1/(1+e^-z),
     max(0, z), where(z > 0, z, 0.1z)) or in LaTeX.
@@ -114,17 +124,37 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
     Every line printed has been checked equal to the line before it, by a symbolic
     proof or, failing that, at sample points with 30 significant digits.
     """
-    from .api import derive
-
     fmt = fmt or _format_from(output, BY_EXTENSION, "text")
     _refuse_existing(output, force)
     if standalone and fmt not in ("latex", "beamer"):
         raise UsageFailure("--standalone applies to --format latex and beamer")
-    derivation = derive(function, var=var, params=_parameters(params), symbolic=symbolic, latex=latex, order=order)
-    if fmt == "text" and output is None:
-        _show_text(derivation, notes=notes, steps=steps, reveal=reveal)
-        return
-    _emit(_rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps), output, force)
+    to_terminal = fmt == "text" and output is None
+    options = {"function": function, "format": fmt, "standalone": standalone, "params": sorted(params),
+               "symbolic": symbolic, "order": order, "var": var, "latex": latex, "steps": steps, "notes": notes}
+    name = None
+    if not no_cache and not (reveal and to_terminal):
+        from . import cache
+
+        name = cache.key("show", options, terminal=to_terminal)
+        hit = cache.load(name)
+        if hit is not None:  # no SymPy, no rich: the bytes as they were
+            _emit_bytes(hit, output, force)
+            return
+    from .api import derive
+    from .limits import deadline
+
+    with deadline(timeout, f"deriving {_shown(function)}"):
+        derivation = derive(function, var=var, params=_parameters(params), symbolic=symbolic, latex=latex,
+                            order=order)
+    if to_terminal:
+        text = _show_text(derivation, notes=notes, steps=steps, reveal=reveal)
+    else:
+        text = _rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps)
+        _emit(text, output, force)
+    if name is not None and text is not None:
+        from . import cache
+
+        cache.store(name, text.encode("utf-8"))
 
 
 def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: bool) -> str:
@@ -157,17 +187,23 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
-def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> None:
+def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | None:
+    """The chain on the terminal; returns what was printed (for the cache), or None if revealed."""
     from .render.text import DerivationView, StepsView
 
     console = _console()
     if reveal and console.is_terminal and sys.stdin.isatty():
         _reveal(console, DerivationView(derivation, notes=notes))
-        return
-    console.print(DerivationView(derivation, notes=notes))
-    if steps and derivation.steps is not None:
-        console.print()
-        console.print(StepsView(derivation.steps))
+        return None
+    with console.capture() as captured:
+        console.print(DerivationView(derivation, notes=notes))
+        if steps and derivation.steps is not None:
+            console.print()
+            console.print(StepsView(derivation.steps))
+    text = captured.get()
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return text
 
 
 def _reveal(console, view) -> None:
@@ -207,11 +243,17 @@ def _refuse_existing(output: str | None, force: bool) -> None:
 
 def _emit(text: str, output: str | None, force: bool) -> None:
     """To stdout, or to a file written whole or not at all (a temporary file renamed)."""
+    _emit_bytes(text.encode("utf-8"), output, force)
+
+
+def _emit_bytes(data: bytes, output: str | None, force: bool) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
         return
     _refuse_existing(output, force)
-    _atomic_write(output, text.encode("utf-8"))
+    _atomic_write(output, data)
 
 
 def _atomic_write(output: str, data: bytes) -> None:
@@ -248,8 +290,9 @@ def _umask() -> int:
 @click.option("--title", default="Derivatives of activation functions", show_default=True, help="The title.")
 @OUTPUT
 @FORCE
+@TIMEOUT
 def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, output: str | None,
-           force: bool) -> None:
+           force: bool, timeout: float) -> None:
     """Write lecture notes: for each function a short introduction, the chain with
     each step explained, the form in g, the points where it is not differentiable,
     and a picture of g and g'. 'derive notes sigmoid tanh relu softplus -o notes.tex'.
@@ -258,10 +301,14 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
 
     fmt = fmt or _format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
     _refuse_existing(output, force)
+    from .limits import deadline
+
     derivations = []
-    for name in functions:
-        derivations.append(derive(name))
-        derivations.extend(derive(name, order=k) for k in range(2, order + 1) if derivations[-1].steps is not None)
+    with deadline(timeout * len(functions), "writing the notes"):
+        for name in functions:
+            derivations.append(derive(name))
+            if derivations[-1].steps is not None:
+                derivations.extend(derive(name, order=k) for k in range(2, order + 1))
     if fmt == "latex":
         from .render.document import notes as document
 
@@ -286,7 +333,9 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
 @PARAM
 @click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True, help="Which derivative.")
 @FORCE
-def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], order: int, force: bool) -> None:
+@TIMEOUT
+def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], order: int, force: bool,
+          timeout: float) -> None:
     """Plot g(z) and g'(z) on one figure, g' written in terms of g in the legend,
     over a range chosen for the function (wide enough to show every kink)."""
     from .api import derive
@@ -294,7 +343,10 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
     fmt = fmt or _format_from(output, {".png": "png", ".pdf": "pdf", ".svg": "svg", ".pgf": "pgf"}, "png")
     _refuse_existing(output, force)
-    derivation = derive(function, params=_parameters(params), order=order)
+    from .limits import deadline
+
+    with deadline(timeout, f"deriving {_shown(function)}"):
+        derivation = derive(function, params=_parameters(params), order=order)
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(output))
@@ -310,15 +362,29 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
 
 @cli.command("list", short_help="List the activations derive knows.")
-def list_() -> None:
+@NO_CACHE
+def list_(no_cache: bool) -> None:
     """List the activations derive knows: names, parameters and defaults, the formula,
     and g'(z) in terms of g(z) as the engine derives it now (a form in g and z, or per
     piece, where no form in g alone exists)."""
+    from . import cache
+
+    name = None if no_cache else cache.key("list", {}, terminal=True)
+    hit = cache.load(name) if name else None
+    if hit is not None:
+        _emit_bytes(hit, None, False)
+        return
     from .api import derive
     from .catalog import CATALOG
     from .render.catalog import CatalogTable
 
-    _console().print(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]))
+    console = _console()
+    with console.capture() as captured:
+        console.print(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]))
+    text = captured.get()
+    sys.stdout.write(text)
+    if name:
+        cache.store(name, text.encode("utf-8"))
 
 
 @cli.command("check", short_help="Check a hand derivation line by line.")

@@ -157,3 +157,30 @@ def test_symbolic_keeps_the_symbol(run):
 def test_order_2_text(run):
     out = run("sigmoid", "--order", "2").stdout
     assert "g''(z)" in out and "substitute g'(z)" in out
+
+
+def test_timeout_is_one_line(run):
+    result = run("tanh(tanh(tanh(tanh(tanh(tanh(tanh(z)))))))", "--timeout", "0.2")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("derive: error: gave up after 0.2 s deriving tanh(tanh(")
+    assert result.stderr.strip().endswith("try --timeout 0.4")
+
+
+def test_time_limits_nest():
+    """An inner bound (a proof attempt) ends without cancelling the outer one (--timeout)."""
+    import time
+
+    from derive.engine.verify import time_limit
+    from derive.limits import OutOfTime, deadline
+
+    start = time.monotonic()
+    with pytest.raises(OutOfTime):
+        with deadline(0.3, "waiting"):
+            try:
+                with time_limit(5):
+                    time.sleep(0.05)
+            except TimeoutError:
+                pass
+            while True:
+                time.sleep(0.01)
+    assert time.monotonic() - start < 2

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import DeriveError
 from .document import DocumentError, read_steps
 
-DEFAULT_TIMEOUT = 20.0
+from ..limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
 
 def function_from(spec: str | None, var: str):
@@ -28,12 +28,14 @@ def function_from(spec: str | None, var: str):
 
 def check_text(text: str, *, var: str = "z", function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
     """(the CheckedChain, or None) and its problem (None, or one line why not)."""
-    from .chain import OutOfTime, check_steps
+    from ..limits import OutOfTime, deadline
+    from .chain import check_steps
 
     try:
-        steps = read_steps(text)
-        g = function_from(function, var)
-        chain = check_steps(steps, var=var, function=g, deadline=time.monotonic() + timeout)
+        with deadline(timeout, "checking"):
+            steps = read_steps(text)
+            g = function_from(function, var)
+            chain = check_steps(steps, var=var, function=g, deadline=time.monotonic() + timeout)
         return (None, chain.problem) if chain.problem is not None else (chain, None)
     except (DocumentError, OutOfTime) as e:
         return None, str(e)

@@ -19,6 +19,7 @@ from sympy import Derivative, Expr, Function, Symbol, diff
 from ..engine.functions import g, variable
 from ..engine.verify import Comparison
 from ..errors import DeriveError
+from ..limits import OutOfTime
 from ..parse import ParseError, read
 from .document import Step
 from .equality import compare
@@ -74,10 +75,6 @@ class CheckedChain:
         return bad.step.index if bad else None
 
 
-class OutOfTime(DeriveError):
-    pass
-
-
 def check_steps(steps: list[Step], *, var: str = "z", function: Expr | None = None,
                 deadline: float | None = None) -> CheckedChain:
     """Verdicts for every step; ``function`` is g when the text does not define it."""
@@ -121,7 +118,8 @@ def check_steps(steps: list[Step], *, var: str = "z", function: Expr | None = No
     seen_orders: set[int] = set()
     for step, expr in zip(steps, exprs):
         if deadline is not None and time.monotonic() > deadline:
-            raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; try --timeout")
+            raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
+                            f"try --timeout {2 * (deadline - start):.0f}")
         if isinstance(expr, ParseError):
             column = step.offset + expr.column if expr.column is not None else None
             lines.append(CheckedLine(step, None, "unreadable", reason=expr.reason, column=column))

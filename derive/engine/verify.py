@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Mapping
@@ -143,17 +144,28 @@ def time_limit(seconds: float) -> Iterator[None]:
     Elsewhere no bound can be set, so the block is not run at all: the caller treats
     that as a timeout, and no symbolic search can hang a worker thread.
     """
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        raise TimeoutError("no time bound available here")
-
     def on_alarm(signum, frame):
         raise TimeoutError(f"gave up after {seconds:g} s")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    with alarm(seconds, on_alarm):
+        yield
+
+
+@contextmanager
+def alarm(seconds: float, handler) -> Iterator[None]:
+    """SIGALRM after `seconds`, calling `handler`; nestable: an enclosing alarm (a whole
+    command's --timeout) still fires on time, and is restored when the block ends."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        raise TimeoutError("no time bound available here")
+    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer > 0:  # the enclosing alarm resumes with what is left of it (at once if spent)
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 1e-3))
