@@ -10,9 +10,11 @@ medians and the ratio of each median to the baseline's.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 PY = sys.executable
@@ -20,16 +22,18 @@ BASELINE = [PY, "-c", "import sympy"]
 COMMANDS = {
     "python -c pass": [PY, "-c", "pass"],
     "derive --version": [PY, "-m", "derive", "--version"],
-    "derive sigmoid": [PY, "-m", "derive", "sigmoid"],
-    "derive tanh": [PY, "-m", "derive", "tanh"],
-    "derive sigmoid --format latex": [PY, "-m", "derive", "sigmoid", "--format", "latex"],
-    "derive sigmoid --format json": [PY, "-m", "derive", "sigmoid", "--format", "json"],
-    "derive relu": [PY, "-m", "derive", "relu"],
-    "derive swish": [PY, "-m", "derive", "swish"],
-    'derive "1/(1+exp(-2z))"': [PY, "-m", "derive", "1/(1+exp(-2z))"],
-    "derive sigmoid --order 2": [PY, "-m", "derive", "sigmoid", "--order", "2"],
-    "derive softmax": [PY, "-m", "derive", "softmax"],
-    "derive list": [PY, "-m", "derive", "list"],
+    "derive sigmoid (first run: --no-cache)": [PY, "-m", "derive", "sigmoid", "--no-cache"],
+    "derive sigmoid (repeated: cached)": [PY, "-m", "derive", "sigmoid"],
+    "derive list (repeated: cached)": [PY, "-m", "derive", "list"],
+    "derive tanh": [PY, "-m", "derive", "tanh", "--no-cache"],
+    "derive sigmoid --format latex": [PY, "-m", "derive", "sigmoid", "--format", "latex", "--no-cache"],
+    "derive sigmoid --format json": [PY, "-m", "derive", "sigmoid", "--format", "json", "--no-cache"],
+    "derive relu": [PY, "-m", "derive", "relu", "--no-cache"],
+    "derive swish": [PY, "-m", "derive", "swish", "--no-cache"],
+    'derive "1/(1+exp(-2z))"': [PY, "-m", "derive", "1/(1+exp(-2z))", "--no-cache"],
+    "derive sigmoid --order 2": [PY, "-m", "derive", "sigmoid", "--order", "2", "--no-cache"],
+    "derive softmax": [PY, "-m", "derive", "softmax", "--no-cache"],
+    "derive list --no-cache": [PY, "-m", "derive", "list", "--no-cache"],
     "derive check (6-line sigmoid chain)": [PY, "-m", "derive", "check", "examples/check/sigmoid-correct.tex"],
     "derive check (6-line tanh chain)": [PY, "-m", "derive", "check", "examples/check/tanh-correct.tex"],
 }
@@ -51,9 +55,27 @@ def catalog_in_process() -> None:
           f" slowest {slowest} {times[slowest] * 1000:.0f} ms")
 
 
+def nested_sigmoid() -> None:
+    """sigma(sigma(...(z))) nested n times: the time per n must not grow exponentially."""
+    from derive import derive
+
+    print("\n| n (sigma nested n times) | derive, in process |\n|---|---|")
+    text = "z"
+    for n in range(1, 7):
+        text = f"sigmoid({text})"
+        start = time.perf_counter()
+        derive(text)
+        print(f"| {n} | {(time.perf_counter() - start) * 1000:.0f} ms |")
+
+
+CACHE = tempfile.mkdtemp(prefix="derive-bench-")  # the cached rows fill it during the warm-up
+ENV = {**os.environ, "XDG_CACHE_HOME": CACHE}
+ENV.pop("DERIVE_NO_CACHE", None)
+
+
 def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)
     return time.perf_counter() - start
 
 
@@ -77,6 +99,7 @@ def main() -> None:
         m = statistics.median(values)
         print(f"| {name} | {m * 1000:.0f} ms | {m / baseline:.2f} |")
     catalog_in_process()
+    nested_sigmoid()
 
 
 if __name__ == "__main__":

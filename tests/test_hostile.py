@@ -108,3 +108,26 @@ def test_in_a_file_to_check(payload, tmp_path, monkeypatch):
     assert result.exit_code == 2, result.output[-300:]
     assert "Traceback" not in result.output
     assert not (tmp_path / CANARY).exists()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ALPHABET = st.sampled_from(list("z0123456789.+-*/^()|, ezxαβσ'<>=_[]{}\\$%&#!\"`;:@") +
+                           ["exp", "log", "tanh", "sigmoid", "max", "where", "\\frac", "\\left(", "\\right)",
+                            "\\sigma", "\\input", "^{", "}", "**", "__", "d/dz", "g(z)", "g'(z)", "\x00", "9^9"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+def test_parser_fuzz_yields_an_expression_or_its_own_error(text):
+    """Random text never escapes as another exception (and never takes long)."""
+    from derive.parse import ParseError, read
+
+    start = time.perf_counter()
+    for notation in (False, True):
+        try:
+            read(text, notation=notation)
+        except ParseError:
+            pass
+    assert time.perf_counter() - start < 2
