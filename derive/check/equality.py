@@ -16,24 +16,13 @@ from __future__ import annotations
 
 from sympy import Expr, Piecewise, Symbol
 
-from ..engine.verify import PARAMETER_VALUES, Comparison, _close, _sample_points, evaluate, proves_zero
+from ..engine.verify import Comparison, _sample_points, proves_zero, sample
 
 POINTS = _sample_points(24, seed=4_10)
 
 
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Comparison:
-    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
-    at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
-    agree, wrong = 0, []
-    for point in POINTS:
-        at = {var: point, **at_params}
-        left, right = evaluate(a, at), evaluate(b, at)
-        if left is None or right is None:
-            continue
-        if _close(left, right):
-            agree += 1
-        else:
-            wrong.append((point, left, right))
+    agree, wrong = sample(a, b, var, POINTS)
     if len(wrong) >= 2:
         return Comparison("wrong", agree, wrong[0])
     if agree + len(wrong) < 3:

@@ -200,15 +200,18 @@ def _evaluate_inner(line: Expr, inner: dict[Derivative, R.Rule]) -> tuple[Expr, 
 
 
 def _verified(lines, definition: Expr, derivative: Expr, var: Symbol) -> tuple[Line, ...]:
-    """Each line checked equal to the one before (the first g' line to the true derivative)."""
+    """Each line checked equal to the one before; a line whose left-hand side is g^(k)(z)
+    is checked against the true k-th derivative instead (g'(z) against ``derivative``).
+    The first line, g(z) = its definition, is what everything else is checked against."""
     gz = g(var)
     as_math = {gz: definition}
     out: list[Line] = []
     previous: Expr | None = None
     for lhs, rhs, rule, note in lines:
         value = rhs.xreplace(as_math).doit()
-        if lhs is not None and lhs != gz:
-            previous = derivative  # a new left-hand side starts from what it names
+        if isinstance(lhs, Derivative):  # a new left-hand side starts from what it names
+            k = lhs.derivative_count
+            previous = derivative if k == 1 else diff(definition, var, k)
         check = None
         if previous is not None:
             check = compare(value, previous, var)

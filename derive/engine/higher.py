@@ -19,7 +19,7 @@ from sympy import Derivative, Expr, Mul, Piecewise, Symbol, UnevaluatedExpr, dif
 
 from ..errors import DeriveError, EngineFault
 from . import forms, in_g
-from .chain import derivative_lines, differentiate
+from .chain import _verified, derivative_lines, differentiate
 from .derivation import Derivation, Line
 from .functions import G, g
 from .verify import compare
@@ -63,7 +63,7 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         lines.extend(rule_lines)
         # forms in g and z of higher derivatives are rarely simpler than the derivative: none is shown
         form = mixed = proof = None
-    checked = _verified(lines, first.definition, var, n)
+    checked = _verified(lines, first.definition, first.derivative, var)
     return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
                    in_terms_of_g_and_z=mixed, no_form_in_g=proof, steps=differentiate(diff(first.definition, var, n - 1), var))
 
@@ -101,24 +101,6 @@ def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
         if part.rest != ((0, 1),):
             parts.append(rest.written(gz))
     return Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
-
-
-def _verified(lines, definition: Expr, var: Symbol, n: int) -> tuple[Line, ...]:
-    gz = g(var)
-    out: list[Line] = []
-    previous = None
-    for index, (lhs, rhs, rule, note) in enumerate(lines):
-        value = rhs.xreplace({gz: definition}).doit()
-        expected = previous
-        if lhs is not None and lhs != gz:
-            order = 0 if not isinstance(lhs, Derivative) else lhs.derivative_count
-            expected = diff(definition, var, order)
-        check = compare(value, expected, var)
-        if not check.equal:
-            raise EngineFault(f"line {index + 1} ({rule}) of the order-{n} chain is not equal to what it follows: {rhs}")
-        out.append(Line(lhs, rhs, rule, note, check))
-        previous = value
-    return tuple(out)
 
 
 def _piecewise(first: Derivation, n: int) -> Derivation:

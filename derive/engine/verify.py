@@ -85,8 +85,9 @@ def _close(a: Float, b: Float) -> bool:
     return abs(a - b) <= TOLERANCE * (1 + max(abs(a), abs(b)))
 
 
-def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparison:
-    """Evaluate both sides at the sample points; free parameters get fixed positive values."""
+def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float, Float, Float]]]:
+    """(how many points agree, the points (z, a, b) that disagree); points where either
+    side is undefined are skipped; free parameters get fixed positive values."""
     params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
     at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
     agree, wrong = 0, []
@@ -99,6 +100,12 @@ def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparis
             agree += 1
         else:
             wrong.append((point, left, right))
+    return agree, wrong
+
+
+def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparison:
+    """Evaluate both sides at the sample points: any disagreement is a counterexample."""
+    agree, wrong = sample(a, b, var, points)
     if wrong:
         return Comparison("wrong", agree, wrong[0])
     if agree < 3:
