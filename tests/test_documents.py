@@ -114,7 +114,7 @@ def test_plot_png_and_pdf(tmp_path, monkeypatch):
     pytest.importorskip("matplotlib") if not os.environ.get("CI") else None
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    for name in ("s.png", "s.pdf", "s.svg"):
+    for name in ("s.png", "s.pdf", "s.svg", "s.pgf"):
         result = runner.invoke(cli, ["plot", "sigmoid", "-o", name])
         assert result.exit_code == 0, result.stderr
         assert (tmp_path / name).stat().st_size > 1000
@@ -134,3 +134,10 @@ def test_plot_without_matplotlib_is_one_clear_line(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == "derive: error: derive plot needs matplotlib: pip install 'derive[plot]'\n"
     assert not (tmp_path / "s.png").exists()
+
+
+def test_reveal_without_a_terminal_prints_everything_at_once():
+    runner = CliRunner()
+    plain = runner.invoke(cli, ["tanh"]).stdout
+    revealed = runner.invoke(cli, ["tanh", "--reveal"], input="")
+    assert revealed.exit_code == 0 and revealed.stdout == plain

@@ -60,8 +60,15 @@ def plot(d: Derivation, path: str, *, fmt: str) -> None:
     ax.grid(True, alpha=0.3)
     ax.legend(loc="best")
     fig.tight_layout()
-    fig.savefig(path, format=fmt, metadata=_metadata(fmt))
-    plt.close(fig)
+    if fmt == "pgf":
+        plt.rcParams["pgf.texsystem"] = "pdflatex"  # the TeX the notes use; xelatex is the default
+    try:
+        extra = {"metadata": _metadata(fmt)} if fmt != "pgf" else {}  # PGF has no metadata to pin
+        fig.savefig(path, format=fmt, **extra)
+    except RuntimeError as e:  # PGF measures its text with TeX
+        raise DeriveError(f"cannot write {fmt.upper()}: {e}") from None
+    finally:
+        plt.close(fig)
 
 
 def _metadata(fmt: str) -> dict | None:
