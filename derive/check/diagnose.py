@@ -210,7 +210,7 @@ def _chain_factor(targets: list[Expr], before: Expr | None, z: Symbol, ratio: li
         pieces += [p.base for p in target.atoms(Pow) if p.base.has(z) and p.base != z]
         for piece in pieces:
             d = diff(piece, z)
-            if d != 0 and d != 1 and d.has(z) is False or (d != 0 and d != 1):
+            if d not in (0, 1):
                 inner[str(d)] = d
     for key in sorted(inner):
         d = inner[key]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..engine.derivation import Derivation
 from .facts import facts
-from .latex import aligned, latex
+from .latex import aligned
 from .linear import note_text
 
 
@@ -28,5 +28,3 @@ def _escape(words: str) -> str:
     """Markdown's own specials made literal, so that a formula's * or _ is not emphasis."""
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in words)
 
-
-__all__ = ["latex", "markdown"]
