@@ -18,6 +18,7 @@ from sympy import (
     Expr,
     Float,
     IndexedBase,
+    Integer,
     KroneckerDelta,
     Mul,
     Piecewise,
@@ -100,7 +101,7 @@ def _verified(rows, definition, z, s, indices, total) -> tuple[Line, ...]:
 
 
 def _at_points(expr, z, size) -> list[Float]:
-    return [Float(expr.subs({z[m]: point[m - 1] for m in range(1, size + 1)}).evalf(PRECISION), PRECISION)
+    return [Float(expr.xreplace({z[m]: point[m - 1] for m in range(1, size + 1)}).evalf(PRECISION), PRECISION)
             for point in POINTS]
 
 
@@ -108,9 +109,10 @@ def _values(expr, z, s, symbols_, values) -> list[Float]:
     """expr for n = size at (i, j) = (a, b), s written out, at each of the POINTS."""
     i, j, n = symbols_
     a, b, size = values
-    concrete = expr.subs({n: size}).subs({i: a, j: b})
+    # xreplace, not subs: a structural replacement is all that is needed, and ten times faster
+    concrete = expr.xreplace({n: Integer(size), i: Integer(a), j: Integer(b)})
     total = sum(exp(z[m]) for m in range(1, size + 1))
-    concrete = concrete.subs({s[m]: exp(z[m]) / total for m in range(1, size + 1)}).doit()
+    concrete = concrete.xreplace({s[m]: exp(z[m]) / total for m in range(1, size + 1)}).doit()
     return _at_points(concrete, z, size)
 
 
