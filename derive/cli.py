@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import DeriveError, EngineFault
+from .output import atomic, emit, format_from, refuse_existing
 
 FORMATS = ("text", "latex", "json", "beamer", "markdown")
 #: what an output file's extension means where --format is not given
@@ -124,8 +125,8 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
     Every line printed has been checked equal to the line before it, by a symbolic
     proof or, failing that, at sample points with 30 significant digits.
     """
-    fmt = fmt or _format_from(output, BY_EXTENSION, "text")
-    _refuse_existing(output, force)
+    fmt = fmt or format_from(output, BY_EXTENSION, "text")
+    refuse_existing(output, force)
     if standalone and fmt not in ("latex", "beamer"):
         raise UsageFailure("--standalone applies to --format latex and beamer")
     to_terminal = fmt == "text" and output is None
@@ -138,7 +139,7 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
         name = cache.key("show", options, terminal=to_terminal)
         hit = cache.load(name)
         if hit is not None:  # no SymPy, no rich: the bytes as they were
-            _emit_bytes(hit, output, force)
+            emit(hit, output, force)
             return
     from .api import derive
     from .limits import deadline
@@ -150,7 +151,7 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
         text = _show_text(derivation, notes=notes, steps=steps, reveal=reveal)
     else:
         text = _rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps)
-        _emit(text, output, force)
+        emit(text, output, force)
     if name is not None and text is not None:
         from . import cache
 
@@ -193,7 +194,9 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
 
     console = _console()
     if reveal and console.is_terminal and sys.stdin.isatty():
-        _reveal(console, DerivationView(derivation, notes=notes))
+        from .render.text import reveal as reveal_lines
+
+        reveal_lines(console, DerivationView(derivation, notes=notes), next_key=click.getchar)
         return None
     with console.capture() as captured:
         console.print(DerivationView(derivation, notes=notes))
@@ -204,80 +207,6 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
     sys.stdout.write(text)
     sys.stdout.flush()
     return text
-
-
-def _reveal(console, view) -> None:
-    """The lecture's slides in the terminal: one line of the chain per key press."""
-    from rich.segment import Segments
-
-    blocks, block = [], []
-    for segments in console.render_lines(view, console.options, pad=False):
-        block.append(segments)
-        if not "".join(s.text for s in segments).strip():  # a blank row ends a line of the chain
-            blocks.append(block)
-            block = []
-    if block:
-        blocks.append(block)
-    for i, block in enumerate(blocks):
-        for segments in block:
-            console.print(Segments(segments))
-        if i + 1 < len(blocks) and click.getchar() in ("q", "Q", "\x03", "\x1b"):
-            return
-
-
-def _format_from(output: str | None, table: dict[str, str], default: str) -> str:
-    if output is None:
-        return default
-    suffix = os.path.splitext(output)[1].lower()
-    if suffix not in table:
-        known = ", ".join(sorted(table))
-        raise UsageFailure(f"cannot tell the format from {os.path.basename(output)!r}: use --format, "
-                           f"or an extension among {known}")
-    return table[suffix]
-
-
-def _refuse_existing(output: str | None, force: bool) -> None:
-    if output is not None and os.path.exists(output) and not force:
-        raise UsageFailure(f"{output} exists; use --force to overwrite it")
-
-
-def _emit(text: str, output: str | None, force: bool) -> None:
-    """To stdout, or to a file written whole or not at all (a temporary file renamed)."""
-    _emit_bytes(text.encode("utf-8"), output, force)
-
-
-def _emit_bytes(data: bytes, output: str | None, force: bool) -> None:
-    if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
-        return
-    _refuse_existing(output, force)
-    _atomic_write(output, data)
-
-
-def _atomic_write(output: str, data: bytes) -> None:
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(output))
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=".derive-", dir=folder)
-    except OSError as e:
-        raise UsageFailure(f"cannot write {output}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, output)
-    except OSError as e:
-        os.unlink(temporary)
-        raise UsageFailure(f"cannot write {output}: {e.strerror}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @cli.command("notes", short_help="Lecture notes for several activations, one section each.")
@@ -299,8 +228,8 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     """
     from .api import derive
 
-    fmt = fmt or _format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
-    _refuse_existing(output, force)
+    fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
+    refuse_existing(output, force)
     from .limits import deadline
 
     derivations = []
@@ -321,7 +250,7 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
         from .render.markdown import markdown
 
         text = f"# {title}\n\n" + "\n".join(markdown(d) for d in derivations)
-    _emit(text, output, force)
+    emit(text, output, force)
 
 
 @cli.command("plot", short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
@@ -341,24 +270,14 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
     from .api import derive
     from .render.plot import plot
 
-    fmt = fmt or _format_from(output, {".png": "png", ".pdf": "pdf", ".svg": "svg", ".pgf": "pgf"}, "png")
-    _refuse_existing(output, force)
+    fmt = fmt or format_from(output, {".png": "png", ".pdf": "pdf", ".svg": "svg", ".pgf": "pgf"}, "png")
+    refuse_existing(output, force)
     from .limits import deadline
 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(output))
-    fd, temporary = tempfile.mkstemp(prefix=".derive-", suffix="." + fmt, dir=folder)
-    os.close(fd)
-    try:
+    with atomic(output, suffix="." + fmt) as temporary:
         plot(derivation, temporary, fmt=fmt)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, output)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 @cli.command("list", short_help="List the activations derive knows.")
@@ -372,7 +291,7 @@ def list_(no_cache: bool) -> None:
     name = None if no_cache else cache.key("list", {}, terminal=True)
     hit = cache.load(name) if name else None
     if hit is not None:
-        _emit_bytes(hit, None, False)
+        emit(hit, None, False)
         return
     from .api import derive
     from .catalog import CATALOG

@@ -96,3 +96,23 @@ def test_narrow_terminal_puts_notes_under_their_lines():
         "      = 2⋅g(z)",
         "        substitute g(z)",
     ])
+
+
+def test_reveal_shows_one_line_per_key_and_stops_on_q():
+    import io
+
+    from rich.console import Console
+
+    from derive.render.text import DerivationView, reveal
+
+    def shown(keys):
+        out = io.StringIO()
+        presses = iter(keys)
+        reveal(Console(file=out, width=80, color_system=None), DerivationView(derive("tanh")),
+               next_key=lambda: next(presses))
+        return out.getvalue()
+
+    everything = shown([" "] * 10)
+    first = shown(["q"])
+    assert "g(z) = tanh(z)" in first and "g'(z)" not in first  # line 1 only, then q
+    assert "substitute g(z)" in everything and "substitute g(z)" not in first  # all six lines

@@ -113,3 +113,23 @@ class StepsView:
         text = Text(f"{head} = {show(rule.eval())}")
         text.append(f"  {rule.title}", style="dim")
         return text
+
+
+def reveal(console: Console, view, *, next_key) -> None:
+    """The lecture's slides in the terminal: one line of the chain per key press
+    (``next_key()`` returns the key; q, Escape or Ctrl-C stop)."""
+    from rich.segment import Segments
+
+    blocks, block = [], []
+    for segments in console.render_lines(view, console.options, pad=False):
+        block.append(segments)
+        if not "".join(s.text for s in segments).strip():  # a blank row ends a line of the chain
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    for i, block in enumerate(blocks):
+        for segments in block:
+            console.print(Segments(segments))
+        if i + 1 < len(blocks) and next_key() in ("q", "Q", "\x03", "\x1b"):
+            return
