@@ -7,8 +7,8 @@ definition; every piece and kink with values worked out by hand below.
 
 import mpmath
 import pytest
-from sympy import (Abs, Max, Min, Piecewise, Rational, Symbol, diff, erf, exp, log, oo, pi, sqrt,
-                   tanh, atan)
+from sympy import (Abs, Max, Min, Piecewise, Rational, Symbol, atan, cos, diff, erf, exp, log, oo, pi, sqrt,
+                   tanh)
 
 from derive import derive
 from derive.catalog import CATALOG
@@ -91,6 +91,7 @@ def _inside(low, high):
     ("exponential", G),
     ("softplus", 1 - exp(-G)),
     ("log sigmoid", 1 - exp(G)),
+    ("arctan", cos(G) ** 2),  # z = tan g: 1/(1 + tan^2 g) = cos^2 g
 ])
 def test_forms_in_g_worked_out_by_hand(name, form):
     assert (derive(name).in_terms_of_g - form).expand() == 0

@@ -60,7 +60,20 @@ def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
         E = Dummy("E", positive=True)
         F = _eliminate(u.args[0], derivative, var, E)
         return None if F is None or F.has(G) else expand(F.subs(E, exp(G / c)))
-    return _eliminate(definition, derivative, var, G)
+    return _eliminate(definition, derivative, var, G) or _inverted(definition, derivative, var)
+
+
+def _inverted(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """g = f(z) with f invertible on its whole range (atan, asinh): z = f^{-1}(g), so
+    g' = f'(f^{-1}(g)), simplified (arctan: 1/(1 + tan^2 g) = cos^2 g)."""
+    from sympy import asinh, atan, cos, simplify, sinh, tan, trigsimp
+
+    inverses = {atan: tan, asinh: sinh}
+    if type(definition) not in inverses or definition.args != (var,):
+        return None
+    r = Dummy("g", real=True)  # g is real here, so sqrt(cosh(g)^2) = cosh(g)
+    F = trigsimp(simplify(derivative.xreplace({var: inverses[type(definition)](r)})))
+    return None if F.has(var) else F.xreplace({r: G})
 
 
 def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Expr | None:
