@@ -51,7 +51,13 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
 def _typed(expr: Expr, z: Symbol, order: int) -> Derivation:
     if not expr.has(z):
         raise DeriveError(f"the expression does not depend on {z}: {expr}")
-    return _ordered(lecture_chain(expr, z), order)
+    from dataclasses import replace
+
+    from .recognise import recognise
+
+    derivation = lecture_chain(expr, z)
+    same = recognise(expr, z) if not (expr.free_symbols - {z}) else None
+    return _ordered(replace(derivation, same_as=same) if same else derivation, order)
 
 
 def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], symbolic: bool,
@@ -76,9 +82,7 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
             values[p.name] = Symbol(p.name, positive=True) if p.positive else Symbol(p.name, real=True)
         else:
             values[p.name] = _number(p.name, p.default, positive=p.positive)
-    from .parse import parse
-
-    formula = parse(entry.formula, var="z", params=values, allow_parameters=False).xreplace({variable("z"): z})
+    formula = _formula(entry, z, values)
     named = formula if entry.expand else None
     definition = formula.rewrite(exp) if entry.expand else formula
     derivation = lecture_chain(definition, z, name=entry.name, named=named, sides=entry.kinks)
@@ -86,6 +90,19 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
 
     derivation = replace(derivation, params=tuple(values.items()), source=entry.source)
     return _ordered(derivation, order)
+
+
+def _formula(entry: catalog.Activation, z: Symbol, values: dict) -> Expr:
+    from .parse import parse
+
+    return parse(entry.formula, var="z", params=values, allow_parameters=False).xreplace({variable("z"): z})
+
+
+def entry_definition(entry: catalog.Activation, z: Symbol) -> Expr:
+    """An entry's function with its default parameters (what a typed formula may equal)."""
+    values = {p.name: _number(p.name, p.default, positive=p.positive) for p in entry.params}
+    formula = _formula(entry, z, values)
+    return formula.rewrite(exp) if entry.expand else formula
 
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:

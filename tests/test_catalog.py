@@ -199,3 +199,15 @@ def test_softmax_jacobian():
     d = derive("softmax")
     assert (d.in_terms_of_g - s[i] * (KroneckerDelta(i, j) - s[j])).expand() == 0
     assert all(line.check.points == 18 for line in d.lines[1:])  # 9 pairs (i, j) x 2 points
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("(exp(z) - exp(-z))/(exp(z) + exp(-z))", "tanh"),
+    ("z/(1 + exp(-z))", "silu"),
+    ("max(0, z)", "relu"),
+    ("log(1 + e^z)", "softplus"),
+    ("1/(1 + exp(-2z))", None),  # a slope of 2 is not the sigmoid
+    ("z^3", None),
+])
+def test_a_typed_catalog_function_says_so(typed, name):
+    assert derive(typed).same_as == name

@@ -53,6 +53,7 @@ class Derivation:
     #: the parameters' values used (alpha = 1/100), or their symbols when left symbolic
     params: tuple[tuple[str, Expr], ...] = ()
     source: str = ""  # where the definition comes from (torch.nn.ELU)
+    same_as: str | None = None  # a typed formula that is a catalog entry: its name
 
     @property
     def uses_var(self) -> bool:

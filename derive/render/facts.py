@@ -18,6 +18,8 @@ def _number(x: float) -> str:
 
 def facts(d: Derivation) -> tuple[Note, ...]:
     out: list[Note] = []
+    if d.same_as:
+        out.append(((f"this is the catalog's {d.same_as} ('derive {d.same_as}')",),))
     if d.params:
         phrase: list = ["with"]
         for name, value in d.params:

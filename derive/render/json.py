@@ -53,6 +53,7 @@ def derivation_data(d: Derivation) -> dict:
         "order": d.order,
         "parameters": {name: _str(value) for name, value in d.params},
         "source": d.source or None,
+        "same_as": d.same_as,
         "definition": _plain(d.definition),
         "lines": [line_data(line) for line in d.lines],
         "derivative": _plain(d.derivative),
