@@ -88,3 +88,14 @@ def test_every_rule_documents_its_transformation():
 def test_unsupported_input_is_a_clear_error():
     with pytest.raises(DeriveError, match="both depend on z"):
         differentiate(Z**Z, Z)
+
+
+def test_reciprocal_of_a_product_terminates():
+    """1/(u w) is the reciprocal rule on u w (found by the long property run: it used to
+    fall apart into u^(-1) w^(-1) and recurse for ever)."""
+    from derive import derive
+
+    expr = tanh(1 / ((Z**2 + 1) * (exp(1 / (Z**2 + 1)) + 1)))
+    assert numerically_equal(derive(expr).derivative, sympy.diff(expr, Z))
+    d = differentiate(1 / ((Z**2 + 1) * (exp(Z) + 1)), Z)
+    assert isinstance(d, R.ChainRule) and isinstance(d.outer, R.PowerRule)

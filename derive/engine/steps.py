@@ -127,8 +127,9 @@ def _product(expr: Mul, var: Symbol) -> R.Rule:
     numerator, denominator = split_fraction(expr)
     if denominator != 1:
         if numerator == 1:
-            # 1/v is handled as v^(-1): the reciprocal rule, as the lecture does.
-            return find_rule(Pow(denominator, -1), var)
+            # 1/v is handled as v^(-1): the reciprocal rule, as the lecture does.  Unevaluated:
+            # 1/(u w) would fall apart into u^(-1) w^(-1), this very product, for ever.
+            return find_rule(Pow(denominator, -1, evaluate=False), var)
         return R.QuotientRule(expr, var, find_rule(numerator, var), find_rule(denominator, var))
     factors = tuple(find_rule(f, var) for f in expr.as_ordered_factors())
     return R.ProductRule(expr, var, factors)
