@@ -58,15 +58,17 @@ def cli() -> None:
 
     \b
     Examples:
-      derive sigmoid                       the chain, in the terminal
-      derive tanh --format latex           an amsmath aligned block for notes
-      derive sigmoid --format json         for other tools
-      derive leaky-relu --param alpha=0.2  a parameter set by hand
-      derive elu --symbolic                alpha kept as a symbol
-      derive "1/(1+exp(-2z))"              any formula you type
-      derive '\frac{1}{1+e^{-z}}'          or its LaTeX
-      derive sigmoid --order 2             the second derivative, in g
-      derive list                          the activations derive knows
+      derive sigmoid                          the chain, in the terminal
+      derive tanh --format latex              an amsmath aligned block for notes
+      derive sigmoid --format json            for other tools
+      derive leaky-relu --param alpha=0.2     a parameter set by hand
+      derive elu --symbolic                   alpha kept as a symbol
+      derive "1/(1+exp(-2z))"                 any formula you type
+      derive '\\frac{1}{1+e^{-z}}'             or its LaTeX
+      derive sigmoid --order 2                the second derivative, in g
+      derive notes sigmoid tanh -o notes.tex  lecture notes that compile
+      derive check my-derivation.tex          check a hand derivation
+      derive list                             the activations derive knows
     """
 
 

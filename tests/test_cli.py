@@ -184,3 +184,9 @@ def test_time_limits_nest():
             while True:
                 time.sleep(0.01)
     assert time.monotonic() - start < 2
+
+
+def test_help_shows_every_example_whole(run):
+    text = run("--help").stdout
+    assert r"derive '\frac{1}{1+e^{-z}}'" in text  # a "\f" in a docstring is a form feed
+    assert "derive check my-derivation.tex" in text and "derive list" in text
