@@ -284,28 +284,40 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
 @cli.command("list", short_help="List the activations derive knows.")
 @NO_CACHE
-def list_(no_cache: bool) -> None:
+@OUTPUT
+@FORCE
+def list_(no_cache: bool, output: str | None, force: bool) -> None:
     """List the activations derive knows: names, parameters and defaults, the formula,
     and g'(z) in terms of g(z) as the engine derives it now (a form in g and z, or per
     piece, where no form in g alone exists)."""
     from . import cache
 
-    name = None if no_cache else cache.key("list", {}, terminal=True)
+    refuse_existing(output, force)
+    name = None if no_cache else cache.key("list", {"file": output is not None}, terminal=output is None)
     hit = cache.load(name) if name else None
     if hit is not None:
-        emit(hit, None, False)
+        emit(hit, output, force)
         return
     from .api import derive
     from .catalog import CATALOG
     from .render.catalog import CatalogTable
 
-    console = _console()
-    with console.capture() as captured:
-        console.print(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]))
-    text = captured.get()
-    sys.stdout.write(text)
+    text = _rendered_view(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]), output)
+    emit(text, output, force)
     if name:
         cache.store(name, text.encode("utf-8"))
+
+
+def _rendered_view(view, output: str | None) -> str:
+    """A rich renderable as the terminal shows it, or as plain text for a file."""
+    from rich.console import Console
+
+    console = _console() if output is None else Console(file=open(os.devnull, "w"), width=100,  # noqa: SIM115
+                                                         color_system=None, highlight=False)
+    with console.capture() as captured:
+        console.print(view)
+    text = captured.get()
+    return text if output is None else "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 @cli.command("check", short_help="Check a hand derivation line by line.")
@@ -321,8 +333,10 @@ def list_(no_cache: bool) -> None:
               help="Seconds allowed for each file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="Worker processes for many files (0: one per core).")
+@OUTPUT
+@FORCE
 def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summary: str | None,
-          timeout: float, jobs: int) -> None:
+          timeout: float, jobs: int, output: str | None, force: bool) -> None:
     """Check a hand derivation, line by line: LaTeX (an aligned block, or bare rows) or
     plain text (one step per line: g(z) = ..., = ..., g'(z) = ...). '-' reads standard
     input.
@@ -342,6 +356,7 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
     from .check.batch import check_file, check_many, check_text, exit_code, read_text
     from .render.check import CheckView, SummaryTable, check_data, summary_csv
 
+    refuse_existing(output, force)
     options = {"var": var, "function": function, "timeout": timeout}
     if len(files) == 1 and summary is None:
         path = files[0]
@@ -351,22 +366,22 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
             chain, problem = check_text(text, **options)
         data = {"file": "<stdin>" if path == "-" else path, **check_data(chain, problem)}
         if fmt == "json":
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
         elif chain is None or chain.problem is not None:
             raise UsageFailure(f"{data['file']}: {problem or chain.problem}")
         else:
-            _console().print(CheckView(chain))
+            emit(_rendered_view(CheckView(chain), output), output, force)
         sys.exit(exit_code([data]))
 
     if "-" in files:
         raise UsageFailure("'-' (standard input) can only be checked alone")
     results = _check_all(list(files), jobs or os.cpu_count() or 1, check_many, check_file, options)
     if fmt == "json":
-        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        emit(json.dumps(results, indent=2, ensure_ascii=False) + "\n", output, force)
     elif summary == "csv":
-        click.echo(summary_csv(results), nl=False)
+        emit(summary_csv(results), output, force)
     else:
-        _console().print(SummaryTable(results))
+        emit(_rendered_view(SummaryTable(results), output), output, force)
     sys.exit(exit_code(results))
 
 

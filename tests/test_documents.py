@@ -141,3 +141,14 @@ def test_reveal_without_a_terminal_prints_everything_at_once():
     plain = runner.invoke(cli, ["tanh"]).stdout
     revealed = runner.invoke(cli, ["tanh", "--reveal"], input="")
     assert revealed.exit_code == 0 and revealed.stdout == plain
+
+
+def test_list_and_check_write_files_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["list", "-o", "catalog.txt"]).exit_code == 0
+    assert "softsign" in (tmp_path / "catalog.txt").read_text()
+    (tmp_path / "d.txt").write_text("g(z) = tanh(z)\ng'(z) = 1 - g(z)^2\n")
+    assert runner.invoke(cli, ["check", "d.txt", "--format", "json", "-o", "r.json"]).exit_code == 0
+    assert '"valid": true' in (tmp_path / "r.json").read_text()
+    assert runner.invoke(cli, ["check", "d.txt", "-o", "r.json"]).exit_code == 2  # exists: --force
