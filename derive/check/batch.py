@@ -32,6 +32,8 @@ def check_text(text: str, *, var: str = "z", function: str | None = None, timeou
     from .chain import check_steps
 
     try:
+        # the alarm stops one slow step; the line-by-line deadline inside also works where
+        # no alarm can be set (a thread), so a file is bounded either way
         with deadline(timeout, "checking"):
             steps = read_steps(text)
             g = function_from(function, var)
