@@ -178,16 +178,14 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
         from .render.json import dumps
 
         return dumps(derivation) + "\n"
-    from rich.console import Console
+    from rich.console import Group
 
     from .render.text import DerivationView, StepsView
 
-    console = Console(record=True, width=100, file=open(os.devnull, "w"), color_system=None)  # noqa: SIM115
-    console.print(DerivationView(derivation, notes=notes))
+    views = [DerivationView(derivation, notes=notes)]
     if steps and derivation.steps is not None:
-        console.print()
-        console.print(StepsView(derivation.steps))
-    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+        views += ["", StepsView(derivation.steps)]
+    return _rendered_view(Group(*views), output="a file")
 
 
 def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | None:

@@ -25,7 +25,7 @@ def recognise(expr: Expr, var: Symbol) -> str | None:
         if entry.multivariate or any(p.default is None for p in entry.params):
             continue
         theirs = entry_definition(entry, var)
-        if not all(_close(_value(expr, var, p), _value(theirs, var, p)) for p in POINTS):
+        if not all(close(_value(expr, var, p), _value(theirs, var, p)) for p in POINTS):
             continue  # one point rules out nearly everything at once
         if compare(expr, theirs, var).equal:
             return entry.name
@@ -40,5 +40,5 @@ def _value(expr: Expr, var: Symbol, point: float) -> complex | None:
     return value
 
 
-def _close(a: complex | None, b: complex | None) -> bool:
+def close(a: complex | None, b: complex | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * (1 + abs(a))

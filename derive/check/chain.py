@@ -14,9 +14,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from sympy import Derivative, Expr, Function, Symbol, diff
+from sympy import Derivative, Expr, Function, Symbol, diff, tanh
 
-from ..engine.functions import g, variable
+from ..engine.functions import g, sigmoid, variable
 from ..engine.verify import Comparison
 from ..errors import DeriveError
 from ..limits import OutOfTime
@@ -162,15 +162,8 @@ def check_steps(steps: list[Step], *, var: str = "z", function: Expr | None = No
     return CheckedChain(tuple(lines), z, definition, seconds=time.monotonic() - start)
 
 
-def _named():
-    from sympy import tanh
-
-    from ..engine.functions import sigmoid
-
-    return {sigmoid: "σ", tanh: "tanh"}
-
-
-NAMED = _named()
+#: functions a first line names and the next line defines ("the definition of σ")
+NAMED = {sigmoid: "σ", tanh: "tanh"}
 
 
 def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol) -> str:

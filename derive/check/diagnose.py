@@ -18,6 +18,7 @@ from sympy import (
     Derivative,
     Dummy,
     Expr,
+    Float,
     Function,
     Mul,
     Pow,
@@ -32,7 +33,8 @@ from sympy import (
 
 from ..engine import forms
 from ..engine.functions import g, sigmoid
-from ..engine.verify import Float, _close, evaluate
+from ..engine.steps import split_fraction
+from ..engine.verify import close, evaluate
 from .chain import Diagnosis
 from .document import Step
 from .equality import POINTS
@@ -46,12 +48,12 @@ def _values(expr: Expr, z: Symbol) -> list[Float | None]:
 
 def _same(a: list, b: list) -> bool:
     pairs = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
-    return len(pairs) >= 5 and all(_close(x, y) for x, y in pairs)
+    return len(pairs) >= 5 and all(close(x, y) for x, y in pairs)
 
 
 def _constant(values: list) -> Float | None:
     known = [v for v in values if v is not None]
-    if len(known) >= 5 and all(_close(v, known[0]) for v in known):
+    if len(known) >= 5 and all(close(v, known[0]) for v in known):
         return known[0]
     return None
 
@@ -84,7 +86,7 @@ def diagnose(written: Expr, W: Expr, C: Expr, before: Expr | None, definition: E
     if found is not None:
         return found
     r = _constant(ratio)
-    if r is not None and _close(r, Float(-1)):
+    if r is not None and close(r, Float(-1)):
         return Diagnosis("sign", "The sign is wrong: this line is the negative of what it should be.",
                          _negated(written))
     found = _exponent(before, definition, z, ratio, written)
@@ -133,7 +135,7 @@ def _differentiated(before: Expr | None, step: Step, z: Symbol, definition: Expr
 
 def _quotient_rule(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis | None:
     for target in targets:
-        top, bottom = forms_split(target)
+        top, bottom = split_fraction(target)
         if bottom == 1 or not bottom.has(z) or not top.has(z):
             continue  # 1/v is the reciprocal rule: a mistake there is a power's (see _exponent)
         du, dv = diff(top, z), diff(bottom, z)
@@ -148,12 +150,6 @@ def _quotient_rule(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis
             if candidate is not None and equals(candidate):
                 return Diagnosis("quotient_rule", f"Quotient rule: {message}.", forms.as_written(C))
     return None
-
-
-def forms_split(expr: Expr) -> tuple[Expr, Expr]:
-    from ..engine.steps import split_fraction
-
-    return split_fraction(expr)
 
 
 def _product_rule(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis | None:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from sympy import Expr, Piecewise, Symbol
 
-from ..engine.verify import Comparison, _sample_points, proves_zero, sample
+from ..engine.verify import Comparison, sample_points, proves_zero, sample
 
-POINTS = _sample_points(24, seed=4_10)
+POINTS = sample_points(24, seed=4_10)
 
 
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Comparison:

@@ -66,7 +66,7 @@ def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
 def _inverted(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
     """g = f(z) with f invertible on its whole range (atan, asinh): z = f^{-1}(g), so
     g' = f'(f^{-1}(g)), simplified (arctan: 1/(1 + tan^2 g) = cos^2 g)."""
-    from sympy import asinh, atan, cos, simplify, sinh, tan, trigsimp
+    from sympy import asinh, atan, simplify, sinh, tan, trigsimp
 
     inverses = {atan: tan, asinh: sinh}
     if type(definition) not in inverses or definition.args != (var,):

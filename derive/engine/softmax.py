@@ -33,7 +33,7 @@ from sympy import (
 
 from ..errors import EngineFault
 from .derivation import Derivation, Line
-from .verify import PRECISION, Comparison, _close
+from .verify import PRECISION, Comparison, close
 
 POINTS = tuple(tuple(Float(x, 40) for x in p) for p in (("0.3", "-1.2", "2.1"), ("-0.7", "0.4", "-1.9")))
 
@@ -91,7 +91,7 @@ def _verified(rows, definition, z, s, indices, total) -> tuple[Line, ...]:
         if previous is not None:
             for pair in pairs:
                 for left, right in zip(values[pair], previous[pair]):
-                    if not _close(left, right):
+                    if not close(left, right):
                         raise EngineFault(f"softmax line {number} ({rule}) differs from the line before "
                                           f"at (i, j) = {pair}: {left} vs {right}")
                     agree += 1

@@ -42,7 +42,7 @@ PRECISION = 30
 TOLERANCE = Float("1e-18")
 
 
-def _sample_points(count: int, seed: int) -> tuple[Float, ...]:
+def sample_points(count: int, seed: int) -> tuple[Float, ...]:
     rng = random.Random(seed)
     points = []
     while len(points) < count:
@@ -52,7 +52,7 @@ def _sample_points(count: int, seed: int) -> tuple[Float, ...]:
 
 
 #: Values of the variable; half positive, half negative.
-POINTS = _sample_points(12, seed=4_9)
+POINTS = sample_points(12, seed=4_9)
 #: Values of free parameters (alpha, beta, ...); positive, as activation parameters are.
 PARAMETER_VALUES = tuple(Float(v, 40) for v in ("0.73", "1.37", "0.41", "2.19", "1.08", "0.62"))
 
@@ -81,7 +81,7 @@ def evaluate(expr: Expr, at: Mapping[Symbol, Float]) -> Float | None:
     return Float(value, PRECISION)
 
 
-def _close(a: Float, b: Float) -> bool:
+def close(a: Float, b: Float) -> bool:
     return abs(a - b) <= TOLERANCE * (1 + max(abs(a), abs(b)))
 
 
@@ -96,7 +96,7 @@ def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float
         left, right = evaluate(a, at), evaluate(b, at)
         if left is None or right is None:
             continue
-        if _close(left, right):
+        if close(left, right):
             agree += 1
         else:
             wrong.append((point, left, right))
