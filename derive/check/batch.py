@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import DeriveError
-from .document import DocumentError, read_steps
+from .document import DocumentError, read_document
 
 from ..limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
@@ -29,15 +29,15 @@ def function_from(spec: str | None, var: str):
 def check_text(text: str, *, var: str = "z", function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
     """(the CheckedChain, or None) and its problem (None, or one line why not)."""
     from ..limits import OutOfTime, deadline
-    from .chain import check_steps
+    from .chain import check_document
 
     try:
         # the alarm stops one slow step; the line-by-line deadline inside also works where
         # no alarm can be set (a thread), so a file is bounded either way
         with deadline(timeout, "checking"):
-            steps = read_steps(text)
-            g = function_from(function, var)
-            chain = check_steps(steps, var=var, function=g, deadline=time.monotonic() + timeout)
+            document = read_document(text, var=var)
+            g = function_from(function, str(document.var))
+            chain = check_document(document, function=g, deadline=time.monotonic() + timeout)
         return (None, chain.problem) if chain.problem is not None else (chain, None)
     except (DocumentError, OutOfTime) as e:
         return None, str(e)

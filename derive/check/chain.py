@@ -20,8 +20,8 @@ from ..engine.functions import g, sigmoid, variable
 from ..engine.verify import Comparison
 from ..errors import DeriveError
 from ..limits import OutOfTime
-from ..parse import ParseError, read
-from .document import Step
+from ..parse import ParseError
+from .document import Document, Step
 from .equality import compare
 
 
@@ -75,19 +75,15 @@ class CheckedChain:
         return bad.step.index if bad else None
 
 
-def check_steps(steps: list[Step], *, var: str = "z", function: Expr | None = None,
-                deadline: float | None = None) -> CheckedChain:
+def check_document(document: Document, *, function: Expr | None = None,
+                   deadline: float | None = None) -> CheckedChain:
     """Verdicts for every step; ``function`` is g when the text does not define it."""
     from .diagnose import diagnose
 
     start = time.monotonic()
-    z = variable(var)
-    exprs: list[Expr | ParseError] = []
-    for step in steps:
-        try:
-            exprs.append(read(step.text, var=var, latex=step.latex, notation=True))
-        except ParseError as e:
-            exprs.append(e)
+    z = document.var
+    steps = list(document.steps)
+    exprs: list[Expr | ParseError] = [step.error if step.expr is None else step.expr for step in steps]
 
     definition = function
     first = next((i for i, s in enumerate(steps) if s.order == 0), None)

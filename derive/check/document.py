@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sympy import Expr, Symbol
+
+from ..engine.functions import variable
+from ..parse import ParseError, read
+
 MAX_TEXT = 100_000  # characters in one derivation
 MAX_STEPS = 200
 
@@ -23,6 +28,24 @@ class Step:
     text: str  # the right-hand side as written
     latex: bool
     offset: int = 0  # characters before ``text`` in its source row: columns count from the row
+    #: the right-hand side read in the canonical notation: g(v) is the activation,
+    #: Derivative(g(v), (v, k)) its k-th derivative, Derivative(e, v) an unevaluated d/dv
+    #: (None: unreadable, and ``error`` says why)
+    expr: Expr | None = None
+    error: ParseError | None = None
+    remark: str = ""  # the reading chosen where a text reads two ways, when it matters
+    row: int = 0  # 1-based line of the source text the step starts on (0: unknown)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A hand derivation read: its steps and the names its author used."""
+
+    steps: tuple[Step, ...]
+    var: Symbol  # the variable as written (z, x, t), a real Symbol
+    function: str = "g"  # the function's name as written in text: g, f, σ, tanh, y
+    function_latex: str = "g"  # the same in LaTeX: g, f, \sigma, \tanh
+    latex: bool = False
 
 
 class DocumentError(ValueError):
@@ -33,6 +56,20 @@ _ENVIRONMENTS = re.compile(r"\\begin\{(aligned|align\*?|equation\*?|gather\*?|sp
                            r"\\end\{\1\}", re.DOTALL)
 _ANNOTATIONS = re.compile(r"\\(?:text|textrm|mbox|intertext|tag|label)\s*\{[^{}]*\}|\\(?:nonumber|notag|quad|qquad)\b")
 _LHS = re.compile(r"g('*)\(([A-Za-z]\w*)\)")
+
+
+def read_document(text: str, *, var: str | None = None, function_name: str | None = None) -> Document:
+    """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
+    steps = read_steps(text)
+    name = var or "z"
+    read_ones = []
+    for step in steps:
+        try:
+            expr = read(step.text, var=name, latex=step.latex, notation=True)
+            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, expr=expr))
+        except ParseError as e:
+            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, error=e))
+    return Document(tuple(read_ones), variable(name), latex=any(s.latex for s in steps))
 
 
 def read_steps(text: str) -> list[Step]:
