@@ -54,6 +54,13 @@ class Derivation:
     params: tuple[tuple[str, Expr], ...] = ()
     source: str = ""  # where the definition comes from (torch.nn.ELU)
     same_as: str | None = None  # a typed formula that is a catalog entry: its name
+    #: piecewise: g' in g with conditions on g, ((F_1(G), condition in G), ...), where the
+    #: pieces' ranges separate -- what a backward kernel computes from the saved output
+    in_terms_of_g_cases: tuple[tuple[Expr, Expr], ...] = ()
+    #: where g is monotone but no closed form in g is given, why (e.g. "it needs erfinv")
+    in_g_remark: str = ""
+    #: forms a lecturer quotes (tanh' = sech^2 z): (form in var, its name), each verified equal to g'
+    alternatives: tuple[tuple[Expr, str], ...] = ()
 
     @property
     def uses_var(self) -> bool:
