@@ -148,7 +148,10 @@ def _one_side(s: Situation) -> Diagnosis | None:
         return Diagnosis("elementary_derivative", f"{head}: there {_plain(g(z), s)} is a constant, and the "
                          "derivative of a constant is 0.", None)
     inner = _diagnose_at(s, points[:10])
-    return Diagnosis(inner.kind, f"{head}. {inner.message}", None)
+    fixed = inner.corrected
+    if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
+        fixed = None  # right on the wrong side only: no corrected line rather than another wrong one
+    return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
 
 
 def _piece(definition: Expr, z: Symbol, point) -> Expr | None:
@@ -184,7 +187,7 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     # the line before first; then the other forms of g (σ(z) where the line before is 1/(1 + e^{-z}))
     # once this line's own powers are ruled out
     primary, others = (targets[:1], targets[1:]) if step.order else (targets, [])
-    for finder in (_quotient_rule, _product_rule, _elementary):
+    for finder in (_quotient_rule, _product_rule, _elementary, _absolute):
         found = finder(primary, s, equals)
         if found is not None:
             return found
@@ -204,13 +207,9 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return _sign(targets, s)
     found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points)
     if found is None and algebra_step:
-        found = _powers_changed(s, equals)
+        found = _square_of_sum(s, equals) or _powers_changed(s, equals)
     if found is not None:
         return found
-    if algebra_step:
-        found = _square_of_sum(s, equals)
-        if found is not None:
-            return found
     if _zero(w):
         if algebra_step:
             return Diagnosis("algebra", "This line is 0, but the line before is not: terms that do not cancel "
@@ -354,6 +353,17 @@ def _elementary(targets: list[Differentiated], s: Situation, equals) -> Diagnosi
                 if equals(t.line(candidate)):
                     return Diagnosis("elementary_derivative", f"A derivative from the table is wrong: {message}.",
                                      _corrected(t, s))
+    return None
+
+
+def _absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+    """|u| differentiated as if it were u."""
+    for t in targets:
+        target = s.value(t.target)
+        bars = target.atoms(Abs)
+        if bars and equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z))):
+            return Diagnosis("elementary_derivative", "The derivative of |u| is sign(u)·u', not u': "
+                             f"for {s.z} < 0, |{s.z}| = −{s.z}.", _corrected(t, s))
     return None
 
 

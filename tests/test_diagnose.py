@@ -1,0 +1,240 @@
+"""Planted mistakes, one kind at a time: the wrong line found, its kind named, the message
+in words a student knows, the corrected line equal to the true value, and the lines after
+it marked as a teacher marks them (carried forward / back on track).
+
+Truth is independent of the checker: every row of a derivation is written twice, as the
+text a student types and as a SymPy expression built here by hand (g already replaced).
+Whether a row is right (equals the true derivative of its order, by ``sympy.diff``) and
+whether it follows from the row before (equals it, or its derivative for a g' row) is
+decided by ``tests.helpers.numerically_equal`` at random points of both signs; the
+verdict a teacher gives follows from those two facts alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sympy import Abs, Derivative, Expr, Function, Heaviside, Max, Piecewise, atan, diff, exp, log, sech, tanh
+
+from derive.check.batch import check_text
+from derive.check.chain import check_document
+from derive.check.document import Document, Step
+from tests.helpers import Z, numerically_equal
+
+z = Z
+s = 1 / (1 + exp(-z))
+ez, emz = exp(z), exp(-z)
+
+
+@dataclass
+class Case:
+    name: str
+    rows: list[tuple[str, Expr]]  # (text, its value written by hand)
+    wrong: int  # the planted line (1-based)
+    kind: str
+    words: tuple[str, ...] = ()  # key words of the diagnosis
+
+
+def order_of(text: str) -> int | None:
+    head = text.split("=", 1)[0].strip()
+    if not head:
+        return None
+    return head.count("'")
+
+
+def teacher(case: Case) -> list[str]:
+    """The verdict of every row from the independent truth: right, and follows."""
+    definition = case.rows[0][1]
+    out, last, last_right, order = ["definition"], definition, True, 0
+    for text, value in case.rows[1:]:
+        k = order_of(text)
+        truth = diff(definition, z, order if k is None else k)
+        step_from = last if k is None else diff(last, z) if k == order + 1 else truth
+        follows = numerically_equal(value, step_from)
+        right = numerically_equal(value, truth)
+        if follows:  # following from the truth, right and follows are the same fact
+            verdict = "ok" if right else "carried forward"
+        elif right and not last_right:
+            verdict = "back on track"
+        else:
+            verdict = "wrong"
+        out.append(verdict)
+        last, last_right, order = value, right, (order if k is None else k)
+    return out
+
+
+CASES = [
+    Case("reciprocal-minus", [
+        ("g(z) = 1/(1+e^(-z))", s),
+        ("g'(z) = (1+e^(-z))^(-2) * d/dz(1+e^(-z))", -emz / (1 + emz) ** 2),
+        ("= (1+e^(-z))^(-2) * (-e^(-z))", -emz / (1 + emz) ** 2),
+        ("= g(z)(1 - g(z))", s * (1 - s))], 2, "sign", ("reciprocal", "minus")),
+    Case("tanh-sign", [
+        ("g(z) = tanh(z)", tanh(z)),
+        ("g'(z) = tanh(z)^2 - 1", tanh(z) ** 2 - 1),
+        ("= g(z)^2 - 1", tanh(z) ** 2 - 1),
+        ("= 1 - g(z)^2", 1 - tanh(z) ** 2)], 2, "sign", ("sign",)),
+    Case("chain-number-2", [
+        ("g(z) = 1/(1+e^(-2z))", 1 / (1 + exp(-2 * z))),
+        ("g'(z) = -(1+e^(-2z))^(-2) * d/dz(1+e^(-2z))", 2 * exp(-2 * z) / (1 + exp(-2 * z)) ** 2),
+        ("= -(1+e^(-2z))^(-2) * (-e^(-2z))", exp(-2 * z) / (1 + exp(-2 * z)) ** 2),
+        ("= e^(-2z)/(1+e^(-2z))^2", exp(-2 * z) / (1 + exp(-2 * z)) ** 2),
+        ("= 2 g(z)(1 - g(z))", 2 * exp(-2 * z) / (1 + exp(-2 * z)) ** 2)], 3, "chain_factor", ("2", "inner")),
+    Case("chain-tanh-2z", [
+        ("g(z) = tanh(2z)", tanh(2 * z)),
+        ("g'(z) = 1 - tanh(2z)^2", 1 - tanh(2 * z) ** 2),
+        ("= 2(1 - g(z)^2)", 2 * (1 - tanh(2 * z) ** 2))], 2, "chain_factor", ("inner derivative 2",)),
+    Case("chain-softplus", [
+        ("g(z) = ln(1 + e^z)", log(1 + ez)),
+        ("g'(z) = 1/(1 + e^z)", 1 / (1 + ez)),
+        ("= e^z/(1 + e^z)", ez / (1 + ez))], 2, "chain_factor", ("e^z", "missing")),
+    Case("exponent-reciprocal", [
+        ("g(z) = 1/(1+e^-z)", s),
+        ("g'(z) = e^-z/(1+e^-z)", emz / (1 + emz)),
+        ("= g(z)(1 - g(z))", s * (1 - s))], 2, "exponent", ("power", "1 + e^(-z)")),
+    Case("quotient-reversed", [
+        ("g(z) = (e^z - e^-z)/(e^z + e^-z)", tanh(z)),
+        ("g'(z) = ((e^z - e^-z)(e^z - e^-z) - (e^z + e^-z)(e^z + e^-z))/(e^z + e^-z)^2",
+         ((ez - emz) ** 2 - (ez + emz) ** 2) / (ez + emz) ** 2),
+        ("= 1 - g(z)^2", 1 - tanh(z) ** 2)], 2, "quotient_rule", ("wrong way round",)),
+    Case("quotient-not-squared", [
+        ("g(z) = (e^z - e^-z)/(e^z + e^-z)", tanh(z)),
+        ("g'(z) = ((e^z + e^-z)(e^z + e^-z) - (e^z - e^-z)(e^z - e^-z))/(e^z + e^-z)",
+         ((ez + emz) ** 2 - (ez - emz) ** 2) / (ez + emz)),
+        ("= 4/(e^z + e^-z)", 4 / (ez + emz)),
+        ("= 1 - g(z)^2", 1 - tanh(z) ** 2)], 2, "quotient_rule", ("not squared",)),
+    Case("product-both-differentiated", [
+        ("g(z) = z sigma(z)", z * s),
+        ("g'(z) = sigma(z)(1 - sigma(z))", s * (1 - s)),
+        ("= sigma(z) + z sigma(z)(1 - sigma(z))", s + z * s * (1 - s))], 2, "product_rule", ("u'v'", "both")),
+    Case("product-term-missing", [
+        ("g(z) = z sigma(z)", z * s),
+        ("g'(z) = z sigma(z)(1 - sigma(z))", z * s * (1 - s)),
+        ("= g(z)(1 - sigma(z))", z * s * (1 - s)),
+        ("= sigma(z) + g(z)(1 - sigma(z))", s + z * s * (1 - s))], 2, "product_rule", ("term is missing",)),
+    Case("product-wrong-sign", [
+        ("g(z) = z tanh(z)", z * tanh(z)),
+        ("g'(z) = tanh(z) - z(1 - tanh(z)^2)", tanh(z) - z * (1 - tanh(z) ** 2)),
+        ("= tanh(z) + z(1 - tanh(z)^2)", tanh(z) + z * (1 - tanh(z) ** 2))], 2, "product_rule",
+        ("added, not subtracted",)),
+    Case("product-inside-d/dz", [
+        ("g(z) = z sigma(z)", z * s),
+        ("g'(z) = d/dz(z sigma(z))", z * s * (1 - s) + s),
+        ("= sigma(z)(1 - sigma(z))", s * (1 - s))], 3, "product_rule", ("u'v'",)),
+    Case("sigma-squared", [
+        ("g(z) = sigma(z)", s),
+        ("= 1/(1 + e^-z)", s),
+        ("g'(z) = sigma(z)^2", s ** 2),
+        ("= g(z)(1 - g(z))", s * (1 - s))], 3, "elementary_derivative", ("σ'(u) = σ(u)(1 − σ(u))",)),
+    Case("sigma-squared-in-g", [
+        ("g(z) = 1/(1 + e^-z)", s),
+        ("g'(z) = g(z)^2", s ** 2),
+        ("= g(z)(1 - g(z))", s * (1 - s))], 2, "elementary_derivative", ("not σ(u)²",)),
+    Case("tanh-sech", [
+        ("g(z) = tanh(z)", tanh(z)),
+        ("g'(z) = sech(z)", sech(z)),
+        ("= 1 - g(z)^2", 1 - tanh(z) ** 2)], 2, "elementary_derivative", ("not sech(u)",)),
+    Case("tanh-plus", [
+        ("g(z) = tanh(z)", tanh(z)),
+        ("g'(z) = 1 + g(z)^2", 1 + tanh(z) ** 2),
+        ("= 1 + tanh(z)^2", 1 + tanh(z) ** 2)], 2, "elementary_derivative", ("not 1 + tanh²(u)",)),
+    Case("arctan", [
+        ("g(z) = atan(z)", atan(z)),
+        ("g'(z) = 1/(1 - z^2)", 1 / (1 - z ** 2)),
+        ("= 1/(1 + z^2)", 1 / (1 + z ** 2))], 2, "elementary_derivative", ("arctan'(u) = 1/(1 + u²)",)),
+    Case("square-of-sum-cross-terms", [
+        ("g(z) = tanh(z)", tanh(z)),
+        ("g'(z) = 1 - tanh(z)^2", 1 - tanh(z) ** 2),
+        ("= ((e^z + e^-z)^2 - (e^z - e^-z)^2)/(e^z + e^-z)^2", 4 / (ez + emz) ** 2),
+        ("= ((e^(2z) + e^(-2z)) - (e^(2z) + e^(-2z)))/(e^z + e^-z)^2", 0 * z),
+        ("= 4/(e^z + e^-z)^2", 4 / (ez + emz) ** 2)], 4, "algebra", ("cross term",)),
+    Case("square-of-difference", [
+        ("g(z) = tanh(z)", tanh(z)),
+        ("g'(z) = 1 - (e^z - e^-z)^2/(e^z + e^-z)^2", 1 - tanh(z) ** 2),
+        ("= 1 - (e^(2z) - e^(-2z))/(e^z + e^-z)^2", 1 - (exp(2 * z) - exp(-2 * z)) / (ez + emz) ** 2),
+        ("= 1 - g(z)^2", 1 - tanh(z) ** 2)], 3, "algebra", ("cross term", "(a - b)^2")),
+    Case("square-in-denominator", [
+        ("g(z) = 1/(1+e^-z)", s),
+        ("g'(z) = e^-z/(1+e^-z)^2", emz / (1 + emz) ** 2),
+        ("= e^-z/(1 + e^(-2z))", emz / (1 + exp(-2 * z))),
+        ("= e^-z/(1 + 2e^-z + e^(-2z))", emz / (1 + emz) ** 2)], 3, "algebra", ("a^2 + 2ab + b^2",)),
+    Case("constant-added", [
+        ("g(z) = 1/(1+e^-z)", s),
+        ("g'(z) = e^-z/(1+e^-z)^2", emz / (1 + emz) ** 2),
+        ("= g(z)(1 - g(z)) + 1", s * (1 - s) + 1),
+        ("= g(z) - g(z)^2 + 1", s * (1 - s) + 1)], 3, "constant", ("constant",)),
+    Case("constant-factor", [
+        ("g(z) = sigma(z)", s),
+        ("g'(z) = sigma(z)(1 - sigma(z))", s * (1 - s)),
+        ("= 2 g(z)(1 - g(z))", 2 * s * (1 - s)),
+        ("= g(z) - g(z)^2", s * (1 - s))], 3, "constant", ("2 times",)),
+    Case("definition-contradicts", [
+        ("g(z) = 1/(1+e^-z)", s),
+        ("= 1/(1+e^z)", 1 / (1 + ez)),
+        ("g'(z) = -e^z/(1+e^z)^2", -ez / (1 + ez) ** 2),
+        ("g'(z) = g(z)(1 - g(z))", s * (1 - s))], 2, "unknown", ("contradicts",)),
+    Case("relu-one", [
+        ("g(z) = max(0, z)", Max(0, z)),
+        ("g'(z) = 1", 1 + 0 * z)], 2, "elementary_derivative", ("z < 0", "constant")),
+    Case("softsign-piece", [
+        ("g(z) = z/(1 + |z|)", z / (1 + Abs(z))),
+        ("g'(z) = 1/(1 + z)^2", 1 / (1 + z) ** 2),
+        ("= 1/(1 + |z|)^2", 1 / (1 + Abs(z)) ** 2)], 2, "elementary_derivative",
+        ("z < 0", "right for z > 0", "|u|")),
+    Case("elu-piece", [
+        ("g(z) = where(z > 0, z, e^z - 1)", Piecewise((z, z > 0), (ez - 1, True))),
+        ("g'(z) = where(z > 0, 1, e^z - 1)", Piecewise((1, z > 0), (ez - 1, True))),
+        ("= where(z > 0, 1, e^z)", Piecewise((1, z > 0), (ez, True)))], 2, "constant", ("z < 0",)),
+    Case("threshold", [
+        ("g(z) = heaviside(z)", Heaviside(z)),
+        ("g'(z) = 1", 1 + 0 * z)], 2, "elementary_derivative", ("0",)),
+]
+
+
+def checked(case: Case):
+    chain, problem = check_text("\n".join(text for text, _ in case.rows) + "\n")
+    assert problem is None, problem
+    return chain
+
+
+def test_every_kind_is_planted():
+    from derive.check.diagnose import KINDS
+
+    assert {case.kind for case in CASES} == set(KINDS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_planted_mistake(case):
+    expected = teacher(case)
+    # the test's own truth: the planted line is the first one a teacher marks wrong
+    assert expected.index("wrong") + 1 == case.wrong, expected
+    chain = checked(case)
+    got = ["ok" if line.verdict in ("proved", "numerically equal") else line.verdict for line in chain.lines]
+    assert got == expected
+    assert chain.first_error == case.wrong
+    line = chain.lines[case.wrong - 1]
+    assert line.diagnosis.kind == case.kind, line.diagnosis
+    for word in case.words:
+        assert word in line.diagnosis.message, line.diagnosis.message
+    # one mistake costs one line: every line after it is credited
+    assert chain.errors == expected.count("wrong")
+    assert chain.right == len(expected) - 1 - expected.count("wrong")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.kind not in ("constant", "unknown")], ids=lambda c: c.name)
+def test_corrected_line_is_the_true_value(case):
+    """The corrected line equals what the line had to be: the truth, the line before being right."""
+    chain = checked(case)
+    line = chain.lines[case.wrong - 1]
+    fixed = line.diagnosis.corrected
+    if fixed is None:
+        assert case.name.startswith(("relu", "softsign", "elu")), case.name  # a piece is named instead
+        return
+    definition = case.rows[0][1]
+    g = Function("g")
+    value = fixed.subs({Derivative(g(z), z): diff(definition, z)}).subs(g(z), definition).doit()
+    k = order_of(case.rows[case.wrong - 1][0])
+    before = case.rows[case.wrong - 2][1]
+    should = diff(before, z) if k is not None else before
+    assert numerically_equal(value, should), (fixed, value)
