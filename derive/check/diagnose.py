@@ -463,28 +463,32 @@ def _square_of_sum(s: Situation, equals) -> Diagnosis | None:
     before = s.before
     squares = sorted((p for p in before.atoms(Pow) if isinstance(p.base, Add) and p.exp in (2, -2)), key=str)
     variants: list[tuple[dict, str, dict]] = []
+    slips: dict[Pow, list[tuple[Expr, str, Expr]]] = {}  # each square: its wrong expansions, and the right one
     for p in squares:
         terms = forms.terms(p.base)
+        if not s.written.is_number and not any(s.written.has(q) for q in (t ** 2 for t in terms) if not q.is_number):
+            continue  # the line shows no square of a term: another slip (1 - g for 1 - g^2) fits better
         a, b = terms[0], Add(*terms[1:])
         signed = Add(*(_signed_square(t) for t in terms))
         plain = Add(*(t ** 2 for t in terms))
         cross = Add(*(2 * x * y for i, x in enumerate(terms) for y in terms[i + 1:]))
         right = Add(a ** 2, 2 * a * b, b ** 2, evaluate=False)
-        fixed = {p: right if p.exp == 2 else Pow(right, -1, evaluate=False)}
+        right = right if p.exp == 2 else Pow(right, -1, evaluate=False)
         sides = f"({_plain(p.base, s)})²"
-        for wrong, message in ((plain, f"{sides} is not the sum of the squares of its terms: the cross term "
-                                       f"{_plain(cross, s)} is missing; (a + b)^2 = a^2 + 2ab + b^2."),
-                               (signed, f"{sides} is not {_plain(signed, s)}: the cross term {_plain(cross, s)} "
-                                        "is missing; (a - b)^2 = a^2 - 2ab + b^2, (a + b)^2 = a^2 + 2ab + b^2."),
-                               (plain - cross, f"{sides}: the cross term has the wrong sign; "
-                                               "(a + b)^2 = a^2 + 2ab + b^2.")):
-            variants.append(({p: wrong if p.exp == 2 else 1 / wrong}, message, fixed))
-    if len(squares) > 1:  # the same slip in every square of the line
-        for i in range(2):
-            change = {p: variants[3 * j + i][0][p] for j, p in enumerate(squares)}
-            fixed = {p: variants[3 * j][2][p] for j, p in enumerate(squares)}
-            variants.append((change, variants[i][1].split(":")[0] + " (and the same in every square): the "
-                             "cross terms are missing; (a ± b)^2 = a^2 ± 2ab + b^2.", fixed))
+        slips[p] = [(wrong if p.exp == 2 else 1 / wrong, message, right) for wrong, message in (
+            (plain, f"{sides} is not the sum of the squares of its terms: the cross term {_plain(cross, s)} is "
+                    "missing; (a + b)^2 = a^2 + 2ab + b^2."),
+            (signed, f"{sides} is not {_plain(signed, s)}: the cross term {_plain(cross, s)} is missing; "
+                     "(a - b)^2 = a^2 - 2ab + b^2, (a + b)^2 = a^2 + 2ab + b^2."),
+            (plain - cross, f"{sides}: the cross term has the wrong sign; (a + b)^2 = a^2 + 2ab + b^2."))]
+        variants += [({p: wrong}, message, {p: right}) for wrong, message, right in slips[p]]
+    groups = [[p for p in slips if p.exp == 2], [p for p in slips if p.exp == -2], list(slips)]
+    for group in groups:  # the same slip in several squares of the line
+        if len(group) > 1:
+            for i in range(2):
+                variants.append(({p: slips[p][i][0] for p in group},
+                                 "squares of sums are not the sums of the squares: the cross terms are missing; "
+                                 "(a ± b)^2 = a^2 ± 2ab + b^2.", {p: slips[p][i][2] for p in group}))
     for change, message, fixed in variants:
         if equals(s.value(before.xreplace(change))):
             return Diagnosis("algebra", f"Algebra: {message}", before.xreplace(fixed))

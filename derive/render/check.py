@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -232,13 +233,13 @@ class SummaryTable:
         self.results = results
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        table = Table(header_style="bold", show_lines=False)
-        table.add_column("file", overflow="fold", ratio=3, min_width=12)
+        table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        table.add_column("file", overflow="fold", ratio=3, min_width=10)
         table.add_column("status", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
         table.add_column("errors", justify="right", no_wrap=True)
-        table.add_column("first wrong", justify="right", no_wrap=True)
-        table.add_column("kind / problem", overflow="fold", ratio=2, min_width=10)
+        table.add_column("first", justify="right", no_wrap=True)
+        table.add_column("kind / problem", overflow="fold", ratio=2, min_width=8)
         for r in self.results:
             word = status(r)
             score = r["score"]
@@ -247,7 +248,7 @@ class SummaryTable:
                           f"{score['right']}/{score['lines']}" if score["lines"] else "",
                           str(r["errors"]) if r["problem"] is None else "",
                           str(r["first_error"]) if r["first_error"] else "",
-                          Text(r["problem"] or (first["kind"] if first and first["kind"] else "")))
+                          Text(r["problem"] or (first["kind"].replace("_", " ") if first and first["kind"] else "")))
         yield Group(table, Text(totals(self.results)))
 
 
