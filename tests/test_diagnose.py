@@ -238,3 +238,44 @@ def test_corrected_line_is_the_true_value(case):
     before = case.rows[case.wrong - 2][1]
     should = diff(before, z) if k is not None else before
     assert numerically_equal(value, should), (fixed, value)
+
+
+def test_author_names_and_latex_in_the_corrected_line():
+    """A LaTeX text that calls the function σ and the variable x: the corrected line is
+    LaTeX, in σ and x.  The Document is built by hand (as the reader hands it over), so
+    this holds whatever reader produced it."""
+    from sympy import Symbol
+
+    from derive.engine.functions import g
+    from derive.render.check import check_data
+
+    x = Symbol("x", real=True)
+    sx = 1 / (1 + exp(-x))
+    rows = [(0, r"\frac{1}{1+e^{-x}}", sx), (1, r"\sigma(x)^2", g(x) ** 2),
+            (None, r"\sigma(x)(1 - \sigma(x))", g(x) * (1 - g(x)))]
+    steps = tuple(Step(i + 1, order, text, True, expr=expr) for i, (order, text, expr) in enumerate(rows))
+    chain = check_document(Document(steps, x, function="σ", function_latex="\\sigma", latex=True))
+    data = check_data(chain)
+    wrong = data["lines"][1]
+    assert wrong["verdict"] == "wrong" and wrong["kind"] == "elementary_derivative"
+    assert wrong["lhs"] == "σ'(x)" and "at x = " in wrong["message"]
+    fixed = wrong["corrected"]
+    assert "\\sigma(x)" in fixed and "g(" not in fixed and "z" not in fixed, fixed
+    # the corrected line is the true derivative (σ(x) read back as the definition)
+    value = chain.lines[1].diagnosis.corrected.subs(g(x), sx)
+    assert numerically_equal(value, diff(sx, x), var=x)
+    assert data["lines"][2]["verdict"] == "back on track"
+
+
+def test_an_empty_document_is_a_problem_not_an_error():
+    chain = check_document(Document((), Z))
+    assert chain.problem and not chain.valid and chain.lines == ()
+
+
+def test_remark_of_the_reader_is_in_the_message():
+    from derive.render.check import check_data
+
+    steps = (Step(1, 0, "tanh(z)", False, expr=tanh(z)),
+             Step(2, 1, "1 - tanh^2 z", False, expr=1 - tanh(z) ** 2, remark="read tanh^2 z as (tanh z)^2"))
+    data = check_data(check_document(Document(steps, z)))
+    assert data["valid"] and "read tanh^2 z as (tanh z)^2" in data["lines"][1]["message"]

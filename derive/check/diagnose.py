@@ -17,7 +17,7 @@ the kink only, the other side is named and diagnosed on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from sympy import (
@@ -122,11 +122,19 @@ NON_SMOOTH = (Abs, Max, Min, Piecewise, Heaviside, sign)
 
 
 def diagnose(s: Situation) -> Diagnosis:
+    found = None
     if any(s.definition.has(f) or s.W.has(f) for f in NON_SMOOTH):
         found = _one_side(s)
-        if found is not None:
-            return found
-    return _diagnose_at(s, SAMPLE)
+    found = found or _diagnose_at(s, SAMPLE)
+    return replace(found, corrected=_in_own_names(found.corrected, s)) if found.corrected is not None else found
+
+
+def _in_own_names(corrected: Expr, s: Situation) -> Expr:
+    """σ(z) written g(z) again where the line was written in g: the author's own name for it."""
+    z = s.z
+    if not s.written.has(g(z)) or corrected.has(g(z)):
+        return corrected
+    return corrected.xreplace({f: g(z) for f in table_forms(s.definition, z)})
 
 
 def _one_side(s: Situation) -> Diagnosis | None:
