@@ -63,7 +63,8 @@ def read_text(path: str) -> tuple[str | None, str | None]:
         return None, "not UTF-8 text"
 
 
-def check_file(path: str, *, var: str | None = None, function: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> dict:
+def check_file(path: str, *, var: str | None = None, function: str | None = None,
+               timeout: float = DEFAULT_TIMEOUT) -> dict:
     """The JSON data for one file: {"file": ..., "valid": ..., ...}."""
     from ..render.check import check_data
 

@@ -174,11 +174,12 @@ def check_document(document: Document, *, function: Expr | None = None,
             true = truth(step.order)
             derivative_of_last = (last is not None and step.order not in seen_orders and order == step.order - 1)
             if derivative_of_last:
-                target, follows, what = diff(last_value, z), last.step.index, f"the derivative of line {last.step.index}"
+                follows = last.step.index
+                target, what = diff(last_value, z), f"is not the derivative of line {follows}"
             elif step.order == 0:
-                target, follows, what = true, None, f"{document.function}"
+                target, follows, what = true, None, f"is not {document.function}"
             else:
-                target, follows, what = true, None, _order_words(step.order, document.function)
+                target, follows, what = true, None, "is not " + _order_words(step.order, document.function)
             order = step.order
             seen_orders.add(step.order)
         elif last is None:
@@ -186,7 +187,7 @@ def check_document(document: Document, *, function: Expr | None = None,
             continue
         else:
             true = truth(order)
-            target, follows, what = last_value, last.step.index, f"line {last.step.index}"
+            target, follows, what = last_value, last.step.index, f"does not follow from line {last.step.index}"
         skipped = follows is not None and lines and lines[-1].verdict == "unreadable"
         comparison = compare(mine, target, z)
         if comparison.verdict == "undecided":
@@ -207,7 +208,7 @@ def check_document(document: Document, *, function: Expr | None = None,
             reason = f"does not follow from line {follows}, but is right again"
         else:
             verdict, right, source = "wrong", False, step.index
-            reason = f"not equal to {what}"
+            reason = what
         if skipped and verdict != "wrong":
             reason += f" (compared with line {follows}: the line before could not be read)"
         diagnosis = None

@@ -294,7 +294,11 @@ def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagn
         for message, candidate in candidates.items():
             if candidate is not None and equals(t.line(candidate)):
                 where = f" with u = {_plain(top, s)} and v = {_plain(bottom, s)}"
-                return Diagnosis("quotient_rule", f"Quotient rule{where}: {message}.", _corrected(t, s))
+                # the rule done right, as written: (v u' - u v')/v^2
+                du_, dv_ = forms.as_written(diff(top_value, z)), forms.as_written(diff(bottom_value, z))
+                numerator = Add(Mul(bottom, du_, evaluate=False), Mul(-1, top, dv_, evaluate=False), evaluate=False)
+                right = Mul(numerator, Pow(Pow(bottom, 2, evaluate=False), -1, evaluate=False), evaluate=False)
+                return Diagnosis("quotient_rule", f"Quotient rule{where}: {message}.", t.written_line(right))
     return None
 
 
@@ -325,8 +329,18 @@ def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagno
             ]
             for candidate, message in candidates:
                 if equals(t.line(candidate)):
-                    return Diagnosis("product_rule", message, _corrected(t, s))
+                    # the rule done right, as written: u'v + uv'
+                    right = Add(_times(forms.as_written(du), v), _times(u, forms.as_written(dv)), evaluate=False)
+                    right = right if constant == 1 else Mul(constant, right, evaluate=False)
+                    return Diagnosis("product_rule", message, t.written_line(right))
     return None
+
+
+def _times(a: Expr, b: Expr) -> Expr:
+    """a b as written: no factor 1, no nested brackets."""
+    if a == 1 or b == 1:
+        return b if a == 1 else a
+    return Mul(*forms.factors(a), *forms.factors(b), evaluate=False)
 
 
 def _wrong_tables(u: Expr):

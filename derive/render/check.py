@@ -111,7 +111,7 @@ def message(line: CheckedLine, chain: CheckedChain) -> str:
     if line.verdict == "unreadable":
         where = f"column {line.column}: " if line.column else ""
         return f"unreadable: {where}{line.reason}{remark}"
-    text = "This line is " + line.reason
+    text = "This line " + line.reason
     c = line.comparison
     if c is not None and c.counterexample is not None:
         at, left, right = c.counterexample
