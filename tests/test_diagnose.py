@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from sympy import Abs, Derivative, Expr, Function, Heaviside, Max, Piecewise, atan, diff, exp, log, sech, tanh
+from sympy import Abs, Derivative, Expr, Function, Heaviside, Max, Min, Piecewise, Rational, atan, diff, exp, log, sech, tanh
 
 from derive.check.batch import check_text
 from derive.check.chain import check_document
@@ -176,16 +176,25 @@ CASES = [
         ("g'(z) = g(z)(1 - g(z))", s * (1 - s))], 2, "unknown", ("contradicts",)),
     Case("relu-one", [
         ("g(z) = max(0, z)", Max(0, z)),
-        ("g'(z) = 1", 1 + 0 * z)], 2, "elementary_derivative", ("z < 0", "constant")),
+        ("g'(z) = 1", 1 + 0 * z)], 2, "elementary_derivative", ("right for z > 0", "wrong for z ≤ 0", "constant")),
     Case("softsign-piece", [
         ("g(z) = z/(1 + |z|)", z / (1 + Abs(z))),
         ("g'(z) = 1/(1 + z)^2", 1 / (1 + z) ** 2),
         ("= 1/(1 + |z|)^2", 1 / (1 + Abs(z)) ** 2)], 2, "elementary_derivative",
-        ("z < 0", "right for z > 0", "|u|")),
+        ("wrong for z < 0", "|u|")),
     Case("elu-piece", [
         ("g(z) = where(z > 0, z, e^z - 1)", Piecewise((z, z > 0), (ez - 1, True))),
         ("g'(z) = where(z > 0, 1, e^z - 1)", Piecewise((1, z > 0), (ez - 1, True))),
-        ("= where(z > 0, 1, e^z)", Piecewise((1, z > 0), (ez, True)))], 2, "constant", ("z < 0",)),
+        ("= where(z > 0, 1, e^z)", Piecewise((1, z > 0), (ez, True)))], 2, "constant", ("wrong for z ≤ 0",)),
+    Case("leaky-relu-not-differentiated", [
+        ("g(z) = where(z > 0, z, 0.1z)", Piecewise((z, z > 0), (z / 10, True))),
+        ("g'(z) = where(z > 0, 1, 0.1z)", Piecewise((1, z > 0), (z / 10, True))),
+        ("= where(z > 0, 1, 0.1)", Piecewise((1, z > 0), (Rational(1, 10), True)))], 2, "unknown",
+        ("wrong for z ≤ 0", "z/10", "not its derivative")),
+    Case("hard-sigmoid-pieces", [
+        ("g(z) = min(1, max(0, (z+1)/2))", Min(1, Max(0, (z + 1) / 2))),
+        ("g'(z) = 1/2", Rational(1, 2) + 0 * z)], 2, "elementary_derivative",
+        ("right for -1 < z < 1", "z ≥ 1 (where g(z) = 1)", "z ≤ -1 (where g(z) = 0)")),
     Case("threshold", [
         ("g(z) = heaviside(z)", Heaviside(z)),
         ("g'(z) = 1", 1 + 0 * z)], 2, "elementary_derivative", ("0",)),
@@ -229,7 +238,7 @@ def test_corrected_line_is_the_true_value(case):
     line = chain.lines[case.wrong - 1]
     fixed = line.diagnosis.corrected
     if fixed is None:
-        assert case.name.startswith(("relu", "softsign", "elu")), case.name  # a piece is named instead
+        assert case.name.startswith(("relu", "softsign", "elu", "hard")), case.name  # a piece is named instead
         return
     definition = case.rows[0][1]
     g = Function("g")

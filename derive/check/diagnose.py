@@ -23,12 +23,17 @@ from typing import Callable
 from sympy import (
     Abs,
     Add,
+    And,
+    Gt,
+    Lt,
+    Not,
     Derivative,
     Dummy,
     Expr,
     Float,
     Function,
     Heaviside,
+    Interval,
     Max,
     Min,
     Mul,
@@ -40,6 +45,7 @@ from sympy import (
     diff,
     exp,
     log,
+    oo,
     sech,
     piecewise_fold,
     sign,
@@ -138,44 +144,88 @@ def _in_own_names(corrected: Expr, s: Situation) -> Expr:
 
 
 def _one_side(s: Situation) -> Diagnosis | None:
-    """Right on one side of the kink at 0, wrong on the other: that side named and diagnosed."""
+    """Right on some pieces of g (or one side of 0), wrong on others: the wrong piece named,
+    and the line diagnosed there alone."""
     z = s.z
-    sides = {"positive": [p for p in POINTS if p > 0], "negative": [p for p in POINTS if p < 0]}
-    agree = {name: _same(_values(s.W, z, points), _values(s.C, z, points)) for name, points in sides.items()}
-    if agree["positive"] == agree["negative"]:
+    regions = _regions(s.definition, z)
+    verdicts = []
+    for condition, piece, points in regions:
+        if len(points) >= 3:
+            w, c = _values(s.W, z, points), _values(s.C, z, points)
+            pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
+            verdicts.append((condition, piece, points, bool(pairs) and all(close(x, y) for x, y in pairs)))
+    right = [v for v in verdicts if v[3]]
+    wrong = [v for v in verdicts if not v[3]]
+    if not right or not wrong:
         return None
-    bad = "negative" if agree["positive"] else "positive"
-    where = f"{z} < 0" if bad == "negative" else f"{z} > 0"
-    good = f"{z} > 0" if bad == "negative" else f"{z} < 0"
-    piece = _piece(s.definition, z, sides[bad][0])
-    named = f" (where {_plain(g(z), s)} = {_plain(piece, s)})" if piece is not None else ""
-    head = f"This line is right for {good} but wrong for {where}{named}"
-    points = tuple(sides[bad])
-    c = _values(s.C, z, points)
-    if _zero(c) and s.step.order:
+    condition, piece, points, _ = wrong[0]
+    good = " and ".join(_condition(v[0]) for v in right)
+    bad = " and for ".join(_condition(v[0]) + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})"
+                                               if v[1] is not None else "") for v in wrong)
+    head = f"This line is right for {good} but wrong for {bad}"
+    everywhere = [p for v in wrong for p in v[2]]
+    if _zero(_values(s.C, z, everywhere)) and s.step.order:
         return Diagnosis("elementary_derivative", f"{head}: there {_plain(g(z), s)} is a constant, and the "
                          "derivative of a constant is 0.", None)
-    inner = _diagnose_at(s, points[:10])
+    inner = _diagnose_at(s, tuple(points[:10])) if len(points) >= 5 else Diagnosis("unknown", "", None)
+    if inner.kind == "unknown":
+        if s.step.order and s.before is not None and _same(_values(s.W, z, points),
+                                                            _values(s.value(s.before), z, points)):
+            return Diagnosis("unknown", f"{head}: there this line is the function itself, not its derivative.",
+                             None)
+        return Diagnosis("unknown", f"{head}.", None)
     fixed = inner.corrected
     if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
-        fixed = None  # right on the wrong side only: no corrected line rather than another wrong one
+        fixed = None  # right on the wrong piece only: no corrected line rather than another wrong one
     return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
 
 
-def _piece(definition: Expr, z: Symbol, point) -> Expr | None:
-    """The piece of g that holds at ``point``."""
-    pieces = definition.rewrite(Piecewise)
-    if not isinstance(pieces, Piecewise):
-        pieces = piecewise_fold(pieces)
-    if not isinstance(pieces, Piecewise):
-        return None
-    for expr, condition in pieces.args:
-        try:
-            if bool(condition.subs(z, point)):
-                return expr
-        except TypeError:
-            return None
-    return None
+def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
+    """(condition, the piece of g there, the sample points there): g's pieces, or the two
+    sides of 0 where g has none to show."""
+    pieces = piecewise_fold(definition.rewrite(Piecewise))
+    if isinstance(pieces, Piecewise) and len(pieces.args) > 1:
+        out, taken = [], set()
+        for expr, condition in pieces.args:
+            points = []
+            for p in POINTS:
+                try:
+                    holds = bool(condition.subs(z, p))
+                except TypeError:
+                    return _sides(definition, z)
+                if holds and p not in taken:
+                    points.append(p)
+                    taken.add(p)
+            cond = condition if condition != True else None  # noqa: E712 -- SymPy's true
+            out.append((cond, expr, points))
+        if all(c is not None for c, _, _ in out[:-1]):
+            return [(c if c is not None else _otherwise(out, z), e, p) for c, e, p in out]
+    return _sides(definition, z)
+
+
+def _otherwise(regions, z: Symbol) -> Expr:
+    return And(*(Not(c) for c, _, _ in regions if c is not None)).simplify()
+
+
+def _sides(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
+    return [(Gt(z, 0), _piece(definition, z, POINTS[0]), [p for p in POINTS if p > 0]),
+            (Lt(z, 0), _piece(definition, z, POINTS[1]), [p for p in POINTS if p < 0])]
+
+
+def _condition(condition: Expr) -> str:
+    """z > 1, z ≤ -1, -1 < z < 1: a condition on the variable as an interval reads."""
+    try:
+        where = condition.as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return linear(condition)
+    if not isinstance(where, Interval):
+        return linear(condition)
+    z = next(iter(condition.free_symbols))
+    low = f"{linear(where.start)} {'<' if where.left_open else '≤'} " if where.start != -oo else ""
+    high = f" {'<' if where.right_open else '≤'} {linear(where.end)}" if where.end != oo else ""
+    if low and not high:
+        return f"{z} {'>' if where.left_open else '≥'} {linear(where.start)}"
+    return f"{low}{z}{high}"
 
 
 def _diagnose_at(s: Situation, points) -> Diagnosis:
@@ -227,7 +277,7 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     if d is not None:
         return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
                          "right one.", None)
-    if r is not None:
+    if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
         return Diagnosis("constant", f"A constant factor is wrong: this line is {_short(r)} times the right one.",
                          None)
     if s.in_definition:
@@ -295,7 +345,7 @@ def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagn
             if candidate is not None and equals(t.line(candidate)):
                 where = f" with u = {_plain(top, s)} and v = {_plain(bottom, s)}"
                 # the rule done right, as written: (v u' - u v')/v^2
-                du_, dv_ = forms.as_written(diff(top_value, z)), forms.as_written(diff(bottom_value, z))
+                du_, dv_ = _derivative(top, du, z), _derivative(bottom, dv, z)
                 numerator = Add(Mul(bottom, du_, evaluate=False), Mul(-1, top, dv_, evaluate=False), evaluate=False)
                 right = Mul(numerator, Pow(Pow(bottom, 2, evaluate=False), -1, evaluate=False), evaluate=False)
                 return Diagnosis("quotient_rule", f"Quotient rule{where}: {message}.", t.written_line(right))
@@ -330,10 +380,15 @@ def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagno
             for candidate, message in candidates:
                 if equals(t.line(candidate)):
                     # the rule done right, as written: u'v + uv'
-                    right = Add(_times(forms.as_written(du), v), _times(u, forms.as_written(dv)), evaluate=False)
+                    right = Add(_times(_derivative(u, du, z), v), _times(u, _derivative(v, dv, z)), evaluate=False)
                     right = right if constant == 1 else Mul(constant, right, evaluate=False)
                     return Diagnosis("product_rule", message, t.written_line(right))
     return None
+
+
+def _derivative(written: Expr, value: Expr, z: Symbol) -> Expr:
+    """A factor's derivative as the author would write it: g'(z) for g(z), else worked out."""
+    return forms.as_written(diff(written, z) if written.has(g(z)) else value)
 
 
 def _times(a: Expr, b: Expr) -> Expr:
