@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import pytest
 from sympy import Abs, Derivative, Expr, Function, Heaviside, Max, Min, Piecewise, Rational, atan, diff, exp, log, sech, tanh
 
+from sympy.printing.str import StrPrinter
+
 from derive.check.batch import check_text
 from derive.check.chain import check_document
 from derive.check.document import Document, Step
@@ -288,3 +290,68 @@ def test_remark_of_the_reader_is_in_the_message():
              Step(2, 1, "1 - tanh^2 z", False, expr=1 - tanh(z) ** 2, remark="read tanh^2 z as (tanh z)^2"))
     data = check_data(check_document(Document(steps, z)))
     assert data["valid"] and "read tanh^2 z as (tanh z)^2" in data["lines"][1]["message"]
+
+
+class Typed(StrPrinter):
+    """An expression as a person types it for derive's plain reader (SymPy's own printer,
+    not derive's): where(...) for pieces, heaviside, abs, ^ for powers."""
+
+    def _print_Heaviside(self, expr):
+        return f"heaviside({self._print(expr.args[0])})"
+
+    def _print_Max(self, expr):
+        return "max(" + ", ".join(self._print(a) for a in expr.args) + ")"
+
+    def _print_Min(self, expr):
+        return "min(" + ", ".join(self._print(a) for a in expr.args) + ")"
+
+    def _print_Abs(self, expr):
+        return f"abs({self._print(expr.args[0])})"
+
+    def _print_Piecewise(self, expr):
+        (first, condition), *rest = expr.args
+        other = self._print(Piecewise(*rest)) if len(rest) > 1 or rest and rest[0][1] != True else \
+            self._print(rest[0][0]) if rest else "0"  # noqa: E712
+        return f"where({self._print(condition)}, {self._print(first)}, {other})"
+
+    def _print_Pow(self, expr, rational=False):
+        return super()._print_Pow(expr, rational).replace("**", "^")
+
+    def _print_Mul(self, expr):
+        return super()._print_Mul(expr).replace("**", "^")
+
+
+def typed(expr) -> str:
+    return Typed({"order": "none"}).doprint(expr).replace("**", "^")
+
+
+WRONG_DERIVATIVES = {
+    # each a wrong g' built from the true one t; "1" and "0" hit the kinks of the ReLU family
+    "one": lambda t: 1 + 0 * z, "zero": lambda t: 0 * z, "squared": lambda t: t ** 2,
+}
+
+
+@pytest.mark.parametrize("wrong", sorted(WRONG_DERIVATIVES))
+def test_every_catalog_function_with_a_wrong_derivative_is_diagnosed(wrong):
+    """No internal error anywhere in the catalog (kinks, pieces, derivatives 0 somewhere):
+    a line that is wrong by sympy.diff is found, diagnosed, and the true derivative after
+    it is back on track."""
+    from derive import derive as derivation
+    from derive.catalog import CATALOG
+    diagnosed = 0
+    for entry in CATALOG:
+        if entry.multivariate:
+            continue
+        definition = derivation(entry.name).definition
+        truth = diff(definition, z)
+        bad = WRONG_DERIVATIVES[wrong](truth)
+        if numerically_equal(bad, truth):
+            continue  # the identity's derivative is 1; tanh' squared is not tanh'...
+        text = f"g(z) = {typed(definition)}\ng'(z) = {typed(bad)}\n= {typed(truth)}\n"
+        chain, problem = check_text(text)
+        assert problem is None, (entry.name, problem)
+        assert all(line.verdict != "unreadable" for line in chain.lines), (entry.name, text)
+        assert chain.first_error == 2 and chain.lines[1].diagnosis is not None, (entry.name, text)
+        assert chain.lines[2].verdict == "back on track", (entry.name, text)
+        diagnosed += 1
+    assert diagnosed >= 20
