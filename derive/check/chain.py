@@ -202,7 +202,9 @@ def check_document(document: Document, *, function: Expr | None = None,
                                                                       document.function), None
             else:
                 verdict, source = "carried forward", carried
-                reason = f"follows from line {follows}, which carries the error of line {carried}"
+                reason = (f"follows from line {follows}, which is wrong"
+                          if follows == carried else
+                          f"follows from line {follows}, which carries the error of line {carried}")
         elif not before_right and (against_truth := compare(mine, true, z)).equal:
             verdict, right, source, comparison = "back on track", True, None, against_truth
             reason = f"does not follow from line {follows}, but is right again"

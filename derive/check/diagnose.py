@@ -519,8 +519,11 @@ def _exponent(sources: list[Expr], s: Situation, ratio: list, points) -> Diagnos
         base = bases[key]
         for k in (1, -1, 2, -2):
             if _same(ratio, _values(s.value(base) ** k, z, points)):
-                how = f"{abs(k)} too {'high' if k > 0 else 'low'}"
-                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} is {how} "
+                how = f"is {abs(k)} too {'high' if k > 0 else 'low'}"
+                powers = [p.exp for p in s.written.atoms(Pow) if p.base == base and p.exp.is_Integer]
+                if len(powers) == 1:  # say it as the student sees it: 1/v^2, not 1/v
+                    how = f"should be {powers[0] - k}, not {powers[0]}"
+                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} {how} "
                                  "(the reciprocal rule gives −v'/v²; (u^n)' = n u^(n−1) u').",
                                  _power_fixed(s.written, base, k))
     return None
