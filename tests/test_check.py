@@ -194,3 +194,25 @@ def test_every_printed_chain_reads_back_as_a_valid_derivation():
             assert problem is None and result.valid, (d.name, block, [l.verdict for l in result.lines])
             checked += 1
     assert checked >= 40
+
+
+def test_an_unreadable_line_is_not_a_wall():
+    # line 3 cannot be read (a stray ')'); line 4, g - g^2, equals line 2's e^-z/(1+e^-z)^2:
+    # it is compared with line 2, the last line read, and holds
+    chain = verdicts("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2\n= g(z)(1 - g(z)))\n= g(z) - g(z)^2\n")
+    assert [line.verdict for line in chain.lines] == ["definition", "proved", "unreadable", "proved"]
+    assert chain.lines[3].follows == 2 and "could not be read" in chain.lines[3].reason
+
+
+def test_after_an_unreadable_derivative_line_the_next_is_checked_against_the_true_derivative():
+    # line 2 (g'(z) = ...) cannot be read; line 3 is sigma' = g(1 - g), right: never called wrong,
+    # though it is not equal to line 1; line 4 is g(1 + g), wrong
+    chain = verdicts("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2)\n= g(z)(1 - g(z))\n= g(z)(1 + g(z))\n")
+    assert [line.verdict for line in chain.lines] == ["definition", "unreadable", "proved", "wrong"]
+    assert chain.first_error == 4 and chain.right == 1 and len(chain.graded) == 3
+
+
+def test_no_internal_error_at_a_kink():
+    # ReLU: g' = 1 is right for z > 0 only; before, a ZeroDivisionError (exit 3)
+    result = run("check", "-", stdin="g(z) = max(0, z)\ng'(z) = 1\n")
+    assert result.exit_code == 1 and "wrong for z ≤ 0" in result.stdout

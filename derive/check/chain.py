@@ -71,6 +71,7 @@ class CheckedChain:
     function: str = "g"  # the function's name as the author wrote it (plain text)
     function_latex: str = "g"
     latex: bool = False
+    defining: int | None = None  # the step that defines g (not graded: it is given, not worked out)
 
     @property
     def readable(self) -> bool:
@@ -92,7 +93,7 @@ class CheckedChain:
     @property
     def graded(self) -> tuple[CheckedLine, ...]:
         """The lines that are the author's work: all but the one that defines g."""
-        return tuple(line for line in self.lines if line.verdict != "definition")
+        return tuple(line for line in self.lines if line.step.index != self.defining)
 
     @property
     def right(self) -> int:
@@ -108,12 +109,14 @@ def check_document(document: Document, *, function: Expr | None = None,
     names = {"function": document.function, "function_latex": document.function_latex, "latex": document.latex}
 
     def chain(lines, definition=None, problem=None) -> CheckedChain:
-        return CheckedChain(tuple(lines), z, definition, problem, time.monotonic() - start, **names)
+        defining = steps[first].index if function is None and first is not None else None
+        return CheckedChain(tuple(lines), z, definition, problem, time.monotonic() - start, defining=defining,
+                            **names)
 
+    first = next((i for i, s in enumerate(steps) if s.order == 0), None)
     if not steps:
         return chain((), problem="there is no derivation in the text")
     definition = function
-    first = next((i for i, s in enumerate(steps) if s.order == 0), None)
     if definition is None:
         if first is None:
             return chain((), problem=f"the derivation does not define {document.function}: start with "
@@ -157,6 +160,10 @@ def check_document(document: Document, *, function: Expr | None = None,
             reason = error.reason if error is not None else "could not be read"
             column = step.offset + error.column if error is not None and error.column is not None else None
             lines.append(CheckedLine(step, None, "unreadable", reason=reason, column=column))
+            if step.order is not None and step.order != order and definition is not None:
+                # an unreadable g'(z) = ... moves the chain on: the lines after it are g', not g
+                order, last, last_right = step.order, None, True
+                seen_orders.add(step.order)
             continue
         if definition is None:
             lines.append(CheckedLine(step, expr, "unreadable",
@@ -182,9 +189,13 @@ def check_document(document: Document, *, function: Expr | None = None,
                 target, follows, what = true, None, "is not " + _order_words(step.order, document.function)
             order = step.order
             seen_orders.add(step.order)
-        elif last is None:
+        elif last is None and order is None:
             lines.append(CheckedLine(step, expr, "unreadable", reason="nothing before this line to compare it with"))
             continue
+        elif last is None:  # the line it follows could not be read: it is checked against the truth alone
+            true = truth(order)
+            target, follows, what = true, None, "is not " + (_order_words(order, document.function) if order
+                                                              else document.function)
         else:
             true = truth(order)
             target, follows, what = last_value, last.step.index, f"does not follow from line {last.step.index}"
@@ -200,6 +211,8 @@ def check_document(document: Document, *, function: Expr | None = None,
             if right:
                 verdict, reason, source = comparison.verdict, _reason(step, expr, last.expr if follows else None, z,
                                                                       document.function), None
+                if follows is None and lines and lines[-1].verdict == "unreadable":
+                    reason = f"{what.replace('is not', 'equal to', 1)} (the line before could not be read)"
             else:
                 verdict, source = "carried forward", carried
                 reason = (f"follows from line {follows}, which is wrong"
