@@ -8,7 +8,11 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "derive"]
+__all__ = ["__version__", "check", "derive"]
+
+# derive.check is the package of the checker and, called, the grading API:
+# derive.check(text_or_path, function=None, var=None) -> dict (see derive/check/__init__.py)
+from . import check  # noqa: E402 -- a few lines, no SymPy: `derive --version` stays fast
 
 
 def derive(function, **options):
@@ -21,3 +25,4 @@ def derive(function, **options):
     from .api import derive as _derive
 
     return _derive(function, **options)
+

@@ -133,3 +133,30 @@ def _check_variable(var: str) -> None:
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,19}", var) or var in FUNCTION_NAMES or var in RESERVED:
         raise DeriveError(f"--var: {var[:40]!r} cannot be the variable (use a name such as z, x or t)")
+
+
+def check(text_or_path, function: str | None = None, var: str | None = None, *,
+          timeout: float | None = None) -> dict:
+    """A hand derivation checked and graded: the same data as ``derive check --format json``.
+
+    ``text_or_path`` is the derivation's text, or a file's path (a ``pathlib.Path``, or a
+    string with neither '=' nor a line break).  ``function`` names the function when the
+    text does not define it (a catalog name or a formula); ``var`` its variable when the
+    text does not show it.  Never raises for bad input: ``problem`` says what went wrong.
+    """
+    import os
+
+    from .check.batch import DEFAULT_TIMEOUT, check_file, check_text
+    from .render.check import check_data
+
+    options = {"function": function, "var": var, "timeout": DEFAULT_TIMEOUT if timeout is None else timeout}
+    if isinstance(text_or_path, os.PathLike) or (
+            isinstance(text_or_path, str) and "=" not in text_or_path and "\n" not in text_or_path):
+        path = os.fspath(text_or_path)
+        if path == "-":
+            return {"file": path, **check_data(None, "'-' (standard input) is for the command line; pass the text")}
+        return check_file(path, **options)
+    if not isinstance(text_or_path, str):
+        raise DeriveError(f"expected the text of a derivation or a path, got {type(text_or_path).__name__}")
+    chain, problem = check_text(text_or_path, **options)
+    return {"file": None, **check_data(chain, problem)}

@@ -318,36 +318,41 @@ def _rendered_view(view, output: str | None) -> str:
     return text if output is None else "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-@cli.command("check", short_help="Check a hand derivation line by line.")
+@cli.command("check", short_help="Check a hand derivation line by line; grade many.")
 @click.argument("files", nargs=-1, required=True, metavar="FILE... | -")
 @click.option("--function", "function", metavar="NAME|FORMULA",
-              help="g, when the text does not define it (a name from 'derive list' or a formula).")
-@click.option("--var", default="z", show_default=True, help="The variable of the derivation.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a table of verdicts; json: the data, for grading scripts.")
+              help="The function, when the text does not define it (a name from 'derive list' or a formula).")
+@click.option("--var", default=None, help="The variable, when the text does not show it (default: z).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
+              help="text (default): the verdicts, or a summary table for many files; json: the data, for "
+                   "grading scripts; csv: one row per file, for a gradebook.")
 @click.option("--summary", type=click.Choice(["table", "csv"]), default=None,
-              help="For many files: a table (the default) or CSV for a gradebook, on stdout.")
+              help="Many files: a table (the default) or CSV, instead of each file's verdicts.")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=20.0, show_default=True,
               help="Seconds allowed for each file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="Worker processes for many files (0: one per core).")
 @OUTPUT
 @FORCE
-def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summary: str | None,
+def check(files: tuple[str, ...], function: str | None, var: str | None, fmt: str | None, summary: str | None,
           timeout: float, jobs: int, output: str | None, force: bool) -> None:
-    """Check a hand derivation, line by line: LaTeX (an aligned block, or bare rows) or
-    plain text (one step per line: g(z) = ..., = ..., g'(z) = ...). '-' reads standard
-    input.
+    """Check a hand derivation, line by line: LaTeX (an aligned block, equations, a
+    whole document) or plain text (one step per line: g(z) = ..., = ..., g'(z) = ...).
+    '-' reads standard input.
 
-    The first g(z) line defines g; each later line must equal the one before it, and
-    the first g'(z) line the true derivative of g. Inside a line, g(z) is g, g'(z) its
-    derivative, d/dz (...) a derivative to evaluate, and e is Euler's number. The first
-    wrong line is explained: a sign, a missing chain factor, a power, the quotient or
-    product rule, a derivative from the table, the algebra, a constant.
+    The first line that defines the function names it (g(z), f(x), \\sigma(x)). Each
+    line is checked against the line it follows from and against the true value at
+    that point (the function, or its true derivative). A line that follows correctly
+    from a wrong line carries the error forward; one that is right again after a wrong
+    line is back on track: one mistake costs one line. Each wrong line is explained: a
+    sign, a missing chain factor, a power, the quotient or product rule, a derivative
+    from the table, the algebra, a constant; with the corrected line in your notation.
 
     \b
+    Grading: derive check submissions/*.tex gives a score per file (lines right /
+    lines), the first wrong line, the number of errors and totals; --summary csv or
+    -o grades.csv a gradebook, -o report.json the data (the extension picks the format).
     Exit codes: 0 every line holds, 1 a wrong line, 2 unreadable input.
-    Many files (derive check submissions/*.tex) are checked in parallel, with a summary.
     """
     import json
 
@@ -355,6 +360,7 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
     from .render.check import CheckView, SummaryTable, check_data, summary_csv
 
     refuse_existing(output, force)
+    fmt = fmt or ("csv" if summary == "csv" else format_from(output, CHECK_BY_EXTENSION, "text"))
     options = {"var": var, "function": function, "timeout": timeout}
     if len(files) == 1 and summary is None:
         path = files[0]
@@ -365,6 +371,8 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
         data = {"file": "<stdin>" if path == "-" else path, **check_data(chain, problem)}
         if fmt == "json":
             emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
+        elif fmt == "csv":
+            emit(summary_csv([data]), output, force)
         elif chain is None or chain.problem is not None:
             raise UsageFailure(f"{data['file']}: {problem or chain.problem}")
         else:
@@ -376,11 +384,15 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
     results = _check_all(list(files), jobs or os.cpu_count() or 1, check_many, check_file, options)
     if fmt == "json":
         emit(json.dumps(results, indent=2, ensure_ascii=False) + "\n", output, force)
-    elif summary == "csv":
+    elif fmt == "csv":
         emit(summary_csv(results), output, force)
     else:
         emit(_rendered_view(SummaryTable(results), output), output, force)
     sys.exit(exit_code(results))
+
+
+#: what an output file's extension means for derive check
+CHECK_BY_EXTENSION = {".json": "json", ".csv": "csv", ".txt": "text"}
 
 
 def _check_all(paths, jobs, check_many, check_file, options):
