@@ -131,3 +131,101 @@ add(Case("sigmoid_beamer.tex", [
     P(r"\frac{e^{-z}}{(1+e^{-z})^2}", em / (1 + em) ** 2),
     P(r"g(z)\,\bigl(1-g(z)\bigr)", s * (1 - s)),
 ]))
+
+# ---- tanh, correct ----------------------------------------------------------------------------
+Ez = (ep - en) / (ep + en)        # tanh written with exponentials
+add(Case("tanh_quotient_aligned.tex", [
+    D(r"\tanh(z) =", t),
+    D(r"\frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}", Ez),
+    P(r"\frac{(e^{z}+e^{-z})(e^{z}+e^{-z}) - (e^{z}-e^{-z})(e^{z}-e^{-z})}",
+      ((ep + en) * (ep + en) - (ep - en) * (ep - en)) / (ep + en) ** 2),
+    P(r"1 - \frac{(e^{z}-e^{-z})^2}{(e^{z}+e^{-z})^2}", 1 - (ep - en) ** 2 / (ep + en) ** 2),
+    P(r"1 - g(z)^2", 1 - t ** 2),
+]))
+add(Case("tanh_sinh_cosh_x.tex", [
+    D(r"\frac{\sinh(x)}{\cosh(x)}", sinh(z) / cosh(z)),
+    P(r"\frac{\cosh(x)\cosh(x) - \sinh(x)\sinh(x)}{\cosh^2(x)}", (cosh(z) ** 2 - sinh(z) ** 2) / cosh(z) ** 2),
+    P(r"\frac{\cosh^2(x) - \sinh^2(x)}{\cosh^2(x)}", (cosh(z) ** 2 - sinh(z) ** 2) / cosh(z) ** 2),
+    P(r"\frac{1}{\cosh^2(x)}", 1 / cosh(z) ** 2),
+    P(r"\operatorname{sech}^2(x)", sech(z) ** 2),
+    P(r"1 - \tanh^2(x)", 1 - t ** 2),
+]))
+add(Case("tanh_y_notes.md", [
+    D(r"$$y = \tanh z$$", t),
+    P(r"\mathrm{sech}^2 z", sech(z) ** 2),
+    P(r"\frac{1}{\cosh^2 z}", 1 / cosh(z) ** 2),
+    P(r"1 - \tanh^2 z", 1 - t ** 2),
+    P(r"1 - y^2$$", 1 - t ** 2),
+]))
+add(Case("tanh_via_sigmoid.tex", [
+    D(r"2\sigma(2z) - 1", 2 * sig(2 * z) - 1),
+    P(r"2\cdot 2\,\sigma(2z)\bigl(1-\sigma(2z)\bigr)", 2 * 2 * sig(2 * z) * (1 - sig(2 * z))),
+    P(r"4\sigma(2z) - 4\sigma^2(2z)", 4 * sig(2 * z) - 4 * sig(2 * z) ** 2),
+    P(r"1 - \bigl(2\sigma(2z)-1\bigr)^2", 1 - (2 * sig(2 * z) - 1) ** 2),
+    P(r"1 - g(z)^2", 1 - t ** 2),
+]))
+add(Case("tanh_unicode_prime.txt", [
+    D("tanh(x)", t),
+    P("sech²(x)", sech(z) ** 2),
+    P("1 − tanh²(x)", 1 - t ** 2),
+    P("1 − f(x)²", 1 - t ** 2),
+]))
+e2 = exp(-2 * z)
+add(Case("tanh_exp_2z.tex", [
+    D(r"\frac{1-e^{-2z}}{1+e^{-2z}}", (1 - e2) / (1 + e2)),
+    P(r"\frac{2e^{-2z}(1+e^{-2z}) + 2e^{-2z}(1-e^{-2z})}", (2 * e2 * (1 + e2) + 2 * e2 * (1 - e2)) / (1 + e2) ** 2),
+    P(r"\frac{4e^{-2z}}{(1+e^{-2z})^2}", 4 * e2 / (1 + e2) ** 2),
+    P(r"1 - g(z)^2", 1 - t ** 2),
+]))
+add(Case("tanh_python_h_t.txt", [
+    D("(exp(t) - exp(-t))/(exp(t) + exp(-t))", Ez),
+    P("4/(exp(t) + exp(-t))**2", 4 / (ep + en) ** 2),
+    P("1 - h(t)**2", 1 - t ** 2),
+]))
+add(Case("tanh_second_derivative.tex", [
+    D(r"\tanh z \\", t),
+    P(r"1 - \tanh^2 z \\", 1 - t ** 2),
+    PP(r"-2\tanh z \cdot \left(1-\tanh^2 z\right)", -2 * t * (1 - t ** 2)),
+    PP(r"-2g(z)\left(1-g(z)^2\right)", -2 * t * (1 - t ** 2)),
+]))
+add(Case("tanh_gather_text_sech.tex", [
+    D(r"\tanh(z)", t),
+    P(r"\text{sech}^2(z)", sech(z) ** 2),
+    P(r"\frac{4}{\left(e^{z}+e^{-z}\right)^2}", 4 / (ep + en) ** 2),
+]))
+add(Case("tanh_alignat_annotated.tex", [
+    D(r"\tanh(z)", t),
+    P(r"\frac{d}{dz}\,\frac{\sinh z}{\cosh z}", d(sinh(z) / cosh(z))),
+    P(r"\frac{\cosh^2 z - \sinh^2 z}{\cosh^2 z}", (cosh(z) ** 2 - sinh(z) ** 2) / cosh(z) ** 2),
+    P(r"1 - \tanh^2(z)", 1 - t ** 2),
+]))
+add(Case("tanh_multline.tex", [
+    D(r"\[ g(z) = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}} \]", Ez),
+    P(r"g'(z) = \frac{\left(e^{z}+e^{-z}\right)\left(e^{z}+e^{-z}\right)}",
+      (ep + en) * (ep + en) / (ep + en) ** 2 - (ep - en) * (ep - en) / (ep + en) ** 2),
+    P(r"= 1 - g(z)^2", 1 - t ** 2),
+]))
+add(Case("artanh_inverse.tex", [
+    D(r"\operatorname{artanh} z", atanh(z)),
+    D(r"\tanh^{-1}(z)", atanh(z)),
+    D(r"\tfrac{1}{2}\ln\frac{1+z}{1-z}", half * log((1 + z) / (1 - z))),
+    P(r"\tfrac{1}{2}\left(\frac{1}{1+z} + \frac{1}{1-z}\right)", half * (1 / (1 + z) + 1 / (1 - z))),
+    P(r"\frac{1}{1-z^2}", 1 / (1 - z ** 2)),
+], points=(0.05, 0.9)))
+add(Case("tanh_bigl_2z.tex", [
+    D(r"\tanh 2z \\", tanh(2 * z)),
+    P(r"2\operatorname{sech}^2 2z", 2 * sech(2 * z) ** 2),
+    P(r"2\bigl(1-\tanh^2 2z\bigr)", 2 * (1 - tanh(2 * z) ** 2)),
+    P(r"2\bigl(1-g(z)^2\bigr)", 2 * (1 - tanh(2 * z) ** 2)),
+]))
+add(Case("tanh_dfrac_notes.tex", [
+    D(r"&= \tanh(z)", t),
+    P(r"\dfrac{1}{\cosh^{2}(z)}", 1 / cosh(z) ** 2),
+    P(r"\dfrac{4}{\left(e^{z}+e^{-z}\right)^{2}}", 4 / (ep + en) ** 2),
+]))
+add(Case("tanh_product_form.txt", [
+    D("tanh(z)", t),
+    P("1 − tanh²(z)", 1 - t ** 2),
+    P("(1 − tanh(z)) × (1 + tanh(z))", (1 - t) * (1 + t)),
+    P("(1 − g(z))(1 + g(z))", (1 - t) * (1 + t)),
+]))
