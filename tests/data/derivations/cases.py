@@ -229,3 +229,114 @@ add(Case("tanh_product_form.txt", [
     P("(1 − tanh(z)) × (1 + tanh(z))", (1 - t) * (1 + t)),
     P("(1 − g(z))(1 + g(z))", (1 - t) * (1 + t)),
 ]))
+
+# ---- other activations, correct ----------------------------------------------------------------
+from sympy import Piecewise  # noqa: E402
+
+tenth = Rational(1, 10)
+elu = Piecewise((z, z > 0), (exp(z) - 1, True))
+add(Case("softplus_aligned.tex", [
+    D(r"\ln\left(1+e^{z}\right)", log(1 + ep)),
+    P(r"\frac{1}{1+e^{z}}\cdot e^{z}", 1 / (1 + ep) * ep),
+    P(r"\frac{e^{z}}{1+e^{z}}", ep / (1 + ep)),
+    P(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"\sigma(z)", s),
+]))
+add(Case("softplus_plain_log.txt", [
+    D("log(1 + exp(x))", log(1 + ep)),
+    P("exp(x)/(1 + exp(x))", ep / (1 + ep)),
+    P("1/(1 + exp(-x))", 1 / (1 + em)),
+]))
+add(Case("softplus_scaled_md.md", [
+    D(r"\frac{1}{2}\ln\left(1+e^{2x}\right)", half * log(1 + exp(2 * z))),
+    P(r"\frac{1}{2}\cdot\frac{2e^{2x}}{1+e^{2x}}", half * 2 * exp(2 * z) / (1 + exp(2 * z))),
+    P(r"= \frac{e^{2x}}{1+e^{2x}}", exp(2 * z) / (1 + exp(2 * z))),
+    P(r"\sigma(2x)", sig(2 * z)),
+]))
+add(Case("swish_product.tex", [
+    D(r"z\,\sigma(z)", z * s),
+    P(r"\sigma(z) + z\,\sigma(z)\bigl(1-\sigma(z)\bigr)", s + z * s * (1 - s)),
+    P(r"\sigma(z)\bigl(1 + z(1-\sigma(z))\bigr)", s * (1 + z * (1 - s))),
+    P(r"g(z) + \sigma(z)\bigl(1-g(z)\bigr)", z * s + s * (1 - z * s)),
+]))
+add(Case("silu_leibniz_bracket.md", [
+    D(r"$$f(x) = x\,\sigma(x)$$", z * s),
+    P(r"1\cdot\sigma(x) + x\cdot\sigma(x)\left(1-\sigma(x)\right)", 1 * s + z * s * (1 - s)),
+    P(r"\sigma(x)\left(1 + x - x\,\sigma(x)\right)", s * (1 + z - z * s)),
+]))
+add(Case("swish_quotient.txt", [
+    D("z/(1 + e^-z)", z / (1 + em)),
+    P("((1 + e^-z) + z·e^-z)/(1 + e^-z)²", ((1 + em) + z * em) / (1 + em) ** 2),
+]))
+add(Case("elu_cases.tex", [
+    D(r"\begin{cases} z & z > 0 \\ e^{z}-1", elu),
+    P(r"\begin{cases} 1 & z > 0 \\ e^{z} & z \le 0", Piecewise((1, z > 0), (exp(z), True))),
+    P(r"\begin{cases} 1 & z > 0 \\ g(z)+1", Piecewise((1, z > 0), (elu + 1, True))),
+]))
+add(Case("relu_max.tex", [
+    D(r"\max(0, z)", Piecewise((0, z < 0), (z, True))),
+    P(r"\begin{cases} 0 & \text{if } z < 0 \\ 1", Piecewise((0, z < 0), (1, True))),
+]))
+add(Case("leaky_relu_cases.md", [
+    D(r"\max(0.1z,\, z)", Piecewise((tenth * z, z < 0), (z, True))),
+    P(r"\begin{cases} 1, & z > 0 \\ 0.1, & z < 0", Piecewise((1, z > 0), (tenth, True))),
+]))
+add(Case("softsign_abs.tex", [
+    D(r"\frac{z}{1+|z|}", z / (1 + Abs(z))),
+    P(r"\frac{(1+|z|) - z\,\operatorname{sgn}(z)}{(1+|z|)^2}", ((1 + Abs(z)) - z * sign(z)) / (1 + Abs(z)) ** 2),
+    P(r"\frac{1}{\left(1+\left|z\right|\right)^2}", 1 / (1 + Abs(z)) ** 2),
+]))
+gauss = exp(-z ** 2)
+add(Case("gaussian.tex", [
+    D(r"e^{-z^2} \\", gauss),
+    P(r"e^{-z^2}\cdot\frac{d}{dz}\left(-z^2\right)", gauss * d(-z ** 2)),
+    P(r"-2z\,e^{-z^2}", -2 * z * gauss),
+    P(r"-2z\,g(z)", -2 * z * gauss),
+]))
+add(Case("gaussian_second.md", [
+    D(r"$$g(z) = e^{-z^2}$$", gauss),
+    P(r"$$g'(z) = -2z\,e^{-z^2}$$", -2 * z * gauss),
+    PP(r"-2e^{-z^2} + 4z^2 e^{-z^2}", -2 * gauss + 4 * z ** 2 * gauss),
+    PP(r"(4z^2-2)\,g(z)", (4 * z ** 2 - 2) * gauss),
+]))
+add(Case("arctan_via_tan.tex", [
+    D(r"\arctan z \\", atan(z)),
+    P(r"\frac{1}{1+\tan^2(\arctan z)}", 1 / (1 + tan(atan(z)) ** 2)),
+    P(r"\frac{1}{1+z^2}", 1 / (1 + z ** 2)),
+]))
+add(Case("arctan_plain_y.txt", [
+    D("arctan(x)", atan(z)),
+    P("1/(1 + x²)", 1 / (1 + z ** 2)),
+]))
+add(Case("gelu_like_tanh.tex", [
+    D(r"\frac{z}{2}\left(1+\tanh(z)\right)", z / 2 * (1 + t)),
+    P(r"\frac{1}{2}\left(1+\tanh(z)\right) + \frac{z}{2}\operatorname{sech}^2(z)", half * (1 + t) + z / 2 * sech(z) ** 2),
+    P(r"\frac{1}{2}\left(1 + \tanh(z) + z\left(1-\tanh^2(z)\right)\right)", half * (1 + t + z * (1 - t ** 2))),
+]))
+add(Case("gelu_erf.tex", [
+    D(r"\frac{z}{2}\left[1+\operatorname{erf}\left(\frac{z}{\sqrt{2}}\right)\right] \\", z / 2 * (1 + erf(z / sqrt(2)))),
+    P(r"\frac{1}{2}\left[1+\operatorname{erf}\left(\frac{z}{\sqrt{2}}\right)\right] + \frac{z}{\sqrt{2\pi}}",
+      half * (1 + erf(z / sqrt(2))) + z / sqrt(2 * pi) * exp(-z ** 2 / 2)),
+]))
+add(Case("bipolar_sigmoid.tex", [
+    D(r"\frac{1-e^{-z}}{1+e^{-z}}", (1 - em) / (1 + em)),
+    P(r"\frac{2e^{-z}}{(1+e^{-z})^2}", 2 * em / (1 + em) ** 2),
+    P(r"\frac{1}{2}\left(1-g(z)^2\right)", half * (1 - ((1 - em) / (1 + em)) ** 2)),
+]))
+lecun = Rational(17159, 10000)
+add(Case("lecun_tanh.tex", [
+    D(r"1.7159\tanh\left(\tfrac{2}{3}z\right)", lecun * tanh(Rational(2, 3) * z)),
+    P(r"1.7159\cdot\tfrac{2}{3}\operatorname{sech}^2", lecun * Rational(2, 3) * sech(Rational(2, 3) * z) ** 2),
+    P(r"\tfrac{3.4318}{3}\left(1-\tanh^2", Rational(34318, 10000) / 3 * (1 - tanh(Rational(2, 3) * z) ** 2)),
+]))
+e2 = exp(-2 * z)
+add(Case("sigmoid_exp_neg2z.tex", [
+    D(r"\frac{1}{1+e^{-2z}}", 1 / (1 + e2)),
+    P(r"\frac{2e^{-2z}}{(1+e^{-2z})^2}", 2 * e2 / (1 + e2) ** 2),
+    P(r"2\,g(z)\bigl(1-g(z)\bigr)", 2 * sig(2 * z) * (1 - sig(2 * z))),
+]))
+add(Case("softplus_derivative_chain.txt", [
+    D("ln(1 + e^z)", log(1 + ep)),
+    P("e^z/(1 + e^z)", ep / (1 + ep)),
+    PP("e^z/(1 + e^z)²", ep / (1 + ep) ** 2),
+]))
