@@ -340,3 +340,177 @@ add(Case("softplus_derivative_chain.txt", [
     P("e^z/(1 + e^z)", ep / (1 + ep)),
     PP("e^z/(1 + e^z)²", ep / (1 + ep) ** 2),
 ]))
+
+# ---- one planted mistake each ------------------------------------------------------------------
+e2 = exp(-2 * z)
+s2 = sig(2 * z)
+add(Case("mistake_sign_reciprocal.tex", [   # the reciprocal rule's own minus dropped
+    D(r"(1+e^{-z})^{-1}", (1 + em) ** -1),
+    P(r"(1+e^{-z})^{-2}\,\frac{d}{dz}(1+e^{-z})", (1 + em) ** -2 * d(1 + em)),
+    P(r"(1+e^{-z})^{-2}\,(-e^{-z})", (1 + em) ** -2 * (-em)),
+    P(r"-\frac{e^{-z}}{(1+e^{-z})^2}", -em / (1 + em) ** 2),
+], first=2, kind="sign", intended=-(1 + em) ** -2 * d(1 + em)))
+add(Case("mistake_sign_reciprocal_pdf.txt", [   # the reciprocal rule's minus dropped, inner derivative right
+    D("(1 + e^−x)^−1", (1 + em) ** -1),
+    P("(1 + e^−x)^−2 · (−e^−x)", (1 + em) ** -2 * (-em)),
+    P("−σ(x)² · e^−x", -s ** 2 * em),
+], first=2, kind="sign", intended=-(1 + em) ** -2 * (-em)))
+add(Case("mistake_sign_two_minuses.tex", [   # two minuses multiplied to a minus
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"-\left(1+e^{-z}\right)^{-2}\left(-e^{-z}\right)", -(1 + em) ** -2 * (-em)),
+    P(r"-\frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}", -em / (1 + em) ** 2),
+    P(r"-g(z)\bigl(1-g(z)\bigr)", -s * (1 - s)),
+], first=3, kind="sign", intended=em / (1 + em) ** 2))
+add(Case("mistake_sign_softplus_neg.md", [
+    D(r"\ln\left(1+e^{-x}\right)", log(1 + em)),
+    P(r"\frac{1}{1+e^{-x}}\cdot\left(-e^{-x}\right)", 1 / (1 + em) * (-em)),
+    P(r"= \frac{e^{-x}}{1+e^{-x}}", em / (1 + em)),
+], first=3, kind="sign", intended=-em / (1 + em)))
+add(Case("mistake_chain_factor_2z.tex", [   # the inner factor 2 of e^{-2z} forgotten
+    D(r"\frac{1}{1+e^{-2z}}", 1 / (1 + e2)),
+    P(r"-\frac{1}{(1+e^{-2z})^2}\cdot\left(-e^{-2z}\right)", -1 / (1 + e2) ** 2 * (-e2)),
+    P(r"\frac{e^{-2z}}{(1+e^{-2z})^2}", e2 / (1 + e2) ** 2),
+], first=2, kind="chain_factor", factor=2, intended=-1 / (1 + e2) ** 2 * (-2 * e2)))
+add(Case("mistake_chain_factor_tanh2z.md", [   # sech^2(2z) without the 2
+    D(r"$$g(z) = \tanh(2z)$$", tanh(2 * z)),
+    P(r"\operatorname{sech}^2(2z)", sech(2 * z) ** 2),
+    P(r"1 - \tanh^2(2z)", 1 - tanh(2 * z) ** 2),
+], first=2, kind="chain_factor", factor=2, intended=2 * sech(2 * z) ** 2))
+add(Case("mistake_chain_factor_gauss.tex", [   # (e^u)' = e^u, u' = -z forgotten
+    D(r"e^{-z^2/2} \\", exp(-z ** 2 / 2)),
+    P(r"g'(z) &= e^{-z^2/2}", exp(-z ** 2 / 2)),
+], first=2, kind="chain_factor", factor=-z, intended=-z * exp(-z ** 2 / 2)))
+add(Case("mistake_chain_factor_reciprocal.txt", [   # the inner derivative -e^{-z} forgotten entirely
+    D("1/(1 + e^-z)", 1 / (1 + em)),
+    P("-1/(1 + e^-z)^2", -1 / (1 + em) ** 2),
+], first=2, kind="chain_factor", factor=-em, intended=-1 / (1 + em) ** 2 * (-em)))
+add(Case("mistake_chain_factor_sigma3x.md", [   # the inner factor 3 forgotten
+    D(r"\sigma(3x)$$", sig(3 * z)),
+    P(r"\sigma(3x)\bigl(1-\sigma(3x)\bigr)", sig(3 * z) * (1 - sig(3 * z))),
+], first=2, kind="chain_factor", factor=3, intended=3 * sig(3 * z) * (1 - sig(3 * z))))
+add(Case("mistake_exponent_reciprocal.tex", [   # the power -1 not lowered to -2
+    D(r"\left(1+e^{-z}\right)^{-1}", (1 + em) ** -1),
+    P(r"-\left(1+e^{-z}\right)^{-1}\cdot\left(-e^{-z}\right)", -(1 + em) ** -1 * (-em)),
+    P(r"\frac{e^{-z}}{1+e^{-z}}", em / (1 + em)),
+], first=2, kind="exponent", intended=-(1 + em) ** -2 * (-em)))
+add(Case("mistake_exponent_gauss.tex", [   # d/dz z^2 = 2z^2: the power not lowered
+    D(r"e^{-z^2} \\", gauss),
+    P(r"e^{-z^2}\cdot\frac{d}{dz}\left(-z^2\right)", gauss * d(-z ** 2)),
+    P(r"e^{-z^2}\cdot\left(-2z^{2}\right)", gauss * (-2 * z ** 2)),
+], first=3, kind="exponent", intended=gauss * (-2 * z)))
+add(Case("mistake_quotient_reversed_tanh.tex", [   # (u v' - u' v)/v^2
+    D(r"\frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}", Ez),
+    P(r"\frac{(e^{z}-e^{-z})(e^{z}-e^{-z}) - (e^{z}+e^{-z})(e^{z}+e^{-z})}",
+      ((ep - en) * (ep - en) - (ep + en) * (ep + en)) / (ep + en) ** 2),
+    P(r"\frac{-4}{(e^{z}+e^{-z})^2}", -4 / (ep + en) ** 2),
+], first=2, kind="quotient_rule", intended=((ep + en) ** 2 - (ep - en) ** 2) / (ep + en) ** 2))
+add(Case("mistake_quotient_denominator.tex", [   # the denominator not squared
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"\frac{0\cdot(1+e^{-z}) - 1\cdot(-e^{-z})}{1+e^{-z}}", (0 * (1 + em) - 1 * (-em)) / (1 + em)),
+    P(r"\frac{e^{-z}}{1+e^{-z}}", em / (1 + em)),
+], first=2, kind="quotient_rule", intended=(0 * (1 + em) - 1 * (-em)) / (1 + em) ** 2))
+add(Case("mistake_quotient_swish.txt", [   # (u v' - u' v)/v^2
+    D("z/(1 + e^−z)", z / (1 + em)),
+    P("(z·(−e^−z) − (1 + e^−z))/(1 + e^−z)²", (z * (-em) - (1 + em)) / (1 + em) ** 2),
+], first=2, kind="quotient_rule", intended=((1 + em) - z * (-em)) / (1 + em) ** 2))
+add(Case("mistake_product_missing_term.tex", [   # u'v missing
+    D(r"z\,\sigma(z) \\", z * s),
+    P(r"z\,\sigma(z)\bigl(1-\sigma(z)\bigr)", z * s * (1 - s)),
+], first=2, kind="product_rule", intended=s + z * s * (1 - s)))
+add(Case("mistake_product_both_differentiated.md", [   # (uv)' = u'v'
+    D(r"x\,\sigma(x)$$", z * s),
+    P(r"1\cdot\sigma(x)\left(1-\sigma(x)\right)", 1 * s * (1 - s)),
+    P(r"\sigma(x) - \sigma^2(x)", s - s ** 2),
+], first=2, kind="product_rule", intended=s + z * s * (1 - s)))
+add(Case("mistake_product_sign_between.tex", [   # u'v - uv'
+    D(r"z\tanh z \\", z * t),
+    P(r"\tanh z - z\operatorname{sech}^2 z", t - z * sech(z) ** 2),
+], first=2, kind="product_rule", intended=t + z * sech(z) ** 2))
+add(Case("mistake_product_missing_term_gelu.tex", [   # u'v missing
+    D(r"\frac{z}{2}\bigl(1+\tanh z\bigr)", z / 2 * (1 + t)),
+    P(r"\frac{z}{2}\operatorname{sech}^2 z", z / 2 * sech(z) ** 2),
+], first=2, kind="product_rule", intended=half * (1 + t) + z / 2 * sech(z) ** 2))
+add(Case("mistake_elementary_sigma_squared.tex", [   # sigma' = sigma^2
+    D(r"\sigma(z) \\", s),
+    P(r"\sigma^2(z)", s ** 2),
+], first=2, kind="elementary_derivative", intended=s * (1 - s)))
+add(Case("mistake_elementary_sigma_squared_g.txt", [   # g' = g^2 for the sigmoid
+    D("1/(1 + e^-z)", 1 / (1 + em)),
+    P("g(z)^2", s ** 2),
+], first=2, kind="elementary_derivative", intended=s * (1 - s)))
+add(Case("mistake_elementary_tanh_sech.tex", [   # tanh' = sech
+    D(r"\tanh(z) \\", t),
+    P(r"\operatorname{sech}(z)", sech(z)),
+    P(r"\frac{1}{\cosh z}", 1 / cosh(z)),
+], first=2, kind="elementary_derivative", intended=sech(z) ** 2))
+add(Case("mistake_elementary_tanh_plus.md", [   # tanh' = 1 + tanh^2, in g
+    D(r"\tanh z$$", t),
+    P(r"1 + g(z)^2", 1 + t ** 2),
+], first=2, kind="elementary_derivative", intended=1 - t ** 2))
+add(Case("mistake_elementary_arctan.tex", [   # arctan' = 1/(1 - x^2)
+    D(r"\arctan x \\", atan(z)),
+    P(r"\frac{1}{1-x^2}", 1 / (1 - z ** 2)),
+], first=2, kind="elementary_derivative", intended=1 / (1 + z ** 2)))
+add(Case("mistake_algebra_square_sum.tex", [   # (1 + e^{-z})^2 = 1 + e^{-2z}
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"\frac{e^{-z}}{(1+e^{-z})^2}", em / (1 + em) ** 2),
+    P(r"\frac{e^{-z}}{1+e^{-2z}}", em / (1 + exp(-2 * z))),
+], first=3, kind="algebra", intended=em / (1 + 2 * em + exp(-2 * z))))
+add(Case("mistake_algebra_cross_term.tex", [   # (e^z - e^{-z})^2 expanded without -2
+    D(r"\frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}", Ez),
+    P(r"\frac{(e^{z}+e^{-z})^2 - (e^{z}-e^{-z})^2}{(e^{z}+e^{-z})^2}", ((ep + en) ** 2 - (ep - en) ** 2) / (ep + en) ** 2),
+    P(r"\frac{(e^{2z}+2+e^{-2z}) - (e^{2z}+e^{-2z})}",
+      ((exp(2 * z) + 2 + exp(-2 * z)) - (exp(2 * z) + exp(-2 * z))) / (ep + en) ** 2),
+    P(r"\frac{2}{(e^{z}+e^{-z})^2}", 2 / (ep + en) ** 2),
+], first=3, kind="algebra", intended=((exp(2 * z) + 2 + exp(-2 * z)) - (exp(2 * z) - 2 + exp(-2 * z))) / (ep + en) ** 2))
+add(Case("mistake_algebra_cross_term_sigma.tex", [   # (2s - 1)^2 = 4s^2 + 1
+    D(r"2\sigma(2z) - 1", 2 * s2 - 1),
+    P(r"4\sigma(2z)\bigl(1-\sigma(2z)\bigr)", 4 * s2 * (1 - s2)),
+    P(r"1 - \bigl(2\sigma(2z)-1\bigr)^2", 1 - (2 * s2 - 1) ** 2),
+    P(r"1 - 4\sigma^2(2z) - 1", 1 - 4 * s2 ** 2 - 1),
+], first=4, kind="algebra", intended=1 - (4 * s2 ** 2 - 4 * s2 + 1)))
+add(Case("mistake_algebra_cancel.tex", [   # (a + b - 1)/a^2 "cancelled" to -1/a
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"\frac{e^{-z}}{(1+e^{-z})^2}", em / (1 + em) ** 2),
+    P(r"\frac{1 + e^{-z} - 1}{(1+e^{-z})^2}", (1 + em - 1) / (1 + em) ** 2),
+    P(r"\frac{-1}{1+e^{-z}}", -1 / (1 + em)),
+], first=4, kind="algebra", intended=1 / (1 + em) - 1 / (1 + em) ** 2))
+add(Case("mistake_constant_bipolar.tex", [   # the -1 of the definition differentiated to -1
+    D(r"2\sigma(z) - 1", 2 * s - 1),
+    P(r"2\sigma(z)\bigl(1-\sigma(z)\bigr) - 1", 2 * s * (1 - s) - 1),
+], first=2, kind="constant", intended=2 * s * (1 - s)))
+add(Case("mistake_constant_scaled.md", [   # the factor 3 dropped
+    D(r"3\sigma(z)$$", 3 * s),
+    P(r"\sigma(z)\left(1-\sigma(z)\right)", s * (1 - s)),
+], first=2, kind="constant", intended=3 * s * (1 - s)))
+
+# ---- a mistake, then a line that is right again (back on track) -------------------------------
+add(Case("back_on_track_sign.tex", [
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"\frac{e^{-z}}{(1+e^{-z})^2}", em / (1 + em) ** 2),
+    P(r"-\frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}", -1 / (1 + em) * em / (1 + em)),
+    P(r"g(z)\bigl(1-g(z)\bigr)", s * (1 - s)),
+], first=3, kind="sign", back=True, wrong=[3]))
+add(Case("back_on_track_constant_tanh.tex", [
+    D(r"\tanh z \\", t),
+    P(r"\operatorname{sech}^2 z", sech(z) ** 2),
+    P(r"\frac{2}{\cosh^2 z}", 2 / cosh(z) ** 2),
+    P(r"1 - \tanh^2 z", 1 - t ** 2),
+], first=3, kind="constant", back=True, wrong=[3]))
+add(Case("back_on_track_algebra_softplus.md", [
+    D(r"\ln\left(1+e^{z}\right)", log(1 + ep)),
+    P(r"\frac{e^{z}}{1+e^{z}}", ep / (1 + ep)),
+    P(r"\frac{1}{1+e^{z}}", 1 / (1 + ep)),
+    P(r"\sigma(z)", s),
+], first=3, kind="algebra", back=True, wrong=[3]))
+add(Case("back_on_track_product.txt", [
+    D("z·σ(z)", z * s),
+    P("z·σ(z)·(1 − σ(z))", z * s * (1 - s)),
+    P("σ(z) + z·σ(z)·(1 − σ(z))", s + z * s * (1 - s)),
+], first=2, kind="product_rule", back=True, wrong=[2]))
+add(Case("back_on_track_chain.tex", [
+    D(r"\sigma(2z) \\", s2),
+    P(r"&= \sigma(2z)\bigl(1-\sigma(2z)\bigr)", s2 * (1 - s2)),
+    P(r"2\sigma(2z)\bigl(1-\sigma(2z)\bigr)", 2 * s2 * (1 - s2)),
+    P(r"2g(z)\bigl(1-g(z)\bigr)", 2 * s2 * (1 - s2)),
+], first=2, kind="chain_factor", factor=2, back=True, wrong=[2]))
