@@ -341,6 +341,55 @@ add(Case("softplus_derivative_chain.txt", [
     PP("e^z/(1 + e^z)²", ep / (1 + ep) ** 2),
 ]))
 
+# ---- more correct ones: \ln g(z), sigma' inside a line, d/dx, en dashes, bare \{ \} --------------
+add(Case("sigmoid_log_derivative.tex", [   # g' = g (ln g)'
+    D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),
+    P(r"g(z)\,\frac{d}{dz}\ln g(z)", s * d(log(s))),
+    P(r"g(z)\,\frac{d}{dz}\Bigl(-\ln\bigl(1+e^{-z}\bigr)\Bigr)", s * d(-log(1 + em))),
+    P(r"g(z)\,\frac{e^{-z}}{1+e^{-z}}", s * em / (1 + em)),
+    P(r"g(z)\bigl(1-g(z)\bigr)", s * (1 - s)),
+]))
+add(Case("sigmoid_entropy_term.tex", [
+    D(r"-\sigma(z)\ln\sigma(z)", -s * log(s)),
+    P(r"-\sigma'(z)\ln\sigma(z) - \sigma(z)\cdot\frac{\sigma'(z)}{\sigma(z)}", -sp * log(s) - s * sp / s),
+    P(r"-\sigma(z)\bigl(1-\sigma(z)\bigr)\bigl(\ln\sigma(z) + 1\bigr)", -s * (1 - s) * (log(s) + 1)),
+]))
+add(Case("tanh_second_pdf.txt", [
+    D("tanh(z)", t),
+    P("1 – tanh²(z)", 1 - t ** 2),
+    PP("–2·tanh(z)·(1 – tanh²(z))", -2 * t * (1 - t ** 2)),
+    PP("2·tanh³(z) – 2·tanh(z)", 2 * t ** 3 - 2 * t),
+]))
+add(Case("sigmoid_ddx_plain.txt", [
+    D("1/(1+e^-x)", 1 / (1 + em)),
+    P("d/dx (1+e^-x)^-1", d((1 + em) ** -1)),
+    P("-(1+e^-x)^-2 · d/dx (1+e^-x)", -(1 + em) ** -2 * d(1 + em)),
+    P("-(1+e^-x)^-2 · (-e^-x)", -(1 + em) ** -2 * (-em)),
+    P("f(x)(1 - f(x))", s * (1 - s)),
+]))
+add(Case("tanh_chain_reciprocal.tex", [   # tanh = 2 sigma(2z) - 1, by the chain rule
+    D(r"\frac{2}{1+e^{-2z}} - 1", 2 / (1 + exp(-2 * z)) - 1),
+    P(r"-2\left(1+e^{-2z}\right)^{-2}\cdot\frac{d}{dz}\left(1+e^{-2z}\right)", -2 * (1 + exp(-2 * z)) ** -2 * d(1 + exp(-2 * z))),
+    P(r"-2\left(1+e^{-2z}\right)^{-2}\cdot\left(-2e^{-2z}\right)", -2 * (1 + exp(-2 * z)) ** -2 * (-2 * exp(-2 * z))),
+    P(r"\frac{4e^{-2z}}{\left(1+e^{-2z}\right)^{2}}", 4 * exp(-2 * z) / (1 + exp(-2 * z)) ** 2),
+    P(r"1 - g(z)^2", 1 - t ** 2),
+]))
+add(Case("sigmoid_bare_braces.tex", [
+    D(r"\{1 + e^{-z}\}^{-1}", (1 + em) ** -1),
+    P(r"\{1 + e^{-z}\}^{-2}\, e^{-z}", (1 + em) ** -2 * em),
+    P(r"e^{-z}\, g(z)^2", em * s ** 2),
+]))
+add(Case("sigmoid_sigma_prime_x.tex", [
+    D(r"\frac{1}{1+e^{-x}}", 1 / (1 + em)),
+    P(r"\frac{e^{-x}}{(1+e^{-x})^{2}}", em / (1 + em) ** 2),
+    P(r"\sigma(x)\,\bigl(1-\sigma(x)\bigr)", s * (1 - s)),
+]))
+add(Case("swish_sigma_prime.tex", [   # sigma'(x) inside a line: the sigmoid's derivative
+    D(r"x\,\sigma(x)", z * s),
+    P(r"\sigma(x) + x\,\sigma'(x)", s + z * sp),
+    P(r"\sigma(x) + x\,\sigma(x)\bigl(1-\sigma(x)\bigr)", s + z * s * (1 - s)),
+]))
+
 # ---- one planted mistake each ------------------------------------------------------------------
 e2 = exp(-2 * z)
 s2 = sig(2 * z)
