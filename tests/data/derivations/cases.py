@@ -533,6 +533,15 @@ add(Case("mistake_constant_scaled.md", [   # the factor 3 dropped
     P(r"\sigma(z)\left(1-\sigma(z)\right)", s * (1 - s)),
 ], first=2, kind="constant", intended=3 * s * (1 - s)))
 
+add(Case("mistake_constant_elu_piece.tex", [   # on the piece z <= 0 the -1 kept: d/dz(e^z - 1) = e^z - 1
+    D(r"\begin{cases} z & z > 0 \\ e^{z}-1", elu),
+    P(r"\begin{cases} 1 & z > 0 \\ e^{z}-1 & z \le 0", Piecewise((1, z > 0), (exp(z) - 1, True))),
+], first=2, kind="constant", intended=Piecewise((1, z > 0), (exp(z), True))))
+add(Case("mistake_constant_elu_alpha.md", [   # on the piece z <= 0 the factor alpha = 2 dropped
+    D(r"\begin{cases} z, & z > 0 \\ 2\left(e^{z}-1\right)", Piecewise((z, z > 0), (2 * (exp(z) - 1), True))),
+    P(r"\begin{cases} 1, & z > 0 \\ e^{z}, & z \le 0", Piecewise((1, z > 0), (exp(z), True))),
+], first=2, kind="constant", intended=Piecewise((1, z > 0), (2 * exp(z), True))))
+
 # ---- a mistake, then a line that is right again (back on track) -------------------------------
 add(Case("back_on_track_sign.tex", [
     D(r"\frac{1}{1+e^{-z}}", 1 / (1 + em)),

@@ -156,9 +156,11 @@ def verify_case(case: Case, text: str) -> list[int]:
             if case.factor is None or not equal(W * case.factor, C, points):
                 problems.append("chain_factor: wrong * factor is not the right step")
         if case.kind == "constant":
-            ratio = [value(W, p) / value(C, p) for p in points]
-            diff = [value(W, p) - value(C, p) for p in points]
-            if not (max(ratio) - min(ratio) < 1e-20 or max(diff) - min(diff) < 1e-20):
+            # where the line is wrong (for a piecewise g: on the wrong piece only)
+            off = [p for p in points if abs(value(W, p) - value(C, p)) > 1e-20]
+            ratio = [value(W, p) / value(C, p) for p in off]
+            diff = [value(W, p) - value(C, p) for p in off]
+            if len(off) < 3 or not (max(ratio) - min(ratio) < 1e-20 or max(diff) - min(diff) < 1e-20):
                 problems.append("constant: neither the ratio nor the difference is constant")
         if case.back:
             if wrong != case.wrong:
