@@ -12,9 +12,9 @@ from . import __version__
 from .errors import DeriveError, EngineFault
 from .output import atomic, emit, format_from, refuse_existing
 
-FORMATS = ("text", "latex", "json", "beamer", "markdown")
+FORMATS = ("text", "latex", "json", "beamer", "markdown", "python")
 #: what an output file's extension means where --format is not given
-BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text"}
+BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text", ".py": "python"}
 
 
 class UsageFailure(click.ClickException):
@@ -94,7 +94,8 @@ def _shown(text: str) -> str:
 @click.argument("function", metavar="NAME|FORMULA")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default): the chain laid out like the slide; latex: an aligned block; json: the "
-                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter.")
+                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter; "
+                   "python: NumPy code, a forward and a backward from the saved output g.")
 @click.option("--standalone", is_flag=True, help="latex and beamer: a whole document that compiles.")
 @PARAM
 @click.option("--symbolic", is_flag=True, help="Keep the activation's parameters as symbols (alpha, beta, ...).")
@@ -174,6 +175,10 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
         from .render.markdown import markdown
 
         return markdown(derivation)
+    if fmt == "python":
+        from .render.python import python
+
+        return python(derivation)
     if fmt == "json":
         from .render.json import dumps
 
