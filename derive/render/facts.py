@@ -72,4 +72,4 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
         ),)
     if d.in_terms_of_g_and_z is not None:
         return ((("derive found no form in g alone; the last line uses g and", d.var),),)
-    return ((("derive found no form of g'", d.var, "in terms of g"),),)
+    return ((("derive found no way to write", _slope_at(d, d.var), "in terms of g alone"),),)
