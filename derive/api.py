@@ -107,7 +107,12 @@ def entry_definition(entry: catalog.Activation, z: Symbol) -> Expr:
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:
     if order == 1:
-        return derivation
+        from dataclasses import replace
+
+        from .engine.alternatives import alternatives
+
+        quoted = alternatives(derivation)
+        return replace(derivation, alternatives=quoted) if quoted else derivation
     from .engine.higher import higher_order
 
     return higher_order(derivation, order)

@@ -48,6 +48,8 @@ def facts(d: Derivation) -> tuple[Note, ...]:
             continue
         if kink.framework is not None:
             out[-1] += (("PyTorch's backward takes", Eq(_slope_at(d, p), kink.framework, evaluate=False)),)
+    for form, name in d.alternatives:  # the last note: forms a lecturer quotes, each verified
+        out.append((("also written", Eq(_slope_at(d, d.var), form, evaluate=False)), (name,)))
     return tuple(out)
 
 
