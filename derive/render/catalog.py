@@ -40,7 +40,7 @@ class CatalogTable:
         table.add_column("name (aliases)")
         table.add_column("parameters")
         table.add_column("g(z)")
-        table.add_column("g'(z), in g")
+        table.add_column("g'(z), in g", overflow="fold")
         table.add_column("source", overflow="fold")
         for entry, d in self.rows:
             params = ", ".join(f"{p.name}={p.default if p.default is not None else '(symbol)'}" for p in entry.params)
