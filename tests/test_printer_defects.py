@@ -65,3 +65,21 @@ def test_no_form_wording_reads_as_a_sentence():
 
     bare = replace(derive("sinusoid"), in_terms_of_g=None, in_terms_of_g_and_z=None, no_form_in_g=None)
     assert [note_text(f) for f in form_facts(bare)] == ["derive found no way to write g'(z) in terms of g alone"]
+
+
+def test_list_shows_conditions_on_g_when_the_engine_gives_them():
+    from dataclasses import replace
+
+    from sympy import Rational
+
+    from derive.engine.functions import G
+    from derive.render.catalog import slope_summary
+
+    relu = replace(derive("relu"), in_terms_of_g_cases=((Rational(1), G > 0), (Rational(0), G < 0)))
+    assert slope_summary(relu) == "1 if g > 0; 0 if g < 0"
+
+
+def test_list_has_a_source_column():
+    result = CliRunner().invoke(cli, ["list", "--no-cache"], env={"COLUMNS": "250"})
+    assert "┃ source" in result.stdout
+    assert "Carlile et al. 2017, arXiv:1710.09967" in result.stdout
