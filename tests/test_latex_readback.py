@@ -8,7 +8,8 @@ here.  Before reading, what the reader cannot read is rewritten by hand, each re
 preserving meaning: g(z), g'(z), ... become plain symbols (it drops primes), and are
 replaced after reading by g's definition and its derivatives; ``\\sigma(u)`` becomes
 1/(1 + e^{-u}); max(a, b) becomes (a + b + |a - b|)/2 and min alike (it cannot nest them);
-``\\operatorname{erf}{(u)}`` becomes ``\\mathrm{erf}(u)``; a ``cases``
+``\\operatorname{erf}{(u)}`` (which it reads as a product) a placeholder symbol, u read on
+its own; a ``cases``
 block is read case by case.  Both sides are then evaluated at points of both signs.
 """
 
@@ -19,8 +20,7 @@ import re
 
 import latex2sympy2_extended as l2s
 import pytest
-from sympy import Derivative, Expr, Piecewise, Rational, Symbol, diff, erf, exp, nan, oo
-from sympy.core.function import AppliedUndef
+from sympy import Derivative, Expr, Piecewise, Rational, Symbol, asinh, atan, diff, erf, erfc, exp, nan, oo, sech
 
 from derive import derive
 from derive.catalog import CATALOG
@@ -32,6 +32,9 @@ PARAMS = {"swish-beta": {"beta": "3/2"}, "generalized logistic": {"alpha": "1/2"
           "logistic slope": {"k": "2"}}
 #: points of both signs, away from every kink of the catalog
 POINTS = [Rational(x) for x in ("0.31", "-0.31", "1.13", "-1.13", "2.71", "-2.71", "4.37", "-4.37")]
+#: what \\operatorname{...} names, and the functions the placeholders P_k stand for
+NAMED = {"erf": erf, "erfc": erfc, "atan": atan, "asinh": asinh, "sech": sech}
+PLACEHOLDERS: dict[int, tuple] = {}
 PRIMES = {"g'''(z)": 3, "g''(z)": 2, "g'(z)": 1, "g(z)": 0}
 
 
@@ -77,16 +80,32 @@ def _rewrite(tex: str) -> str:
             a, b = _top_level_split(tex[at + len(name) + 6:end - 7], ",")
             tex = (tex[:at] + rf"\frac{{\left({a}\right) + \left({b}\right) {sign} \left|\left({a}\right) - "
                    rf"\left({b}\right)\right|}}{{2}}" + tex[end:])
-    while r"\operatorname{erf}{" in tex:
-        at = tex.index(r"\operatorname{erf}{")
-        end = _closing(tex, at + 18)
-        tex = tex[:at] + r"\mathrm{erf}" + tex[at + 19:end - 1] + tex[end:]
+    # \operatorname{erf}{(u)}: the reader reads it as a product; u is read on its own and
+    # the function stands in as a placeholder symbol P_k, put back after reading
+    while r"\operatorname{" in tex:
+        at = tex.index(r"\operatorname{")
+        name_end = tex.index("}", at)
+        name = tex[at + 14:name_end]
+        power = ""
+        i = name_end + 1
+        if tex.startswith("^{", i):
+            close = _closing(tex, i + 1)
+            power, i = tex[i:close], close
+        end = _closing(tex, i)
+        argument = tex[i + 1:end - 1]
+        key = len(PLACEHOLDERS)
+        PLACEHOLDERS[key] = (NAMED[name], argument)
+        tex = tex[:at] + f" P_{{{key}}}{power} " + tex[end:]
     return tex
 
 
 def _functions(expr: Expr) -> Expr:
-    """The reader's names for functions, as SymPy's."""
-    named = {f: erf(*f.args) for f in expr.atoms(AppliedUndef) if f.func.__name__ in (r"\text{erf}", r"\mathrm{erf}")}
+    """The placeholders P_k back as the functions they stand for."""
+    named = {}
+    for s in expr.free_symbols:
+        if s.name.lower().startswith("p_"):  # the reader writes p_0 for P_{0}
+            function, argument = PLACEHOLDERS[int(s.name[2:])]
+            named[s] = function(read(argument))
     return expr.xreplace(named)
 
 
