@@ -22,7 +22,9 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
     ``function`` is a catalog name ("leaky relu"), a typed formula ("1/(1+exp(-2z))"),
     LaTeX ("\\frac{1}{1+e^{-z}}", or any text with ``latex=True``) or a SymPy
     expression.  ``params`` sets parameters ({"alpha": "0.1"}); ``symbolic`` keeps the
-    catalog's parameters as symbols.  Any other name in a formula is a constant.
+    catalog's parameters as symbols.  Any other name in a formula is a constant, kept
+    as a symbol (so ``symbolic`` changes nothing there: a typed formula's names are
+    symbols unless ``params`` sets them).
     """
     _check_variable(var)
     if order < 1:
@@ -35,8 +37,6 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
             return _from_entry(entry, z, params, symbolic, order)
         if _BARE_NAME.fullmatch(function.strip()) and function.strip() != var:
             catalog.lookup(function)  # raises: unknown activation, with the closest names
-        if symbolic:
-            raise DeriveError("--symbolic applies to catalog activations; a typed formula keeps its names")
         from .parse import read
 
         values = {name: _number(name, text, positive=False) for name, text in params.items()}
@@ -107,7 +107,12 @@ def entry_definition(entry: catalog.Activation, z: Symbol) -> Expr:
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:
     if order == 1:
-        return derivation
+        from dataclasses import replace
+
+        from .engine.alternatives import alternatives
+
+        quoted = alternatives(derivation)
+        return replace(derivation, alternatives=quoted) if quoted else derivation
     from .engine.higher import higher_order
 
     return higher_order(derivation, order)

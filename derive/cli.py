@@ -12,9 +12,9 @@ from . import __version__
 from .errors import DeriveError, EngineFault
 from .output import atomic, emit, format_from, refuse_existing
 
-FORMATS = ("text", "latex", "json", "beamer", "markdown")
+FORMATS = ("text", "latex", "json", "beamer", "markdown", "python")
 #: what an output file's extension means where --format is not given
-BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text"}
+BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text", ".py": "python"}
 
 
 class UsageFailure(click.ClickException):
@@ -48,6 +48,35 @@ class DefaultGroup(click.Group):
 
     def format_usage(self, ctx, formatter):
         formatter.write_usage("derive", "NAME [OPTIONS] | COMMAND [ARGS]...")
+
+
+class FormulaCommand(click.Command):
+    """A command whose arguments may be formulas that begin with a minus: in
+    ``derive "-log(sigmoid(-z))"`` the argument is a formula, not the option -l.  An
+    argument that starts with '-' is an option only if it names one of the command's
+    options (-n2, --order=2, --format); otherwise it is a formula, handed on with a space
+    before it so that click does not read it as an option (the parser ignores the space)."""
+
+    def parse_args(self, ctx, args):
+        names = {n: p for p in self.get_params(ctx) if isinstance(p, click.Option) for n in p.opts + p.secondary_opts}
+        out, value_next = [], False
+        for arg in args:
+            if arg == "--":
+                out.append(arg)
+                value_next = False
+                continue
+            if not value_next and arg.startswith("-") and len(arg) > 1 and not self._is_option(arg, names):
+                arg = " " + arg
+            option = names.get(arg)
+            value_next = option is not None and not option.is_flag and not option.count
+            out.append(arg)
+        return super().parse_args(ctx, out)
+
+    @staticmethod
+    def _is_option(arg: str, names: dict) -> bool:
+        if arg.startswith("--"):
+            return True  # a formula never starts with two minus signs worth reading
+        return arg[:2] in names  # -n, -n2, -fjson, -pbeta=2
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,11 +119,12 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@cli.command("show", short_help="Derive an activation step by step (the default: derive NAME).")
+@cli.command("show", cls=FormulaCommand, short_help="Derive an activation step by step (the default: derive NAME).")
 @click.argument("function", metavar="NAME|FORMULA")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default): the chain laid out like the slide; latex: an aligned block; json: the "
-                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter.")
+                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter; "
+                   "python: NumPy code, a forward and a backward from the saved output g.")
 @click.option("--standalone", is_flag=True, help="latex and beamer: a whole document that compiles.")
 @PARAM
 @click.option("--symbolic", is_flag=True, help="Keep the activation's parameters as symbols (alpha, beta, ...).")
@@ -174,6 +204,10 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
         from .render.markdown import markdown
 
         return markdown(derivation)
+    if fmt == "python":
+        from .render.python import python
+
+        return python(derivation)
     if fmt == "json":
         from .render.json import dumps
 
@@ -209,7 +243,7 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
     return text
 
 
-@cli.command("notes", short_help="Lecture notes for several activations, one section each.")
+@cli.command("notes", cls=FormulaCommand, short_help="Lecture notes for several activations, one section each.")
 @click.argument("functions", nargs=-1, required=True, metavar="NAME|FORMULA...")
 @click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer"]), default=None,
               help="latex (default): an article with prose, the chains, findings and pictures; "
@@ -253,7 +287,7 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     emit(text, output, force)
 
 
-@cli.command("plot", short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
+@cli.command("plot", cls=FormulaCommand, short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
 @click.argument("function", metavar="NAME|FORMULA")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               help="The picture: .png, .pdf, .svg or .pgf (the extension chooses the format).")

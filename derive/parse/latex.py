@@ -125,6 +125,8 @@ class _Converter:
             return "^" + self.group()
         if text == "\\\\":
             raise self.error("one expression is expected, not several lines ('\\\\')", token)
+        if text in ("[", "]"):  # square brackets group as round ones: \left[\frac{d}{dz}(u)\right] v
+            return "(" if text == "[" else ")"
         if not text.startswith("\\"):
             number = re.fullmatch(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", text)
             if not number and not (text.isascii() and (text.isalnum() or text in "+-*/()|,<>'=")) \

@@ -48,6 +48,8 @@ def facts(d: Derivation) -> tuple[Note, ...]:
             continue
         if kink.framework is not None:
             out[-1] += (("PyTorch's backward takes", Eq(_slope_at(d, p), kink.framework, evaluate=False)),)
+    for form, name in d.alternatives:  # the last note: forms a lecturer quotes, each verified
+        out.append((("also written", Eq(_slope_at(d, d.var), form, evaluate=False)), (name,)))
     return tuple(out)
 
 
@@ -72,4 +74,4 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
         ),)
     if d.in_terms_of_g_and_z is not None:
         return ((("derive found no form in g alone; the last line uses g and", d.var),),)
-    return ((("derive found no form of g'", d.var, "in terms of g"),),)
+    return ((("derive found no way to write", _slope_at(d, d.var), "in terms of g alone"),),)

@@ -58,11 +58,15 @@ class LectureLatexPrinter(LatexPrinter):
         tex = ""
         for i, factor in enumerate(factors):
             body = self._print(factor)
-            if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
+            if layout.derivative_needs_brackets(factor, last=i == len(factors) - 1):
+                body = rf"\left[{body}\right]"
+            elif len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
                 body = rf"\left({body}\right)"
             if tex:
-                # digits next to digits need a visible product sign: 2 \cdot 3
-                tex += r" \cdot " if tex[-1].isdigit() and body[0].isdigit() else " "
+                # digits next to digits need a visible product sign: 2 \cdot 3, and so does a
+                # bracketed number after a number: 2 (3) reads as a mixed number 2 + 3
+                numbers = layout.unwrap(factors[i - 1]).is_Number and layout.unwrap(factor).is_Number
+                tex += r" \cdot " if numbers or (tex[-1].isdigit() and body[0].isdigit()) else " "
             tex += body
         return tex
 

@@ -55,7 +55,9 @@ class LecturePrettyPrinter(PrettyPrinter):
         result = None
         for i, factor in enumerate(factors):
             body = self._print(factor)
-            if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
+            if layout.derivative_needs_brackets(factor, last=i == len(factors) - 1):
+                body = prettyForm(*body.parens("[", "]"))
+            elif len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
                 body = prettyForm(*body.parens())
             result = body if result is None else prettyForm(*stringPict.next(result, "⋅" if self._use_unicode else "*", body))
         if len(factors) > 1:
