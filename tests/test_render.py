@@ -78,10 +78,6 @@ def test_power_of_g_is_bracketed():
     assert latex(Function("g")(Z) ** 2) == r"\left(g(z)\right)^{2}"
 
 
-def test_jupyter_repr():
-    assert derive("tanh")._repr_latex_().startswith(r"$$\begin{aligned}")
-
-
 def test_narrow_terminal_puts_notes_under_their_lines():
     assert render(ChainView(derive(exp(2 * Z))), width=24) == "\n".join([
         "         2⋅z",
@@ -116,3 +112,41 @@ def test_reveal_shows_one_line_per_key_and_stops_on_q():
     first = shown(["q"])
     assert "g(z) = tanh(z)" in first and "g'(z)" not in first  # line 1 only, then q
     assert "substitute g(z)" in everything and "substitute g(z)" not in first  # all six lines
+
+
+def test_engine_never_imports_render_check_or_cli():
+    # data flows one way: engine -> Derivation -> render; a fresh process sees every module
+    import subprocess
+    import sys
+
+    code = """if True:
+        import importlib, pkgutil, sys
+        import derive.engine
+        for m in pkgutil.walk_packages(derive.engine.__path__, 'derive.engine.'):
+            importlib.import_module(m.name)
+        from sympy import exp, Symbol
+        from derive.engine.chain import lecture_chain
+        z = Symbol('z', real=True)
+        lecture_chain(1 / (1 + exp(-z)), z)
+        print(' '.join(sorted(n for n in sys.modules if n.startswith('derive'))))
+    """
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.split()
+    assert any(n == "derive.engine.chain" for n in loaded)  # the probe did import the engine
+    assert not [n for n in loaded if n.split(".")[1:2] in (["render"], ["check"], ["cli"])]
+
+
+def test_python_object_prints_the_chain():
+    d = derive("sigmoid")
+    shown = repr(d)
+    assert shown.splitlines()[0] == "derive('sigmoid'):"
+    assert "g(z)·(1 - g(z))" in shown.splitlines()[-1]
+    assert "definition=" not in shown and "definition=" not in str(d)  # not the dataclass's fields
+    assert "g'(z)" in str(d) and "substitute g(z)" in str(d)
+    assert d.latex().startswith(r"\begin{aligned}") and d.markdown().startswith("### sigmoid")
+    assert d._repr_latex_() == "$$" + aligned(d) + "$$"
+
+
+def test_jupyter_html_is_a_fragment_with_mathml():
+    fragment = derive("tanh")._repr_html_()
+    assert "<math" in fragment and "<script" not in fragment and "<html" not in fragment
