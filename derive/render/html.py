@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Sequence
 from html import escape
 
+from sympy import Derivative, Function
+
 from ..engine.derivation import Derivation, Line, Note
 from ..errors import DeriveError
 from .facts import facts, form_facts
@@ -209,9 +211,9 @@ def _section(d: Derivation, number: int, *, plot: bool, heading: str | None) -> 
         out.append(f'<div class="after">{found}</div>')
     picture = _plot(d, f"d{number}-") if plot else ""
     if picture:
-        prime = "′" * d.order
-        out.append(f'<figure class="plot after">{picture}<figcaption>g({escape(str(d.var))}) and '
-                   f"g{prime}({escape(str(d.var))}).</figcaption></figure>")
+        g = Function("g")(d.var)
+        caption = f"{mathml(g)} and {mathml(Derivative(g, (d.var, d.order)))}"
+        out.append(f'<figure class="plot after">{picture}<figcaption>{caption}.</figcaption></figure>')
     out.append("</section>")
     return "\n".join(out)
 
