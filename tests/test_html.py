@@ -447,3 +447,15 @@ def test_without_matplotlib_the_page_has_no_plot():
 def test_softmax_page_has_no_plot_and_reads():
     html = page([derive("softmax")])
     assert "<svg" not in html and html.count('<tbody class="line"') == len(derive("softmax").lines)
+
+
+def test_typed_piecewise_formula_gets_a_page(tmp_path):
+    # matplotlib cannot set its title (\begin{cases}): the page goes without the plot
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    out = tmp_path / "typed.html"
+    result = CliRunner().invoke(cli, ["where(z > 0, z, 0.1z)", "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count('<tbody class="line"') >= 3

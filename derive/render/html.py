@@ -292,7 +292,9 @@ def _plot(d: Derivation, prefix: str) -> str:
             draw(d, path, fmt="svg")
         with open(path, encoding="utf-8") as f:
             svg = f.read()
-    except DeriveError:
+    except (DeriveError, ValueError):
+        # no plot for a function of a vector; and matplotlib's mathtext cannot set some
+        # titles (a typed piecewise formula's \begin{cases}): the page goes without the plot
         return ""
     finally:
         if os.path.exists(path):
