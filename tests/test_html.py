@@ -459,3 +459,18 @@ def test_typed_piecewise_formula_gets_a_page(tmp_path):
     result = CliRunner().invoke(cli, ["where(z > 0, z, 0.1z)", "--format", "html", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").count('<tbody class="line"') >= 3
+
+
+def test_printed_page_shows_every_line(tmp_path, pages):
+    # the print stylesheet: every line and the findings, even with one line revealed on screen
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext (poppler-utils) is not installed")
+        pytest.skip("pdftotext is not installed")
+    pdf = tmp_path / "relu.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", pages["relu"].as_uri() + "?reveal=1")
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("Case by case", "Each piece differentiated", "Constant rule", "Not differentiable at"):
+        assert words in text, words
+    assert "Next step" not in text  # no buttons on paper

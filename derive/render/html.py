@@ -82,6 +82,8 @@ tbody.line.new td { animation: appear .35s ease-out; }
 @keyframes appear { from { opacity: 0; } to { opacity: 1; } }
 div.controls { display: none; gap: .5rem; align-items: center; margin: .25rem 0 1rem; font: .9rem system-ui, sans-serif; }
 .js div.controls { display: flex; }
+span.hint { display: none; }
+.js span.hint { display: inline; }
 div.controls button { font: inherit; padding: .35rem .9rem; border-radius: .3rem; border: 1px solid #9ab;
   background: #f4f7fb; cursor: pointer; }
 div.controls button.next { background: var(--rule); color: #fff; border-color: var(--rule); }
@@ -95,7 +97,7 @@ footer { color: var(--dim); font-size: .8rem; margin-top: 2rem; }
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  div.controls { display: none !important; }
+  div.controls, span.hint { display: none !important; }
   tbody[hidden] { display: table-row-group !important; }
   .after[hidden] { display: block !important; }
   div.wide { overflow: visible; max-width: none; }
@@ -173,7 +175,7 @@ def page(derivations: Sequence[Derivation], *, title: str | None = None, plot: b
         "<body>",
         "<main>",
         f"<h1>{escape(title)}</h1>",
-        f'<p class="lead">{hint} Every line was checked equal to the line before it.</p>',
+        f'<p class="lead"><span class="hint">{hint} </span>Every line was checked equal to the line before it.</p>',
         *sections,
         '<footer>Written by derive. Self-contained: no script, font or picture is fetched.</footer>',
         "</main>",
