@@ -203,7 +203,7 @@ class Reader:
                 sign, product = (1.0 if k.text() == "+" else -1.0), None
                 i += 1
                 continue
-            if k.tag == "mo" and k.text() in ("⋅", "\u2062", "\u2061"):
+            if (k.tag == "mo" and k.text() in ("⋅", "\u2062", "\u2061")) or k.tag == "mspace":
                 i += 1
                 continue
             if k.tag == "mo" and k.text() in ("<", "≤", ">", "≥", "="):
@@ -474,3 +474,17 @@ def test_printed_page_shows_every_line(tmp_path, pages):
     for words in ("Case by case", "Each piece differentiated", "Constant rule", "Not differentiable at"):
         assert words in text, words
     assert "Next step" not in text  # no buttons on paper
+
+
+def test_mathml_keeps_the_lecture_brackets_and_escapes_names():
+    from sympy import Mul, Symbol, UnevaluatedExpr, exp
+
+    from derive.render.mathml import mathml
+
+    z = Symbol("z")
+    product = Mul(UnevaluatedExpr(-1), UnevaluatedExpr(z**-2), UnevaluatedExpr(-exp(-z)), evaluate=False)
+    text = parse(mathml(product)).text().replace("\u2062", "")
+    assert text == "(−1)1z2(−e−z)"  # (-1) · 1/z^2 · (-e^{-z}): the last factor a factor, not a subtraction
+    assert parse(mathml(sympy.Function("g")(z) ** 2)).text() == "(g\u2061(z))2"
+    hostile = mathml(Symbol("<b>x") * z)
+    assert "<b>" not in hostile and "&lt;b&gt;x" in hostile

@@ -24,6 +24,11 @@ MINUS = "\u2212"
 #: between factors: invisible, except where digits would run together (2 · 3)
 INVISIBLE_TIMES = "<mo>&#x2062;</mo>"
 APPLY = "<mo>&#x2061;</mo>"
+THIN_SPACE = '<mspace width="0.1667em"></mspace>'
+
+
+def _is_fraction(markup: str) -> bool:
+    return markup.startswith(("<mfrac", "<mrow><mfrac"))
 
 #: functions printed under another name
 NAMES = {"log": "ln", "sigmoid": "σ", "Heaviside": "H", "Max": "max", "Min": "min"}
@@ -146,7 +151,7 @@ class MathMLPrinter(Printer):
 
     def _product(self, factors) -> str:
         parts = []
-        previous_is_number = False
+        previous_is_number, previous = False, ""
         for i, factor in enumerate(factors):
             body = self._print(factor)
             if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
@@ -155,8 +160,10 @@ class MathMLPrinter(Printer):
                 parts.append(mo("⋅"))
             elif i:
                 parts.append(INVISIBLE_TIMES)
+            if i and (_is_fraction(body) or _is_fraction(previous)):
+                parts.append(THIN_SPACE)  # as TeX sets a fraction apart from its neighbours
             parts.append(body)
-            previous_is_number = layout.unwrap(factor).is_Number
+            previous_is_number, previous = layout.unwrap(factor).is_Number, body
         return mrow(*parts)
 
     def _print_Pow(self, expr: Pow) -> str:
