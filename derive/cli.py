@@ -325,7 +325,10 @@ def _rendered_view(view, output: str | None) -> str:
     with console.capture() as captured:
         console.print(view)
     text = captured.get()
-    return text if output is None else "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    if output is None and console.is_terminal:
+        return text
+    # a file or a pipe: rich pads tables to the width, plain text has no trailing spaces
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 @cli.command("check", short_help="Check a hand derivation line by line.")
