@@ -232,3 +232,32 @@ def test_piped_output_has_no_trailing_spaces():
         result = CliRunner().invoke(cli, [*args, "--no-cache"] if args[0] != "check" else args, env={"COLUMNS": "72"})
         assert result.exit_code in (0, 1), result.output
         assert result.stdout.strip() and not [r for r in result.stdout.splitlines() if r != r.rstrip()]
+
+
+def test_wide_sum_breaks_after_whole_terms_exact_text():
+    # d/dz (e^{3z}/4 + e^{2z}/3 + e^z/2) = 3e^{3z}/4 + 2e^{2z}/3 + e^z/2, by hand; at 26 columns
+    # the sum takes two parts, each 2-D, the second starting with its sign
+    d = derive(exp(3 * Z) / 4 + exp(2 * Z) / 3 + exp(Z) / 2)
+    rows = render(ChainView(d, notes=False), width=26).splitlines()
+    assert rows[5:14] == [
+        "           3⋅z      2⋅z",
+        "        3⋅ℯ      2⋅ℯ",
+        "g'(z) = ────── + ──────",
+        "          4        3",
+        "",
+        "             z",
+        "            ℯ",
+        "          + ──",
+        "            2",
+    ]
+    assert rows[14] == ""  # then the next line of the chain
+
+
+def test_one_line_form_breaks_before_signs_exact_text():
+    from derive.render.text import wrap_linear
+
+    assert wrap_linear("2·(4·g(z) - 4·e^(2·z)/3 - 2·e^z)^(2/3)/3 + (4·g(z) - 1)", 24) == [
+        "2·(4·g(z) - 4·e^(2·z)/3",
+        "  - 2·e^z)^(2/3)/3",
+        "  + (4·g(z) - 1)",
+    ]

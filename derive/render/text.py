@@ -156,7 +156,10 @@ def wrap_linear(text: str, width: int) -> list[str]:
     product sign or comma; continuation rows indented by two."""
     rows: list[str] = []
     while len(text) > (limit := width if not rows else width - 2):
-        cut = max((i for i in _breaks(text) if 0 < i <= limit), default=None)
+        reach = [(i, before_sign) for i, before_sign in _breaks(text) if 0 < i <= limit]
+        # before a + or - where one is within the second half of the row, else the last break
+        signs = [i for i, before_sign in reach if before_sign and i >= limit // 2]
+        cut = max(signs) if signs else max((i for i, _ in reach), default=None)
         if cut is None:
             cut = limit  # no operator within reach: break the token itself, nothing is lost
         rows.append(text[:cut].rstrip())
@@ -166,11 +169,12 @@ def wrap_linear(text: str, width: int) -> list[str]:
 
 
 def _breaks(text: str):
+    """Where a one-line formula may break: (index, whether it is before a + or - sign)."""
     for i, c in enumerate(text):
         if c in "+-−" and i > 0 and text[i - 1] == " " and i + 1 < len(text) and text[i + 1] == " ":
-            yield i
+            yield i, True
         elif c in "⋅·*," and i + 1 < len(text):
-            yield i + 1
+            yield i + 1, False
 
 
 class StepsView:
