@@ -117,7 +117,6 @@ def test_reveal_shows_one_line_per_key_and_stops_on_q():
     assert first.splitlines()[0] == "space/enter: next line, q: quit"
     assert "g(z) = tanh(z)" in first and "g'(z)" not in first  # line 1 only, then q
     assert "substitute g(z)" in everything and "substitute g(z)" not in first  # all six lines
-    presses = []
     shown_after = [shown([" "] * n + ["q"]) for n in range(3)]
     assert [text.count(" = ") for text in shown_after] == [1, 2, 3]  # one more line per key
 

@@ -80,7 +80,8 @@ div.wide { overflow-x: auto; overflow-y: hidden; padding: .2em 0; max-width: min
 tbody[hidden], .after[hidden] { display: none; }
 tbody.line.new td { animation: appear .35s ease-out; }
 @keyframes appear { from { opacity: 0; } to { opacity: 1; } }
-div.controls { display: none; gap: .5rem; align-items: center; margin: .25rem 0 1rem; font: .9rem system-ui, sans-serif; }
+div.controls { display: none; gap: .5rem; align-items: center; margin: .25rem 0 1rem;
+  font: .9rem system-ui, sans-serif; }
 .js div.controls { display: flex; }
 span.hint { display: none; }
 .js span.hint { display: inline; }

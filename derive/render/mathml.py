@@ -189,7 +189,8 @@ class MathMLPrinter(Printer):
         if isinstance(var, Indexed):  # softmax: partial derivatives
             if isinstance(expr.expr, Indexed):
                 return f"<mfrac>{mrow(mo('∂'), self._print(expr.expr))}{mrow(mo('∂'), self._print(var))}</mfrac>"
-            return mrow(f"<mfrac>{mo('∂')}{mrow(mo('∂'), self._print(var))}</mfrac>", fenced(self._print(expr.expr)))
+            head = f"<mfrac>{mo('∂')}{mrow(mo('∂'), self._print(var))}</mfrac>"
+            return mrow(head, fenced(self._print(expr.expr)))
         top = mi("d") if order == 1 else f"<msup>{mi('d')}{mn(str(order))}</msup>"
         bottom = mrow(mi("d"), self._print(var) if order == 1 else f"<msup>{self._print(var)}{mn(str(order))}</msup>")
         operand = layout.unwrap(expr.expr)
@@ -260,7 +261,8 @@ class MathMLPrinter(Printer):
     def _print_Piecewise(self, expr) -> str:
         rows = []
         for value, condition in expr.args:
-            when = text("otherwise") if condition == True else mrow(text("if\u00a0"), self._print(condition))  # noqa: E712
+            otherwise = condition == True  # noqa: E712 -- SymPy's true, not Python's
+            when = text("otherwise") if otherwise else mrow(text("if\u00a0"), self._print(condition))
             rows.append(f"<mtr><mtd>{self._print(value)}</mtd><mtd>{when}</mtd></mtr>")
         table = '<mtable columnalign="left left" columnspacing="1em">' + "".join(rows) + "</mtable>"
         return mrow(mo("{"), table)
