@@ -11,13 +11,15 @@ from .engine.chain import lecture_chain
 from .engine.derivation import Derivation
 from .engine.functions import variable
 from .errors import DeriveError
+from .result import Result
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 _-]*")
 
 
 def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | None = None,
-           symbolic: bool = False, latex: bool | None = None, order: int = 1) -> Derivation:
-    """The derivation of an activation.
+           symbolic: bool = False, latex: bool | None = None, order: int = 1) -> Result:
+    """The derivation of an activation (a ``Result``: it prints as the chain, and has
+    ``.text()``, ``.latex()``, ``.markdown()``, ``.html()``).
 
     ``function`` is a catalog name ("leaky relu"), a typed formula ("1/(1+exp(-2z))"),
     LaTeX ("\\frac{1}{1+e^{-z}}", or any text with ``latex=True``) or a SymPy
@@ -26,6 +28,11 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
     as a symbol (so ``symbolic`` changes nothing there: a typed formula's names are
     symbols unless ``params`` sets them).
     """
+    return Result.of(_derivation(function, var=var, params=params, symbolic=symbolic, latex=latex, order=order))
+
+
+def _derivation(function: str | Expr, *, var: str, params: dict[str, str] | None, symbolic: bool,
+                latex: bool | None, order: int) -> Derivation:
     _check_variable(var)
     if order < 1:
         raise DeriveError(f"the order of the derivative must be 1 or more, got {order}")

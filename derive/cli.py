@@ -12,9 +12,10 @@ from . import __version__
 from .errors import DeriveError, EngineFault
 from .output import atomic, emit, format_from, refuse_existing
 
-FORMATS = ("text", "latex", "json", "beamer", "markdown", "python")
+FORMATS = ("text", "latex", "json", "beamer", "markdown", "html", "python")
 #: what an output file's extension means where --format is not given
-BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text", ".py": "python"}
+BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text", ".html": "html",
+                ".py": "python"}
 
 
 class UsageFailure(click.ClickException):
@@ -124,6 +125,7 @@ def _shown(text: str) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default): the chain laid out like the slide; latex: an aligned block; json: the "
                    "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter; "
+                   "html: one self-contained web page (MathML, a button revealing a line at a time); "
                    "python: NumPy code, a forward and a backward from the saved output g.")
 @click.option("--standalone", is_flag=True, help="latex and beamer: a whole document that compiles.")
 @PARAM
@@ -136,7 +138,8 @@ def _shown(text: str) -> str:
 @click.option("--steps", "--detail", "steps", is_flag=True,
               help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
 @click.option("--notes/--no-notes", default=True, show_default=True, help="Explain each line beside it (text).")
-@click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press (Enter or space; q quits).")
+@click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press "
+                                             "(space/enter: next line, q: quit).")
 @OUTPUT
 @FORCE
 @TIMEOUT
@@ -212,6 +215,10 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
         from .render.json import dumps
 
         return dumps(derivation) + "\n"
+    if fmt == "html":
+        from .render.html import page
+
+        return page([derivation])
     from rich.console import Group
 
     from .render.text import DerivationView, StepsView
@@ -245,9 +252,9 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
 
 @cli.command("notes", cls=FormulaCommand, short_help="Lecture notes for several activations, one section each.")
 @click.argument("functions", nargs=-1, required=True, metavar="NAME|FORMULA...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer"]), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer", "html"]), default=None,
               help="latex (default): an article with prose, the chains, findings and pictures; "
-                   "markdown; beamer: a frame per function.")
+                   "markdown; beamer: a frame per function; html: one self-contained web page.")
 @click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True,
               help="Also the derivatives up to this order (2: the second derivative too).")
 @click.option("--title", default="Derivatives of activation functions", show_default=True, help="The title.")
@@ -262,7 +269,7 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     """
     from .api import derive
 
-    fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
+    fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown", ".html": "html"}, "latex")
     refuse_existing(output, force)
     from .limits import deadline
 
@@ -280,6 +287,10 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
         from .render.beamer import beamer
 
         text = beamer(derivations)
+    elif fmt == "html":
+        from .render.html import page
+
+        text = page(derivations, title=title)
     else:
         from .render.markdown import markdown
 
@@ -349,7 +360,10 @@ def _rendered_view(view, output: str | None) -> str:
     with console.capture() as captured:
         console.print(view)
     text = captured.get()
-    return text if output is None else "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    if output is None and console.is_terminal:
+        return text
+    # a file or a pipe: rich pads tables to the width, plain text has no trailing spaces
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 @cli.command("check", short_help="Check a hand derivation line by line; grade many.")

@@ -92,11 +92,38 @@ def pictures() -> None:
 
     for name in ("sigmoid", "tanh", "relu", "swish"):
         CliRunner().invoke(cli, ["plot", name, "-o", str(notes / f"{name}-plot.png"), "--force"])
+    web_pages()
+
+
+def web_pages() -> None:
+    """The web pages (derive NAME --format html) and their screenshots in headless Chromium:
+    the chain half revealed, and all of it."""
+    import subprocess
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    folder = HERE / "html"
+    folder.mkdir(exist_ok=True)
+    for name in ("sigmoid", "tanh", "relu"):
+        page = folder / f"{name}.html"
+        CliRunner().invoke(cli, [name, "--format", "html", "-o", str(page), "--force"])
+        for suffix, query, size in (("", "?reveal=99", "900,1300"), ("-step-3", "?reveal=3", "900,520")):
+            with tempfile.TemporaryDirectory() as profile:
+                subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                "--disable-background-networking", "--no-first-run", f"--user-data-dir={profile}",
+                                f"--screenshot={folder / f'{name}{suffix}.png'}", f"--window-size={size}",
+                                page.resolve().as_uri() + query], check=True, capture_output=True)
 
 
 if __name__ == "__main__":
     if "--pictures" in sys.argv:
         pictures()
+        raise SystemExit(0)
+    if "--web" in sys.argv:
+        web_pages()
         raise SystemExit(0)
     for name, args in EXAMPLES.items():
         (HERE / name).parent.mkdir(parents=True, exist_ok=True)
