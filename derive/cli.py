@@ -232,25 +232,37 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     refuse_existing(output, force)
     from .limits import deadline
 
-    derivations = []
+    derivations, names = [], []
     with deadline(timeout * len(functions), "writing the notes"):
         for name in functions:
             derivations.append(derive(name))
+            names.append(_requested_name(name))
             if derivations[-1].steps is not None:
                 derivations.extend(derive(name, order=k) for k in range(2, order + 1))
+                names.extend(names[-1] for _ in range(2, order + 1))
     if fmt == "latex":
         from .render.document import notes as document
 
-        text = document(derivations, title=title)
+        text = document(derivations, title=title, names=names)
     elif fmt == "beamer":
         from .render.beamer import beamer
 
-        text = beamer(derivations)
+        text = beamer(derivations, names=names)
     else:
-        from .render.markdown import markdown
+        from .render.markdown import document
 
-        text = f"# {title}\n\n" + "\n".join(markdown(d) for d in derivations)
+        text = document(derivations, title=title, names=names)
     emit(text, output, force)
+
+
+def _requested_name(typed: str) -> str | None:
+    """The catalog name as the user asked for it (swish, not silu); None for a formula."""
+    from .catalog import find, normalise
+
+    entry = find(typed)
+    if entry is None:
+        return None
+    return next(n for n in (entry.name, *entry.aliases) if normalise(n) == normalise(typed))
 
 
 @cli.command("plot", short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
