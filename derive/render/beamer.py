@@ -9,6 +9,8 @@ besides is a sentence under the chain, shown with the last line.
 
 from __future__ import annotations
 
+import re
+
 from ..engine.derivation import Derivation
 from .document import findings, title_of
 from .latex import BEAMER, rows
@@ -19,25 +21,67 @@ PREAMBLE = r"""\documentclass{beamer}
 """
 
 
-def frame(d: Derivation, name: str | None = None) -> str:
-    cells = []
+#: how many rows of one line's height fit under a frame's title at \small
+FRAME_HEIGHT = 11.0
+
+
+def height(tex: str) -> float:
+    """A row's height in plain rows: fractions and sums are taller, cases as tall as their rows."""
+    if r"\begin{cases}" in tex:
+        return 1.2 * (tex.count(r"\\") + 1)
+    return 1.7 if (r"\frac" in tex or r"\sum" in tex) else 1.0
+
+
+def frames(d: Derivation, name: str | None = None) -> list[str]:
+    """The chain's frames: one, or as many as its height needs (each line stays whole,
+    and the next frame goes on from the next line: still one slide per line)."""
     chain = rows(d, em=BEAMER)
     last = slides_count(d)
-    for row in chain:
-        k = row.line or next((r.line for r in chain[chain.index(row):] if r.line), last)
-        if row.continued:
-            cells.append(rf"&\onslide<{k}->{{\quad {row.rhs}}}")
-        elif row.rhs is None:
-            cells.append(rf"&\onslide<{k}->{{{row.lhs}}}")
-        else:
-            cells.append(rf"\onslide<{k}->{{{row.lhs}}} &\onslide<{k}->{{= {row.rhs}}}")
-    size = r"\small" if len(chain) <= 9 else r"\footnotesize"
-    out = [rf"\begin{{frame}}{{{title_of(d, name)}}}", size, r"\begin{align*}", " \\\\\n".join(cells), r"\end{align*}"]
     said = findings(d)
-    if said:
-        out.append(rf"\onslide<{last}->{{\footnotesize " + " ".join(said) + "}")
-    out.append(r"\end{frame}")
-    return "\n".join(out)
+    groups: list[list] = [[]]
+    used = 0.0
+    for i, row in enumerate(chain):
+        k = row.line or next((r.line for r in chain[i:] if r.line), last)
+        h = height(row.rhs or row.lhs)
+        starts_line = not row.continued and (row.rhs is None or row.line != (chain[i - 1].line if i else -1))
+        if groups[-1] and starts_line and used + h > FRAME_HEIGHT and not _heading_before(chain, i):
+            groups.append([])
+            used = 0.0
+        groups[-1].append((k, row))
+        used += h
+    out = []
+    for n, group in enumerate(groups):
+        title = title_of(d, name) + (r" (continued)" if n else "")
+        cells = []
+        for k, row in group:
+            if row.continued:
+                cells.append(rf"&\onslide<{k}->{{\quad {row.rhs}}}")
+            elif row.rhs is None:
+                cells.append(rf"&\onslide<{k}->{{{row.lhs}}}")
+            else:
+                cells.append(rf"\onslide<{k}->{{{row.lhs}}} &\onslide<{k}->{{= {row.rhs}}}")
+        first = group[0][0]
+        body = [rf"\begin{{frame}}{{{title}}}", r"\small", r"\begin{align*}", " \\\\\n".join(cells), r"\end{align*}"]
+        if n == len(groups) - 1 and said:
+            body.append(rf"\onslide<{last}->{{\footnotesize " + " ".join(said) + "}")
+        body.append(r"\end{frame}")
+        if n:  # a later frame counts its slides from its own first line
+            body = [_renumber(b, first - 1) for b in body]
+        out.append("\n".join(body))
+    return out
+
+
+def _heading_before(chain, i: int) -> bool:
+    """A piece's heading stays with the line after it."""
+    return i > 0 and chain[i - 1].rhs is None
+
+
+def _renumber(tex: str, by: int) -> str:
+    return re.sub(r"\\onslide<(\d+)->", lambda m: rf"\onslide<{int(m.group(1)) - by}->", tex)
+
+
+def frame(d: Derivation, name: str | None = None) -> str:
+    return "\n\n".join(frames(d, name))
 
 
 def slides_count(d: Derivation) -> int:

@@ -70,6 +70,7 @@ def notes(derivations: list[Derivation], *, title: str = "Derivatives of activat
 
 def _intro(d: Derivation) -> str:
     first = d.lines[0]
+    mapping = numbers(d)
     if d.steps is None:  # softmax: a vector function, partial derivatives
         return (rf"We differentiate ${latex(first.lhs)} = {latex(first.rhs)}$ with respect to each $z_j$ and "
                 r"write the result in terms of the outputs $s$ themselves.")
@@ -78,10 +79,15 @@ def _intro(d: Derivation) -> str:
         prime = _prime(d.order - 1)
         return (rf"We differentiate $g{prime}({latex(d.var)})$ once more, starting from its form found above, "
                 rf"and write $g{_prime(d.order)}({latex(d.var)})$ in terms of ${g}$ where that can be done.")
-    shown = latex(first.rhs)
+    shown = latex(written(first.rhs, mapping))
     if len(d.lines) > 1 and d.lines[1].lhs is None and d.lines[1].rule == "definition" and first.rule == "name":
-        shown += " = " + latex(d.lines[1].rhs)  # tanh(z) = (e^z - e^{-z})/(e^z + e^{-z}), as written
-    intro = f"We differentiate ${g} = {shown}$"
+        shown += " = " + latex(written(d.lines[1].rhs, mapping))  # tanh(z) = (e^z - e^{-z})/(e^z + e^{-z}), as written
+    if width(shown) > 24:  # a long definition is displayed, broken like the chain
+        parts = broken(written(first.rhs, mapping), NOTES - 4)
+        body = f"{g} &= {parts[0]}" + "".join(rf" \\ &\quad {p}" for p in parts[1:])
+        intro = "We differentiate\n\\begin{align*}\n" + body + "\n\\end{align*}\n"
+    else:
+        intro = f"We differentiate ${g} = {shown}$"
     if d.source:
         intro += rf" (as \texttt{{{escape(d.source)}}} defines it)"
     return intro + f" step by step, and write its derivative in terms of ${g}$ itself where that can be done."

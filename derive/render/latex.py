@@ -249,10 +249,11 @@ def named_numbers(d: Derivation) -> list[tuple[Symbol, Expr]]:
 
 #: text widths in em of the font the display is set in, a little short of the real ones
 #: (tests/test_overfull.py compiles every entry in every format and finds no overfull box)
-ARTICLE = 33.0  # the default article: 345 pt at 10 pt
-STANDALONE = 41.0  # derive's own article: 11 pt, 2 cm margins, 484 pt
-NOTES = 38.0  # the same, less the equation numbers
-BEAMER = 29.0  # a frame at \small: about 307 pt at 10 pt
+#: (the estimate is within about 15 per cent of TeX's own width, hence the margin)
+ARTICLE = 30.0  # the default article: 345 pt at 10 pt
+STANDALONE = 38.0  # derive's own article: 11 pt, 2 cm margins, 484 pt
+NOTES = 34.5  # the same, less the equation numbers
+BEAMER = 26.5  # a frame at \small: about 307 pt at 10 pt
 
 
 @dataclass(frozen=True)

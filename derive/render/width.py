@@ -40,6 +40,22 @@ class _Reader:
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.at = 0
+        self.tall: list[bool] = []  # for each open \left: does it enclose a fraction or a sum
+
+    def _encloses_tall(self) -> bool:
+        """Whether the bracket just opened holds a fraction or a sum: TeX then takes a
+        larger, wider delimiter."""
+        depth = 0
+        for t in self.tokens[self.at:]:
+            if t == r"\left":
+                depth += 1
+            elif t == r"\right":
+                if depth == 0:
+                    return False
+                depth -= 1
+            elif t in (r"\frac", r"\sum", r"\begin"):
+                return True
+        return False
 
     def next(self) -> str | None:
         if self.at >= len(self.tokens):
@@ -96,9 +112,14 @@ class _Reader:
             return max(self.sub(top, inner), self.sub(bottom, inner)) + 0.25 * scale
         if t == r"\sqrt":
             return 0.85 * scale + self.sub(self.group(), scale)
-        if t in (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr"):
+        if t in (r"\left", r"\right"):
             d = self.next()
-            return (0.12 if d == "." else 0.5) * scale
+            if d == ".":
+                return 0.12 * scale
+            if t == r"\left":
+                self.tall.append(self._encloses_tall())
+                return (0.8 if self.tall[-1] else 0.45) * scale
+            return (0.8 if (self.tall.pop() if self.tall else False) else 0.45) * scale
         if t in (r"\text", r"\mathrm", r"\textrm", r"\mathit", r"\operatorname"):
             body = "".join(self.group())
             body = re.sub(r"\\[A-Za-z]+\{?\}?", "x", body)
