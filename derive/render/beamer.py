@@ -18,18 +18,20 @@ from .latex import BEAMER, rows
 PREAMBLE = r"""\documentclass{beamer}
 \usepackage{amsmath,amssymb}
 \setbeamertemplate{navigation symbols}{}
+\setlength{\emergencystretch}{3em}
 """
 
 
 #: how many rows of one line's height fit under a frame's title at \small
-FRAME_HEIGHT = 11.0
+FRAME_HEIGHT = 9.5
 
 
 def height(tex: str) -> float:
     """A row's height in plain rows: fractions and sums are taller, cases as tall as their rows."""
     if r"\begin{cases}" in tex:
         return 1.2 * (tex.count(r"\\") + 1)
-    return 1.7 if (r"\frac" in tex or r"\sum" in tex) else 1.0
+    fractions = tex.count(r"\frac") + tex.count(r"\sum")
+    return 1.0 if not fractions else (1.7 if fractions < 3 else 2.3)
 
 
 def frames(d: Derivation, name: str | None = None) -> list[str]:
@@ -37,7 +39,7 @@ def frames(d: Derivation, name: str | None = None) -> list[str]:
     and the next frame goes on from the next line: still one slide per line)."""
     chain = rows(d, em=BEAMER)
     last = slides_count(d)
-    said = findings(d)
+    said = findings(d, em=BEAMER + 4)
     groups: list[list] = [[]]
     used = 0.0
     for i, row in enumerate(chain):

@@ -21,6 +21,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \pgfplotsset{compat=1.16}
 \numberwithin{equation}{section}
 \allowdisplaybreaks
+\setlength{\emergencystretch}{3em}
 """
 
 ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
@@ -42,10 +43,10 @@ def display(d: Derivation, em: float) -> str:
     return "\\[\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n\\]"
 
 
-def findings(d: Derivation) -> list[str]:
+def findings(d: Derivation, em: float = NOTES) -> list[str]:
     """What the derivation establishes besides its lines, as sentences."""
     mapping = numbers(d)
-    return [prose(f, numbers_=mapping) for f in facts(d)]
+    return [prose(f, numbers_=mapping, em=em) for f in facts(d)]
 
 
 def article(derivations: list[Derivation], *, title: str | None = None, names: list[str | None] | None = None) -> str:

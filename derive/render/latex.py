@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from sympy import Add, Integer, Derivative, Expr, Float, Function, Indexed, Mul, Pow, Rational, Symbol, UnevaluatedExpr
+from sympy import Add, And, Equality, Integer, Or, Piecewise, Derivative, Expr, Float, Function, Indexed, Mul, Pow, Rational, Symbol, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
@@ -225,6 +225,9 @@ def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
                 return _as_decimal(expr)
             return expr
         return numbers.get(expr, expr)
+    if isinstance(expr, Piecewise):
+        pairs = [(written(e, numbers), _condition(c)) for e, c in expr.args]
+        return Piecewise(*pairs, evaluate=False)
     args = [written(a, numbers) for a in expr.args]
     if all(a is b for a, b in zip(args, expr.args)):
         return expr
@@ -233,6 +236,18 @@ def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
     if isinstance(expr, Pow):
         return Pow(*args, evaluate=False)
     return expr.func(*args)
+
+
+def _condition(c):
+    """A piece's condition in its shortest exact form: z > 1/2 or z < -1/2 or -1/2 < z < 1/2,
+    not the product of the pieces' conditions a second derivative leaves (the same set of z)."""
+    if not isinstance(c, (And, Or)) or len(c.free_symbols) != 1:
+        return c
+    try:
+        simpler = c.as_set().as_relational(next(iter(c.free_symbols)))
+    except (NotImplementedError, TypeError, ValueError):
+        return c
+    return simpler if len(str(simpler)) < len(str(c)) else c
 
 
 def sympify_number(x):
@@ -254,6 +269,7 @@ ARTICLE = 30.0  # the default article: 345 pt at 10 pt
 STANDALONE = 38.0  # derive's own article: 11 pt, 2 cm margins, 484 pt
 NOTES = 34.5  # the same, less the equation numbers
 BEAMER = 26.5  # a frame at \small: about 307 pt at 10 pt
+NOTES_TEXT = 36.0  # a display inside a list of the notes
 
 
 @dataclass(frozen=True)
@@ -401,8 +417,7 @@ def _product_pieces(x: Mul, budget: float) -> list[Piece]:
     for i, factor in enumerate(factors):
         needs = layout.factor_needs_brackets(factor, first=i == 0 and not out) or \
             (len(factors) + len(out) > 1 and isinstance(layout.unwrap(factor), Add))
-        inner = _bracketed(layout.unwrap(factor), budget) if needs and isinstance(layout.unwrap(factor), Add) else (
-            [Piece(rf"\left({latex(factor)}\right)")] if needs else _pieces(factor, budget))
+        inner = _bracketed(layout.unwrap(factor), budget) if needs else _pieces(factor, budget)
         if out:
             head = inner[0]
             inner[0] = Piece(head.tex, True, head.opens, head.closes, lead=r"\cdot ")
@@ -466,17 +481,27 @@ def _plain(s: str, math_letters: bool) -> str:
     return "".join(parts)
 
 
-def prose(note: Note, *, capital: bool = True, end: str = ".", numbers_: dict | None = None) -> str:
+def prose(note: Note, *, capital: bool = True, end: str = ".", numbers_: dict | None = None,
+          em: float = NOTES_TEXT) -> str:
     """A note as a sentence: words as text, formulas in math mode, phrases joined by ';',
-    the first letter upper case."""
+    the first letter upper case.  A formula too long for a line of ``em`` is displayed,
+    broken like a line of the chain."""
     phrases = []
     for phrase in note:
         parts = []
         for p in phrase:
             if isinstance(p, str):
                 parts.append(words(p))
-            else:
-                parts.append(f"${latex(written(p, numbers_ or {}))}$")
+                continue
+            p = written(sympify_number(p), numbers_ or {})
+            tex = latex(p)
+            if width(tex) <= em * 0.6:
+                parts.append(f"${tex}$")
+                continue
+            left, right = (latex(p.lhs), p.rhs) if isinstance(p, Equality) else ("", p)
+            rows_ = broken(right, em - width(left) - 2.5)
+            body = (f"{left} &= " if left else "&") + rows_[0] + "".join(rf" \\ &\quad {r}" for r in rows_[1:])
+            parts.append("\n\\[\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n\\]\n")
         phrases.append(" ".join(parts).replace(" ,", ","))
     sentence = "; ".join(phrases)
     if capital and sentence[:1].isalpha():
