@@ -23,15 +23,33 @@ PREAMBLE = r"""\documentclass{beamer}
 
 
 #: how many rows of one line's height fit under a frame's title at \small
-FRAME_HEIGHT = 9.5
+FRAME_HEIGHT = 15.0
 
 
 def height(tex: str) -> float:
-    """A row's height in plain rows: fractions and sums are taller, cases as tall as their rows."""
+    """A row's height in plain rows: a fraction is about two, a fraction inside a
+    fraction's numerator or denominator more; cases as tall as their rows."""
     if r"\begin{cases}" in tex:
         return 1.2 * (tex.count(r"\\") + 1)
-    fractions = tex.count(r"\frac") + tex.count(r"\sum")
-    return 1.0 if not fractions else (1.7 if fractions < 3 else 2.3)
+    return 1.0 + 1.4 * _fraction_depth(tex)
+
+
+def _fraction_depth(tex: str) -> int:
+    """How deeply fractions nest in tex (0: none)."""
+    deepest, stack, depth, pending = 0, [], 0, 0
+    for m in re.finditer(r"\\frac|\\sum|[{}]", tex):
+        t = m.group()
+        if t in (r"\frac", r"\sum"):
+            inside = sum(stack)
+            deepest = max(deepest, inside + 1)
+            pending = 2 if t == r"\frac" else 0
+        elif t == "{":
+            stack.append(1 if pending else 0)
+            pending = max(pending - 1, 0)
+            depth += 1
+        elif stack:
+            stack.pop()
+    return deepest
 
 
 def frames(d: Derivation, name: str | None = None) -> list[str]:
@@ -41,6 +59,7 @@ def frames(d: Derivation, name: str | None = None) -> list[str]:
     last = slides_count(d)
     said = findings(d, em=BEAMER + 4)
     groups: list[list] = [[]]
+    heights: list[float] = [0.0]
     used = 0.0
     for i, row in enumerate(chain):
         k = row.line or next((r.line for r in chain[i:] if r.line), last)
@@ -48,9 +67,11 @@ def frames(d: Derivation, name: str | None = None) -> list[str]:
         starts_line = not row.continued and (row.rhs is None or row.line != (chain[i - 1].line if i else -1))
         if groups[-1] and starts_line and used + h > FRAME_HEIGHT and not _heading_before(chain, i):
             groups.append([])
+            heights.append(0.0)
             used = 0.0
         groups[-1].append((k, row))
         used += h
+        heights[-1] = used
     out = []
     for n, group in enumerate(groups):
         title = title_of(d, name) + (r" (continued)" if n else "")
@@ -63,7 +84,9 @@ def frames(d: Derivation, name: str | None = None) -> list[str]:
             else:
                 cells.append(rf"\onslide<{k}->{{{row.lhs}}} &\onslide<{k}->{{= {row.rhs}}}")
         first = group[0][0]
-        body = [rf"\begin{{frame}}{{{title}}}", r"\small", r"\begin{align*}", " \\\\\n".join(cells), r"\end{align*}"]
+        # one line taller than a frame (a second derivative of GELU-tanh): beamer shrinks it to fit
+        fit = "[shrink=5]" if heights[n] > FRAME_HEIGHT else ""
+        body = [rf"\begin{{frame}}{fit}{{{title}}}", r"\small", r"\begin{align*}", " \\\\\n".join(cells), r"\end{align*}"]
         if n == len(groups) - 1 and said:
             body.append(rf"\onslide<{last}->{{\footnotesize " + " ".join(said) + "}")
         body.append(r"\end{frame}")

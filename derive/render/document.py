@@ -149,7 +149,7 @@ def _result(d: Derivation) -> str:
 def _so(lhs: str, rhs, after: str) -> str:
     """So g'(z) = ...: inline where it is short, else a display broken like the chain's lines."""
     tex = latex(rhs)
-    if width(tex) < 16:
+    if width(tex) < 16 and tex.count(r"\frac") < 2:
         return f"So ${lhs} = {tex}${after}"
     parts = broken(rhs, NOTES - width(lhs) - 1.4)
     body = f"{lhs} &= {parts[0]}" + "".join(rf" \\ &\quad {p}" for p in parts[1:])

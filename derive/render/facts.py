@@ -90,6 +90,7 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
              "but", Eq(slope(a), _number(w.slopes[0]), evaluate=False), "and",
              Eq(slope(b), _number(w.slopes[1]), evaluate=False)),
         ),)
+    slope = Function("g" + "'" * d.order)(d.var)
     if d.in_terms_of_g_and_z is not None:
         return ((("derive found no form in g alone; the last line uses g and", d.var),),)
-    return ((("derive found no form of g'", d.var, "in terms of g"),),)
+    return ((("derive found no form of", slope, "in terms of g"),),)
