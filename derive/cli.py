@@ -289,7 +289,7 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
     with atomic(output, suffix="." + fmt) as temporary:
-        plot(derivation, temporary, fmt=fmt)
+        plot(derivation, temporary, fmt=fmt, name=_requested_name(function))
 
 
 @cli.command("list", short_help="List the activations derive knows.")

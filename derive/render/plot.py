@@ -37,11 +37,11 @@ def legend_of_derivative(d: Derivation) -> str:
     return f"$g{prime}({z})$"
 
 
-def plot(d: Derivation, path: str, *, fmt: str) -> None:
+def plot(d: Derivation, path: str, *, fmt: str, name: str | None = None) -> None:
     if d.steps is None:
         raise DeriveError(f"{d.name}: a function of a vector has no plot of g and g'")
     plt = _pyplot()
-    fig = figure(d, plt)
+    fig = figure(d, plt, name=name)
     if fmt == "pgf":
         plt.rcParams["pgf.texsystem"] = "pdflatex"  # the TeX the notes use; xelatex is the default
     try:
@@ -55,7 +55,7 @@ def plot(d: Derivation, path: str, *, fmt: str) -> None:
         plt.close(fig)
 
 
-def figure(d: Derivation, plt):
+def figure(d: Derivation, plt, *, name: str | None = None):
     """The figure: g solid, g' dashed, each continuous stretch one line; a jump with a
     filled dot (the value taken) and an open one (the limit not taken); kinks marked."""
     c = curves(d)
@@ -82,7 +82,9 @@ def figure(d: Derivation, plt):
     ax.set_xlim(c.low, c.high)
     ax.set_ylim(c.bottom, c.top)
     ax.set_xlabel(f"${latex(d.var)}$")
-    ax.set_title(d.name or f"$g({latex(d.var)}) = {latex(d.lines[0].rhs)}$")
+    # the name asked for (swish, not silu), as text: mathtext would read a $ in it
+    title = name or d.name
+    ax.set_title(title.replace("$", r"\$") if title else f"$g({latex(d.var)}) = {latex(d.lines[0].rhs)}$")
     ax.grid(True, alpha=0.3)
     ax.legend(loc="best")
     fig.tight_layout()
