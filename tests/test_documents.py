@@ -252,3 +252,18 @@ def test_numbers_as_a_lecturer_writes_them():
     assert selu.count("1.0507009873554804934193349852946") == 1
     assert selu.count("1.6732632423543772848170429916717") == 1
     assert not re.search(r"\d{40}", selu)  # no 63-digit product
+
+
+@pytest.mark.parametrize("name,order,em", [("tanh", 1, 14.0), ("sigmoid", 1, 12.0), ("gelu tanh", 2, 30.0),
+                                           ("mish", 2, 30.0), ("silu", 2, 20.0), ("softplus", 2, 10.0)])
+def test_broken_lines_read_back_as_the_same_lines(name, order, em):
+    """A line broken across rows (at + and -, inside brackets with \\right. and \\left.)
+    is still the line: derive check reads the block back and every line holds."""
+    from derive.check.batch import check_text
+    from derive.render.latex import aligned, rows
+
+    d = derive(name, order=order)
+    assert any(r.continued for r in rows(d, em=em))  # the test breaks lines for real
+    result, problem = check_text(aligned(d, em=em), function=name if order > 1 else None)
+    assert problem is None and result.valid, [line.verdict for line in result.lines]
+    assert len(result.lines) == len(d.lines)

@@ -165,9 +165,6 @@ def picture(d: Derivation) -> str:
     def coordinates(points) -> str:
         return " ".join(f"({z:.4f},{v:.5f})" for z, v in points)
 
-    def dots(points) -> str:
-        return " ".join(f"({z:.4f},{v:.5f})" for z, v in points)
-
     prime = _prime(d.order)
     out = [
         r"\begin{center}",
@@ -188,9 +185,9 @@ def picture(d: Derivation) -> str:
                           (c.dg_filled, "red, fill=red"), (c.dg_open, "red, fill=white")):
         if points:
             out.append(rf"\addplot[only marks, mark=*, mark size=1.8pt, mark options={{{style}}}, forget plot] "
-                       rf"coordinates {{{dots(points)}}};")
+                       rf"coordinates {{{coordinates(points)}}};")
     if c.kinks:
         out.append(r"\addplot[only marks, mark=square, mark size=2pt, black, forget plot] "
-                   rf"coordinates {{{dots(c.kinks)}}};")
+                   rf"coordinates {{{coordinates(c.kinks)}}};")
     out += [r"\end{axis}", r"\end{tikzpicture}", r"\end{center}"]
     return "\n".join(out)

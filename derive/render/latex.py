@@ -3,13 +3,19 @@
 ``LectureLatexPrinter`` is SymPy's LaTeX printer with the lecture's conventions: lines
 print in the order they were written, ``(-1)`` stays a factor, a negative factor keeps
 its brackets (``(-e^{-z})``; SymPy's own printer drops them and the product reads as a
-subtraction), ``(g(z))^2`` rather than ``g^{2}(z)``, and ``g'(z)``, ``\\sigma(z)``.
+subtraction), ``(g(z))^2`` rather than ``g^{2}(z)``, and ``g'(z)``, ``\\sigma(z)``; a name
+SymPy would print with a package's macro or raw (``xscr``, ``_``) is set literally.
+
+Then, for every LaTeX output (the aligned block, the article, Beamer, the notes): the
+numbers of a chain as a lecturer writes them (``numbers``), a line too wide for the page
+broken at + and - the way a typesetter breaks a display (``broken``, widths estimated by
+``width.py``), and explanations as sentences with their formulas in math mode (``prose``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 from sympy import Add, And, Equality, Integer, Or, Piecewise, Derivative, Expr, Float, Function, Indexed, Mul, Pow, Rational, Symbol, UnevaluatedExpr
@@ -255,11 +261,6 @@ def sympify_number(x):
     return Integer(x) if isinstance(x, int) else x
 
 
-def named_numbers(d: Derivation) -> list[tuple[Symbol, Expr]]:
-    """The parameters the chain writes by name, with their values."""
-    return [(v, k) for k, v in numbers(d).items() if isinstance(v, Symbol)]
-
-
 # -- rows of an aligned block, long lines broken ------------------------------------------
 
 #: text widths in em of the font the display is set in, a little short of the real ones
@@ -373,8 +374,7 @@ def _pieces(expr: Expr, budget: float) -> list[Piece]:
             negative, magnitude = layout.signed(term)
             inner = _bracketed(magnitude, budget) if layout.unwrap(magnitude).is_Add else _pieces(magnitude, budget)
             sign = "- " if negative else ("" if i == 0 else "+ ")
-            first = Piece(sign + inner[0].tex, breakable=i > 0, opens=inner[0].opens, closes=inner[0].closes)
-            out += [first, *inner[1:]]
+            out += [replace(inner[0], tex=sign + inner[0].tex, breakable=i > 0, lead=""), *inner[1:]]
         return out
     if isinstance(x, Mul):
         return _product_pieces(x, budget)
@@ -384,12 +384,11 @@ def _pieces(expr: Expr, budget: float) -> list[Piece]:
         if isinstance(operand, (Add, Mul)):
             head = rf"\frac{{d}}{{d {latex(x.variables[0])}}}"
             inner = _bracketed(operand, budget)
-            return [Piece(head + " " + inner[0].tex, opens=inner[0].opens, closes=inner[0].closes), *inner[1:]]
+            return [replace(inner[0], tex=head + " " + inner[0].tex), *inner[1:]]
     if isinstance(x, Pow) and layout.base_needs_brackets(x.base) and isinstance(layout.unwrap(x.base), Add) and \
             not (x.exp.is_number and x.exp.is_negative) and x.exp != Rational(1, 2):
         inner = _bracketed(x.base, budget)
-        last = inner[-1]
-        return inner[:-1] + [Piece(last.tex + f"^{{{latex(x.exp)}}}", last.breakable, last.opens, last.closes)]
+        return inner[:-1] + [replace(inner[-1], tex=inner[-1].tex + f"^{{{latex(x.exp)}}}")]
     return [Piece(latex(expr))]
 
 
@@ -397,10 +396,8 @@ def _bracketed(expr: Expr, budget: float) -> list[Piece]:
     inner = _pieces(expr, budget)
     if len(inner) == 1:
         return [Piece(rf"\left({inner[0].tex}\right)")]
-    first, last = inner[0], inner[-1]
-    inner[0] = Piece(r"\left(" + first.tex, first.breakable, first.opens + 1, first.closes)
-    inner[-1] = Piece(last.tex + r"\right)", last.breakable, last.opens if len(inner) > 1 else last.opens + 1,
-                      last.closes + 1)
+    inner[0] = replace(inner[0], tex=r"\left(" + inner[0].tex, opens=inner[0].opens + 1)
+    inner[-1] = replace(inner[-1], tex=inner[-1].tex + r"\right)", closes=inner[-1].closes + 1)
     return inner
 
 
@@ -419,11 +416,10 @@ def _product_pieces(x: Mul, budget: float) -> list[Piece]:
             (len(factors) + len(out) > 1 and isinstance(layout.unwrap(factor), Add))
         inner = _bracketed(layout.unwrap(factor), budget) if needs else _pieces(factor, budget)
         if out:
-            head = inner[0]
-            inner[0] = Piece(head.tex, True, head.opens, head.closes, lead=r"\cdot ")
+            inner[0] = replace(inner[0], breakable=True, lead=r"\cdot ")
         out += inner
     if p.negative and out:
-        out[0] = Piece("- " + out[0].tex, out[0].breakable, out[0].opens, out[0].closes)
+        out[0] = replace(out[0], tex="- " + out[0].tex)
     return out
 
 
@@ -457,21 +453,20 @@ _RULE = re.compile("|".join(re.escape(k) for k in sorted(RULE_FORMULAS, key=len,
 _LETTER = re.compile(r"(?<![\w'])(g'*\([a-z]\)|g'+|g|z)(?![\w'(])")
 
 
-def words(phrase: str, *, math_letters: bool = True) -> str:
+def words(phrase: str) -> str:
     """Words for running text: TeX's specials literal, hyphens between numbers and the
     formulas of rule titles in math mode (a true minus sign, fractions)."""
     out, at = [], 0
     for m in _RULE.finditer(phrase):
-        out.append(_plain(phrase[at:m.start()], math_letters))
+        out.append(_plain(phrase[at:m.start()]))
         out.append(f"${RULE_FORMULAS[m.group()]}$")
         at = m.end()
-    out.append(_plain(phrase[at:], math_letters))
+    out.append(_plain(phrase[at:]))
     return "".join(out)
 
 
-def _plain(s: str, math_letters: bool) -> str:
-    if not math_letters:
-        return escape(s)
+def _plain(s: str) -> str:
+    """Words, with a bare g, g', g(z) or z among them set as maths."""
     parts, at = [], 0
     for m in _LETTER.finditer(s):
         parts.append(escape(s[at:m.start()]))
