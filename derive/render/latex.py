@@ -451,6 +451,7 @@ RULE_FORMULAS = {
 _RULE = re.compile("|".join(re.escape(k) for k in sorted(RULE_FORMULAS, key=len, reverse=True)))
 #: a bare variable or g(z) inside words ("the form in g and z") is maths too
 _LETTER = re.compile(r"(?<![\w'])(g'*\([a-z]\)|g'+|g|z)(?![\w'(])")
+_CODE_OR_LETTER = re.compile(r"torch\.[\w.]+(\([\w=']*\))?|" + _LETTER.pattern)
 
 
 def words(phrase: str) -> str:
@@ -466,11 +467,12 @@ def words(phrase: str) -> str:
 
 
 def _plain(s: str) -> str:
-    """Words, with a bare g, g', g(z) or z among them set as maths."""
+    """Words, with a bare g, g', g(z) or z among them set as maths, and a framework's
+    name (torch.nn.SELU) as code."""
     parts, at = [], 0
-    for m in _LETTER.finditer(s):
+    for m in _CODE_OR_LETTER.finditer(s):
         parts.append(escape(s[at:m.start()]))
-        parts.append(f"${m.group()}$")
+        parts.append(rf"\texttt{{{escape(m.group())}}}" if m.group().startswith("torch.") else f"${m.group()}$")
         at = m.end()
     parts.append(escape(s[at:]))
     return "".join(parts)
