@@ -194,6 +194,12 @@ def _terminating(r: Rational) -> bool:
     return q == 1
 
 
+def _significant(r: Rational) -> int:
+    """How many significant digits a terminating fraction has as a decimal (0.044715: 5)."""
+    digits = str(_as_decimal(abs(r))).replace(".", "").lstrip("0").rstrip("0")
+    return len(digits)
+
+
 def _as_decimal(r: Rational) -> Float:
     with localcontext() as context:
         context.prec = len(str(r.p)) + len(str(r.q)) + 5
@@ -220,14 +226,15 @@ def numbers(d: Derivation) -> dict[Expr, Expr]:
 
 
 def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
-    """expr with its numbers as ``numbers`` says, and any terminating fraction whose
-    denominator has a factor 5 (0.044715, not 8943/200000) as a decimal."""
+    """expr with its numbers as ``numbers`` says, and a terminating fraction with a factor
+    5 in its denominator and more than three digits as a decimal (0.044715, not
+    8943/200000; z/5 stays as typed)."""
     expr = sympify_number(expr)
     if not expr.args:
         if expr.is_Rational and not expr.is_Integer:
             if expr in numbers:
                 return numbers[expr]
-            if expr.q % 5 == 0 and _terminating(expr):
+            if expr.q % 5 == 0 and _terminating(expr) and _significant(expr) > 3:
                 return _as_decimal(expr)
             return expr
         return numbers.get(expr, expr)
