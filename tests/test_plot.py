@@ -45,22 +45,37 @@ def test_continuous_activation_is_drawn_without_a_gap(name):
         plt.close(fig)
 
 
-@pytest.mark.parametrize("name", ["threshold"])
-def test_a_true_jump_has_an_open_and_a_filled_dot(name):
-    plt, fig = _figure(name)
+def test_a_true_jump_has_an_open_and_a_filled_dot():
+    """threshold (theta = 1, v = 0): g(1) = 0 (PyTorch keeps z only above the threshold),
+    so a filled dot at (1, 0) and an open one at (1, 1), the limit from the right."""
+    plt, fig = _figure("threshold")
     try:
         g = [line for line in fig.axes[0].get_lines() if line.get_gid() and line.get_gid().startswith("g-")]
         assert len(g) == 2  # two stretches: the jump is not drawn as a steep line
-        dots = [line for line in fig.axes[0].get_lines() if line.get_marker() == "o" and line.get_linestyle() == "None"]
-        faces = {line.get_markerfacecolor() for line in dots}
-        assert (1.0, 1.0, 1.0, 1.0) in {tuple(map(float, f)) if not isinstance(f, str) else f for f in faces} or \
-            "white" in faces
-        # threshold(1) = v = 0 (PyTorch: z > threshold keeps z), filled; the limit 1 from the right, open
-        filled = [line for line in dots if line.get_markerfacecolor() != "white"]
-        points = {(float(x), float(y)) for line in filled for x, y in zip(*line.get_data())}
-        assert (1.0, 0.0) in points
+        dots = [line for line in fig.axes[0].get_lines() if line.get_linestyle() == "None"]
+        blue = [line for line in dots if line.get_markeredgecolor() == "tab:blue"]
+        filled = {(float(x), float(y)) for line in blue if line.get_markerfacecolor() != "white"
+                  for x, y in zip(*line.get_data())}
+        empty = {(float(x), float(y)) for line in blue if line.get_markerfacecolor() == "white"
+                 for x, y in zip(*line.get_data())}
+        assert filled == {(1.0, 0.0)} and empty == {(1.0, 1.0)}
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize("name", sorted(CONTINUOUS))
+def test_the_notes_picture_draws_a_continuous_function_as_one_line(name):
+    """The pgfplots picture of the notes: g is one \\addplot, its coordinates without a gap."""
+    import re
+
+    from derive.render.document import picture
+
+    tex = picture(derive(name))
+    g = [line for line in tex.splitlines() if line.startswith(r"\addplot[blue, thick")]
+    assert len(g) == 1, name
+    points = [tuple(map(float, p)) for p in re.findall(r"\(([-\d.]+),([-\d.]+)\)", g[0])]
+    for (z0, v0), (z1, v1) in zip(points, points[1:]):
+        assert z1 - z0 < 0.1 and abs(v1 - v0) < 0.2, (name, z0, v0, v1)
 
 
 def test_svg_is_byte_identical_across_runs(tmp_path, monkeypatch):
