@@ -88,7 +88,7 @@ def pictures() -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "notes.pdf",
                     "notes-page-1"], cwd=notes, check=True)
     # the ReLU section: prose findings under the chain, a kink marked in the picture
-    relu = next(i for i, text in enumerate(_pdf_pages(notes / "notes.pdf"), start=1) if "relu" in text.lower())
+    relu = next(i for i, text in enumerate(_pdf_pages(notes / "notes.pdf"), start=1) if "Not differentiable" in text)
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(relu), "-l", str(relu), "-singlefile", "notes.pdf",
                     "notes-relu"], cwd=notes, check=True)
     from click.testing import CliRunner

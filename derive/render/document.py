@@ -9,6 +9,9 @@ exists) is set as sentences after it, where TeX can break the lines.
 
 from __future__ import annotations
 
+from sympy import Derivative
+from sympy.core.function import AppliedUndef
+
 from ..engine.derivation import Derivation
 from .curves import curves
 from .facts import facts, form_facts
@@ -137,13 +140,19 @@ def _result(d: Derivation) -> str:
         return rf"So ${latex(d.lines[1].lhs)} = {latex(line.rhs)}$: the derivative reuses the outputs $s$."
     lhs = f"g{_prime(d.order)}({z})"
     last = d.lines[-1]
-    if d.in_terms_of_g is not None and last.rule == "in-g":  # the chain's own last line, as written
+    if last.rule == "in-g" or (d.in_terms_of_g is not None and last.lhs is None and not last.rhs.has(Derivative)
+                               and _uses_g(last.rhs)):
+        # the chain's own last line, as written (verified equal to the derivative like every line)
         return _so(lhs, written(last.rhs, mapping), f": the derivative reuses the value of ${g}$.")
     if d.in_terms_of_g_and_z is not None:
         return _so(lhs, written(last.rhs, mapping), f", in terms of ${g}$ and ${z}$.")
     if d.branches:
         return "Each piece has its own derivative, above."
     return _so(lhs, written(d.derivative, mapping), ".")
+
+
+def _uses_g(expr) -> bool:
+    return any(f.func.__name__ == "g" for f in expr.atoms(AppliedUndef))
 
 
 def _so(lhs: str, rhs, after: str) -> str:
