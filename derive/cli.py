@@ -273,29 +273,41 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     refuse_existing(output, force)
     from .limits import deadline
 
-    derivations = []
+    derivations, names = [], []
     with deadline(timeout * len(functions), "writing the notes"):
         for name in functions:
             derivations.append(derive(name))
+            names.append(_requested_name(name))
             if derivations[-1].steps is not None:
                 derivations.extend(derive(name, order=k) for k in range(2, order + 1))
+                names.extend(names[-1] for _ in range(2, order + 1))
     if fmt == "latex":
         from .render.document import notes as document
 
-        text = document(derivations, title=title)
+        text = document(derivations, title=title, names=names)
     elif fmt == "beamer":
         from .render.beamer import beamer
 
-        text = beamer(derivations)
+        text = beamer(derivations, names=names)
     elif fmt == "html":
         from .render.html import page
 
         text = page(derivations, title=title)
     else:
-        from .render.markdown import markdown
+        from .render.markdown import document
 
-        text = f"# {title}\n\n" + "\n".join(markdown(d) for d in derivations)
+        text = document(derivations, title=title, names=names)
     emit(text, output, force)
+
+
+def _requested_name(typed: str) -> str | None:
+    """The catalog name as the user asked for it (swish, not silu); None for a formula."""
+    from .catalog import find, normalise
+
+    entry = find(typed)
+    if entry is None:
+        return None
+    return next(n for n in (entry.name, *entry.aliases) if normalise(n) == normalise(typed))
 
 
 @cli.command("plot", cls=FormulaCommand, short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
@@ -322,7 +334,7 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
     with atomic(output, suffix="." + fmt) as temporary:
-        plot(derivation, temporary, fmt=fmt)
+        plot(derivation, temporary, fmt=fmt, name=_requested_name(function))
 
 
 @cli.command("list", short_help="List the activations derive knows.")

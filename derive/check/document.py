@@ -118,8 +118,18 @@ def _latex_rows(text: str) -> list[str]:
     rows = []
     for chunk in chunks:
         chunk = _ANNOTATIONS.sub(" ", chunk)
-        rows.extend(row.replace("&", " ").replace("\n", " ") for row in re.split(r"\\\\", chunk))
+        for row in re.split(r"\\\\", chunk):
+            row = row.replace("&", " ").replace("\n", " ")
+            if rows and _CONTINUED.match(row):  # a long line broken at an operator: one step
+                row = rows.pop() + " " + re.sub(r"\\left\.|\\quad|\{\}", " ", row, count=0)
+                row = re.sub(r"\\right\.", " ", row)
+            rows.append(row)
     return rows
+
+
+#: a row that goes on from the row before: derive breaks a long line before + or -
+#: (or a centred dot), inside brackets closed with \right. and reopened with \left.
+_CONTINUED = re.compile(r"\s*(\\quad\s*)?(\\left\.\s*)*(\{\}\s*)?([-+]|\\cdot)")
 
 
 def _split_equals(row: str) -> list[str]:
