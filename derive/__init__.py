@@ -10,9 +10,17 @@ __version__ = "0.1.0"
 
 __all__ = ["__version__", "check", "derive"]
 
-# derive.check is the package of the checker and, called, the grading API:
-# derive.check(text_or_path, function=None, var=None) -> dict (see derive/check/__init__.py)
-from . import check  # noqa: E402 -- a few lines, no SymPy: `derive --version` stays fast
+
+
+def __getattr__(name: str):
+    """``derive.check`` is the package of the checker and, called, the grading API:
+    ``derive.check(text_or_path, function=None, var=None) -> dict`` (derive/check/__init__.py).
+    Imported on first use, so that importing the engine never loads the checker."""
+    if name == "check":
+        import importlib
+
+        return importlib.import_module(".check", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def derive(function, **options):

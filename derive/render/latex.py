@@ -425,7 +425,12 @@ def _product_pieces(x: Mul, budget: float) -> list[Piece]:
     for i, factor in enumerate(factors):
         needs = layout.factor_needs_brackets(factor, first=i == 0 and not out) or \
             (len(factors) + len(out) > 1 and isinstance(layout.unwrap(factor), Add))
-        inner = _bracketed(layout.unwrap(factor), budget) if needs else _pieces(factor, budget)
+        if layout.derivative_needs_brackets(factor, last=i == len(factors) - 1):
+            # d/dz (u) before other factors would read as d/dz of the whole product: one
+            # piece in square brackets, as the one-row printer writes it
+            inner = [Piece(rf"\left[{latex(factor)}\right]")]
+        else:
+            inner = _bracketed(layout.unwrap(factor), budget) if needs else _pieces(factor, budget)
         if out:
             inner[0] = replace(inner[0], breakable=True, lead=r"\cdot ")
         out += inner
