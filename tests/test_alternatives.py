@@ -63,7 +63,8 @@ def test_rendered_as_the_last_note():
     runner = CliRunner()
     text = runner.invoke(cli, ["tanh", "--no-cache"], env={"COLUMNS": "100"}).stdout
     assert text.rstrip().splitlines()[-1] == "also written g'(z) = sech(z)^2; with the hyperbolic secant"
-    tex = runner.invoke(cli, ["gelu", "--format", "latex", "--no-cache"]).stdout
-    assert r"\Phi\left(z\right) + z \varphi\left(z\right)" in tex
+    # findings are prose after the chain: in a whole document, not in the pasted aligned block
+    tex = runner.invoke(cli, ["gelu", "--format", "latex", "--standalone", "--no-cache"]).stdout
+    assert r"\Phi\left(z\right) + z \varphi\left(z\right)" in tex.split(r"\end{aligned}")[1]
     data = runner.invoke(cli, ["softplus", "--format", "json", "--no-cache"]).stdout
     assert '"expr": "sigmoid(z)"' in data
