@@ -1,9 +1,19 @@
-"""A hand derivation cut into steps: ``g(z) = ...``, ``= ...``, ``g'(z) = ...``.
+"""A hand derivation cut into steps and read: ``g(z) = ...``, ``= ...``, ``g'(z) = ...``.
 
-LaTeX is recognised by a backslash: an ``aligned``/``align*``/``align`` block (or bare
-rows) is split at ``\\\\``, ``&`` is ignored, ``$...$`` and ``\\[...\\]`` are unwrapped, and
-annotations (``\\text{...}``, ``\\quad``, ``\\tag``, ``\\label``, ``\\nonumber``) are dropped.
-Plain text has one step per line.  In both, several ``=`` on one line are several steps.
+LaTeX (recognised by a backslash or a ``$``): the math of ``aligned``, ``align``,
+``equation`` (with ``split``), ``gather``, ``alignat``, ``multline``, ``eqnarray``
+environments, ``\\[...\\]``, ``$$...$$`` and ``$...$`` alone on a line is read; the
+preamble of a whole ``.tex`` document and the prose between displays are not (an
+inline ``$...$`` inside a sentence is prose).  Rows split at ``\\\\``; ``&`` is ignored;
+annotations (``\\text{...}`` at the end, ``\\tag``, ``\\label``, ``\\nonumber``,
+``\\\\[4pt]``, trailing ``,`` and ``.``) are dropped; a row that begins with ``+`` or
+``-`` continues the row before it.  Plain text has one step per line; lines of prose
+are skipped.  In both, several ``=`` on one line are several steps; ``:=`` and
+``\\equiv`` are equals signs.
+
+The author's names are kept: the function and its variable come from the first
+definition (``g(z) =``, ``f(x) :=``, ``\\sigma(x) =``, ``\\tanh(x) =``, ``y =``), else from
+the first derivative's left side (``\\sigma'(x) =``, ``dy/dx =``), else from the caller.
 Steps are numbered from 1 in the order they appear, definition lines included.
 """
 
@@ -15,10 +25,15 @@ from dataclasses import dataclass
 from sympy import Expr, Symbol
 
 from ..engine.functions import variable
-from ..parse import ParseError, read
+from ..parse import ParseError, looks_like_latex
+from ..parse.expression import Parser
+from ..parse.functions import FUNCTION_NAMES
+from ..parse.left import LeftSide, left_side
+from ..parse.tokens import GREEK
 
 MAX_TEXT = 100_000  # characters in one derivation
 MAX_STEPS = 200
+MAX_STEP = 4000  # characters in one step
 
 
 @dataclass(frozen=True)
@@ -52,74 +67,149 @@ class DocumentError(ValueError):
     """The text cannot be cut into steps at all (empty, too long, no equals sign)."""
 
 
-_ENVIRONMENTS = re.compile(r"\\begin\{(aligned|align\*?|equation\*?|gather\*?|split|eqnarray\*?)\}(.*?)"
-                           r"\\end\{\1\}", re.DOTALL)
-_ANNOTATIONS = re.compile(r"\\(?:text|textrm|mbox|intertext|tag|label)\s*\{[^{}]*\}|\\(?:nonumber|notag|quad|qquad)\b")
-_LHS = re.compile(r"g('*)\(([A-Za-z]\w*)\)")
+@dataclass(frozen=True)
+class _Row:
+    text: str
+    line: int  # 1-based line of the source
+    latex: bool
 
 
 def read_document(text: str, *, var: str | None = None, function_name: str | None = None) -> Document:
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
-    steps = read_steps(text)
-    name = var or "z"
-    read_ones = []
-    for step in steps:
+    pieces = _pieces(text)
+    name, var_name = _names(pieces, var, function_name)
+    steps = []
+    for piece, lhs in pieces:
         try:
-            expr = read(step.text, var=name, latex=step.latex, notation=True)
-            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, expr=expr))
+            parser = Parser(piece.text, var=var_name, notation=True, latex=piece.latex, function=name,
+                            max_length=MAX_STEP)
+            expr = parser.run()
+            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, expr=expr,
+                        remark="; ".join(dict.fromkeys(parser.remarks)), row=piece.row)
         except ParseError as e:
-            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, error=e))
-    return Document(tuple(read_ones), variable(name), latex=any(s.latex for s in steps))
+            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, error=e,
+                        row=piece.row)
+        except RecursionError:
+            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset,
+                        error=ParseError("nested too deeply to read"), row=piece.row)
+        steps.append(step)
+    text_name, latex_name = _spelled(name)
+    return Document(tuple(steps), variable(var_name), text_name, latex_name,
+                    latex=any(s.latex for s in steps))
 
 
 def read_steps(text: str) -> list[Step]:
+    """The steps of ``text``, not yet read (order as far as the left sides tell)."""
+    pieces = _pieces(text)
+    name, _ = _names(pieces, None, None)
+    return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
+            for i, (piece, lhs) in enumerate(pieces)]
+
+
+# --- names ------------------------------------------------------------------
+
+_SPELLING = {"sigma": ("σ", "\\sigma"), "tanh": ("tanh", "\\tanh"), "sigmoid": ("sigmoid", "\\operatorname{sigmoid}")}
+_GREEK_LETTER = {v: k for k, v in GREEK.items()}
+
+
+def _spelled(name: str) -> tuple[str, str]:
+    if name in _SPELLING:
+        return _SPELLING[name]
+    if name in _GREEK_LETTER:
+        return _GREEK_LETTER[name], "\\" + name
+    return name, name
+
+
+def _canonical(name: str) -> str:
+    name = name.strip().lstrip("\\")
+    name = GREEK.get(name, name)
+    return {"σ": "sigma"}.get(name, name)
+
+
+def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str]:
+    """(the function's name as the grammar reads it, the variable's name)."""
+    sides = [lhs for _, lhs in pieces if lhs is not None and lhs.kind == "function"]
+    named = _canonical(function_name) if function_name else None
+    chosen = None
+    if named is None:
+        chosen = next((s for s in sides if s.order == 0 and s.var is not None), None) \
+            or next((s for s in sides if s.order > 0), None) \
+            or next((s for s in sides if s.order == 0), None)
+        named = chosen.name if chosen is not None else "g"
+    found = chosen.var if chosen is not None and chosen.var else None
+    if found is None:
+        found = next((s.var for s in sides if s.name == named and s.var), None)
+    if found is None:
+        found = next((lhs.var for _, lhs in pieces if lhs is not None and lhs.var), None)
+    if found is None and var is None:
+        found = _lone_letter([p.text for p, lhs in pieces if lhs is not None and lhs.name == named and lhs.order == 0],
+                             named)
+    return named, found or var or "z"
+
+
+def _lone_letter(texts: list[str], name: str) -> str | None:
+    """The one letter a definition y = ... is written in, if there is exactly one."""
+    for text in texts[:1]:
+        letters = set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {"e", "d", name}
+        if len(letters) == 1:
+            return letters.pop()
+    return None
+
+
+def _order(lhs: LeftSide | None, piece: "_Piece", name: str) -> int | None:
+    if piece.lhs_step:
+        return lhs.order if lhs is not None else None
+    if lhs is None or piece.continues:
+        return None
+    if lhs.kind == "function" and lhs.name == name:
+        return lhs.order
+    return None
+
+
+# --- cutting the text into pieces -------------------------------------------
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    offset: int
+    row: int
+    latex: bool
+    continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
+    lhs_step: bool = False  # the left side itself is a step (d/dz of an expression)
+
+
+def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
+    """Each step's text with the left side that names it (None for "= ...")."""
     if len(text) > MAX_TEXT:
         raise DocumentError(f"the derivation is {len(text)} characters long; at most {MAX_TEXT} are read")
-    latex = "\\" in text
-    rows = _latex_rows(text) if latex else [line for line in text.splitlines()]
-    steps: list[Step] = []
-    for row in rows:
-        row = row.rstrip().rstrip(".,;")
-        if not row.strip():
-            continue
-        segments = _split_equals(row)
+    out: list[tuple[_Piece, LeftSide | None]] = []
+    for row in _rows(text):
+        segments = _split_equals(row.text)
         if len(segments) == 1:
-            if steps:  # a bare expression continues the chain
-                segments = ["", *segments]
-            else:
+            if not out:
                 raise DocumentError("the first line has no '=': start with g(z) = ...")
-        first, rest = segments[0].strip(), segments[1:]
-        order = _order(first) if first else None
+            segments = ["", *segments]  # a bare expression continues the chain
+        first = segments[0].strip()
+        lhs = left_side(first, row.latex) if first else None
         offset = len(segments[0]) + 1
-        if first and order is None:
-            rest, offset = segments, 0  # "A = B": A is a step of its own
+        rest = segments[1:]
+        if first and (lhs is None or lhs.kind == "expression"):
+            # "A = B": A is a step of its own (a derivative of an expression: of that order)
+            lead = len(segments[0]) - len(segments[0].lstrip())
+            out.append((_Piece(first, lead, row.line, row.latex, False, lhs_step=lhs is not None), lhs))
+            lhs = None
         for i, segment in enumerate(rest):
             stripped = segment.strip()
             lead = len(segment) - len(segment.lstrip())
-            steps.append(Step(len(steps) + 1, order if i == 0 else None, stripped, latex, offset + lead))
+            if stripped:
+                out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None),
+                            lhs if i == 0 else None))
             offset += len(segment) + 1
-            if len(steps) > MAX_STEPS:
+            if len(out) > MAX_STEPS:
                 raise DocumentError(f"more than {MAX_STEPS} steps")
-    if not steps:
+    if not out:
         raise DocumentError("there is no derivation in the text")
-    return steps
-
-
-def _latex_rows(text: str) -> list[str]:
-    """Rows: those of the aligned-like environments if any; else of each display
-    (\\[...\\], $$...$$, $...$); else one per line.  Rows split at \\\\, & dropped."""
-    text = re.sub(r"(?<!\\)%.*", "", text)  # comments
-    chunks = [m.group(2) for m in _ENVIRONMENTS.finditer(text)]
-    if not chunks:
-        chunks = [m.group(1) or m.group(2) or m.group(3)
-                  for m in re.finditer(r"\\\[(.*?)\\\]|\$\$(.*?)\$\$|\$(.*?)\$", text, re.DOTALL)]
-    if not chunks:
-        chunks = text.splitlines()
-    rows = []
-    for chunk in chunks:
-        chunk = _ANNOTATIONS.sub(" ", chunk)
-        rows.extend(row.replace("&", " ").replace("\n", " ") for row in re.split(r"\\\\", chunk))
-    return rows
+    return out
 
 
 def _split_equals(row: str) -> list[str]:
@@ -129,7 +219,7 @@ def _split_equals(row: str) -> list[str]:
         if c in "([{":
             depth += 1
         elif c in ")]}":
-            depth -= 1
+            depth = max(0, depth - 1)
         elif c == "=" and depth == 0 and (i == 0 or row[i - 1] not in "<>!") and row[i + 1: i + 2] != "=":
             out.append(row[start:i])
             start = i + 1
@@ -137,13 +227,192 @@ def _split_equals(row: str) -> list[str]:
     return out
 
 
-def _order(lhs: str) -> int | None:
-    """0 for g(z), 1 for g'(z) (or dg/dz), ...; None if lhs is not the activation."""
-    flat = re.sub(r"\\left|\\right|\\,|\\!|\\;|\s|[{}]", "", lhs)
-    flat = flat.replace("^\\prime", "'").replace("\\prime", "'")
-    m = _LHS.fullmatch(flat)
-    if m:
-        return len(m.group(1))
-    if re.fullmatch(r"(\\frac)?(dg)/?(d[A-Za-z]\w*)|\\frac(d)(d[A-Za-z]\w*)g\(\w+\)|d/d\w+g\(\w+\)", flat):
-        return 1
-    return None
+#: equals signs of a definition, replaced by '=' padded to the same length (columns hold)
+_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\stackrel\{[^{}]*\}\{=\}|\\overset\{[^{}]*\}\{=\}")
+
+
+def _defines_as_equals(text: str) -> str:
+    return _DEFINES.sub(lambda m: " " * (len(m.group()) - 1) + "=", text)
+
+
+def _rows(text: str) -> list[_Row]:
+    if "\\" in text or "$" in text:
+        return _latex_rows(text)
+    return _plain_rows(text)
+
+
+# --- plain text ---------------------------------------------------------------
+
+_PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
+_KNOWN_WORDS = FUNCTION_NAMES | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
+_LEADING_WORD = re.compile(r"^\s*(?:so|hence|thus|then|therefore|and|i\.e\.|so that|which gives|we get|gives)\b[,:]?\s+",
+                           re.IGNORECASE)
+
+
+def _prose_words(text: str) -> list[str]:
+    return [w for w in _PLAIN_WORD.findall(text) if w not in _KNOWN_WORDS and w.lower() not in _KNOWN_WORDS]
+
+
+def _plain_rows(text: str) -> list[_Row]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = _defines_as_equals(line.rstrip())
+        remark = _TRAILING_REMARK.search(line)
+        if remark and _prose_words(remark.group()):
+            line = line[: remark.start()]
+        lead = _LEADING_WORD.match(line)
+        if lead:
+            line = " " * lead.end() + line[lead.end():]
+        line = line.rstrip().rstrip(".,;:")
+        if not line.strip() or _is_prose(line):
+            continue
+        rows.append(_Row(line, number, looks_like_latex(line)))
+    return _joined(rows)
+
+
+def _is_prose(line: str) -> bool:
+    words = _prose_words(line)
+    return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
+
+
+def _joined(rows: list[_Row]) -> list[_Row]:
+    """A row that starts with + or - (or \\cdot) continues the row before it."""
+    out: list[_Row] = []
+    for row in rows:
+        if out and re.match(r"\s*(?:[+\-−]|\\cdot|\\times)(?!\s*=)", row.text) and "=" not in row.text.split("\\\\")[0][:1]:
+            previous = out[-1]
+            out[-1] = _Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex)
+        else:
+            out.append(row)
+    return out
+
+
+# --- LaTeX --------------------------------------------------------------------
+
+_MATH_ENVIRONMENTS = ("align", "aligned", "equation", "gather", "gathered", "multline", "eqnarray", "alignat",
+                      "alignedat", "flalign", "split", "displaymath", "math", "dmath")
+_REGION = re.compile(
+    r"\\begin\{(?P<env>(?:%s)\*?)\}|\\\[|\$\$|\\\(|\$" % "|".join(_MATH_ENVIRONMENTS))
+_INNER = re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered|alignedat|array)\*?\}(?:\[[a-z]\])?(?:\{[^{}]*\})?")
+_ROW_BREAK = re.compile(r"\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|sp)\s*\])?")
+_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
+_TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
+_SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
+_TRAILING_TEXT = re.compile(
+    rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+_LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
+_FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
+    sorted(FUNCTION_NAMES | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
+
+
+def _comment_free(text: str) -> str:
+    """Comments (% to the end of the line, not \\%) replaced by spaces: positions hold."""
+    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), text)
+
+
+def _latex_rows(text: str) -> list[_Row]:
+    text = _comment_free(text)
+    body_start = 0
+    begin = text.find("\\begin{document}")
+    if begin >= 0:
+        body_start = begin + len("\\begin{document}")
+        end = text.find("\\end{document}", body_start)
+        text = text[:end] if end >= 0 else text
+    regions = list(_regions(text, body_start))
+    if not regions and begin < 0:
+        regions = [(0, text, "bare")]
+    rows: list[_Row] = []
+    for start, content, kind in regions:
+        content = _INNER.sub(lambda m: " " * len(m.group()), content)
+        if kind.startswith("alignat"):
+            content = re.sub(r"^\s*\{\d+\}", lambda m: " " * len(m.group()), content)
+        if kind.startswith("multline"):
+            content = _ROW_BREAK.sub(lambda m: " " * len(m.group()), content)
+        position = start
+        pieces = _ROW_BREAK.split(content) if kind != "bare" or "\\\\" in content else content.split("\n")
+        breaks = [m.group() for m in _ROW_BREAK.finditer(content)] if kind != "bare" or "\\\\" in content else \
+            ["\n"] * (len(pieces) - 1)
+        for k, piece in enumerate(pieces):
+            leading = piece[: len(piece) - len(piece.lstrip())]
+            line = text.count("\n", 0, position) + 1 + leading.count("\n")
+            row = _clean_latex_row(piece, bare=kind == "bare")
+            if row is not None:
+                rows.append(_Row(row, line, True))
+            position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
+    return _joined(rows)
+
+
+def _regions(text: str, start: int):
+    """(start, content, kind) of each display: environments, \\[ \\], $$ $$, and $ $ alone on a line."""
+    position = start
+    while True:
+        m = _REGION.search(text, position)
+        if m is None:
+            return
+        opener = m.group()
+        if m.group("env"):
+            env = m.group("env")
+            close = text.find("\\end{%s}" % env, m.end())
+            closer_length = len("\\end{%s}" % env)
+            kind = env
+        else:
+            closer = {"\\[": "\\]", "$$": "$$", "\\(": "\\)", "$": "$"}[opener]
+            close = _find_closer(text, closer, m.end())
+            closer_length = len(closer)
+            kind = opener
+        if close < 0:
+            raise DocumentError(f"line {text.count(chr(10), 0, m.start()) + 1}: {opener} is never closed")
+        content = text[m.end(): close]
+        if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
+            position = close + closer_length  # inline math inside a sentence: prose
+            continue
+        yield m.end(), content, kind
+        position = close + closer_length
+
+
+def _find_closer(text: str, closer: str, start: int) -> int:
+    k = start
+    while True:
+        k = text.find(closer, k)
+        if k < 0 or closer != "$" or text[k - 1] != "\\":
+            if closer == "$" and k >= 0 and text[k: k + 2] == "$$":
+                return k
+            return k
+        k += 1
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    before = text[text.rfind("\n", 0, start) + 1: start]
+    after_end = text.find("\n", end)
+    after = text[end: after_end if after_end >= 0 else len(text)]
+    return not before.strip(" \t>-*0123456789.") and not after.strip(" \t.,;:")
+
+
+def _clean_latex_row(row: str, *, bare: bool) -> str | None:
+    """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
+    row = row.replace("\n", " ").replace("\t", " ")
+    row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
+    row = _defines_as_equals(row)
+    while True:
+        m = _TRAILING_TEXT.search(row)
+        if m is None or _FUNCTION_TEXT.search(m.group()):
+            break
+        row = row[: m.start()]
+    m = _LEADING_TEXT.match(row)
+    if m is not None and not _FUNCTION_TEXT.search(m.group()):
+        row = " " * m.end() + row[m.end():]
+    row = row.replace("&", " ").rstrip()
+    row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
+    if not row.strip():
+        return None
+    if re.search(_TEXT, _FUNCTION_TEXT.sub("", row)):
+        return None  # text in the middle of the row: a sentence, not a step
+    if bare and _is_latex_prose(row):
+        return None
+    return row
+
+
+def _is_latex_prose(row: str) -> bool:
+    plain = re.sub(r"\\[A-Za-z]+", " ", row)
+    return _is_prose(plain)
