@@ -78,6 +78,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
+    pieces = _kept(pieces, name)
     steps = []
     for piece, lhs in pieces:
         try:
@@ -102,6 +103,7 @@ def read_steps(text: str) -> list[Step]:
     """The steps of ``text``, not yet read (order as far as the left sides tell)."""
     pieces = _pieces(text)
     name, _ = _names(pieces, None, None)
+    pieces = _kept(pieces, name)
     return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
             for i, (piece, lhs) in enumerate(pieces)]
 
@@ -128,7 +130,7 @@ def _canonical(name: str) -> str:
 
 def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str]:
     """(the function's name as the grammar reads it, the variable's name)."""
-    sides = [lhs for _, lhs in pieces if lhs is not None and lhs.kind == "function"]
+    sides = [lhs for piece, lhs in pieces if piece.candidate]
     named = _canonical(function_name) if function_name else None
     chosen = None
     if named is None:
@@ -141,9 +143,9 @@ def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str
         found = next((s.var for s in sides if s.name == named and s.var), None)
     if found is None:
         found = next((lhs.var for _, lhs in pieces if lhs is not None and lhs.var), None)
-    if found is None and var is None:
-        found = _lone_letter([p.text for p, lhs in pieces if lhs is not None and lhs.name == named and lhs.order == 0],
-                             named)
+    if found is None:  # y = 1/(1 + e^{-x}): the one letter of the definition
+        found = _lone_letter([p.text for p, lhs in pieces if lhs is not None and not p.candidate
+                              and lhs.name == named and lhs.order == 0], named)
     return named, found or var or "z"
 
 
@@ -156,7 +158,14 @@ def _lone_letter(texts: list[str], name: str) -> str | None:
     return None
 
 
+def _kept(pieces, name: str):
+    """The pieces without the left sides that name the author's function (g(z) in g(z) = ...)."""
+    return [(piece, lhs) for piece, lhs in pieces if not (piece.candidate and lhs.name == name)]
+
+
 def _order(lhs: LeftSide | None, piece: "_Piece", name: str) -> int | None:
+    if piece.candidate:
+        return None
     if piece.lhs_step:
         return lhs.order if lhs is not None else None
     if lhs is None or piece.continues:
@@ -176,6 +185,7 @@ class _Piece:
     latex: bool
     continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
     lhs_step: bool = False  # the left side itself is a step (d/dz of an expression)
+    candidate: bool = False  # a left side naming a function: a step only if not the author's
 
 
 def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
@@ -193,11 +203,15 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
         lhs = left_side(first, row.latex) if first else None
         offset = len(segments[0]) + 1
         rest = segments[1:]
-        if first and (lhs is None or lhs.kind == "expression"):
-            # "A = B": A is a step of its own (a derivative of an expression: of that order)
+        if first:
+            # "A = B": A is a step of its own (a derivative of an expression: of that order), unless
+            # it names the author's function, which is known only once every left side is seen
             lead = len(segments[0]) - len(segments[0].lstrip())
-            out.append((_Piece(first, lead, row.line, row.latex, False, lhs_step=lhs is not None), lhs))
-            lhs = None
+            out.append((_Piece(first, lead, row.line, row.latex, False, lhs_step=lhs is not None
+                               and lhs.kind == "expression", candidate=lhs is not None and lhs.kind == "function"),
+                        lhs))
+            if lhs is None or lhs.kind == "expression":
+                lhs = None
         for i, segment in enumerate(rest):
             stripped = segment.strip()
             lead = len(segment) - len(segment.lstrip())
@@ -280,7 +294,7 @@ def _joined(rows: list[_Row]) -> list[_Row]:
     """A row that starts with + or - (or \\cdot) continues the row before it."""
     out: list[_Row] = []
     for row in rows:
-        if out and re.match(r"\s*(?:[+\-−]|\\cdot|\\times)(?!\s*=)", row.text) and "=" not in row.text.split("\\\\")[0][:1]:
+        if out and re.match(r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:[+\-−]|\\cdot|\\times)", row.text):
             previous = out[-1]
             out[-1] = _Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex)
         else:
@@ -336,6 +350,8 @@ def _latex_rows(text: str) -> list[_Row]:
         for k, piece in enumerate(pieces):
             leading = piece[: len(piece) - len(piece.lstrip())]
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
+            if "\n" in leading:  # the row starts on its own line: columns count from there
+                piece = piece[leading.rindex("\n") + 1:]
             row = _clean_latex_row(piece, bare=kind == "bare")
             if row is not None:
                 rows.append(_Row(row, line, True))

@@ -381,7 +381,14 @@ class Parser:
         raise self.error("this '{' is never closed", token)
 
     def fraction(self, token: Token):
+        if self.peek().kind == "number" and len(self.peek().text) > 1 and self.peek().text.isdigit():
+            self.split_number()  # \frac12
         top = self.group_span(self.i)
+        following = self.tokens[min(top[2], len(self.tokens) - 1)]
+        if following.kind == "number" and len(following.text) > 1 and following.text.isdigit():
+            saved, self.i = self.i, top[2]
+            self.split_number()
+            self.i = saved
         bottom = self.group_span(top[2])
         found = leibniz(self, top, bottom, token)
         if found is not None:
@@ -435,7 +442,7 @@ class Parser:
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"
             raise self.error(f"unknown function {name!r}{hint}", token)
-        if self.at("[") and self.peek().column == token.column + len(name):
+        if self.at("[") and "[" in self.closers and self.peek().column == token.column + len(name):
             raise self.error(f"{name}[...] (an index) is not read; a product is written {name} [...] or {name}(...)")
         if name == self.var.name:
             return self.var

@@ -24,7 +24,10 @@ def _order_of(group: str) -> str:
     return rf"(?: \^ (?:\{{ )?(?P<{group}>\d+)(?: \}})?)?"
 
 
-_LAGRANGE = re.compile(rf"{_NAME}(?P<primes>(?: ')*)(?: \^ \{{ \( (?P<k>\d+) \) \}})?(?: \( {_VAR} \))?")
+_LAGRANGE = re.compile(rf"{_NAME}(?P<primes>(?: ')*)(?: \^ \{{ \( (?P<k>\d+) \) \}})?"
+                       rf"(?: \( {_VAR} \)| (?P<loose>[A-Za-z]))?")
+#: functions whose argument may be written without brackets: \tanh x
+_LOOSE = {"tanh", "sigma", "sigmoid"}
 _FRAC_NAMED = re.compile(rf"\\frac \{{ d{_order_of('k1')} {_NAME}(?: \( (?P<var0>[A-Za-z]) \))? \}} "
                          rf"\{{ d {_VAR}{_order_of('k2')} \}}")
 _FRAC_OPERATOR = re.compile(rf"\\frac \{{ d{_order_of('k1')} \}} \{{ d {_VAR}{_order_of('k2')} \}} (?P<rest>.+)")
@@ -70,10 +73,10 @@ def _order(m: re.Match) -> int | None:
 
 def _match(compact: str) -> LeftSide | None:
     m = _LAGRANGE.fullmatch(compact)
-    if m:
+    if m and (m.group("loose") is None or m.group("name") in _LOOSE):
         order = int(m.group("k")) if m.group("k") else 0
         order += m.group("primes").count("'")
-        return LeftSide("function", order, m.group("name"), m.group("var"))
+        return LeftSide("function", order, m.group("name"), m.group("var") or m.group("loose"))
     for pattern in (_FRAC_NAMED, _PLAIN_NAMED):
         m = pattern.fullmatch(compact)
         if m:
@@ -90,7 +93,8 @@ def _match(compact: str) -> LeftSide | None:
             rest = _unwrapped(m.group("rest"))
             inner = _LAGRANGE.fullmatch(rest)
             if inner and not inner.group("primes") and not inner.group("k") \
-                    and inner.group("var") in (None, m.group("var")):
+                    and (inner.group("var") or inner.group("loose")) in (None, m.group("var")) \
+                    and (inner.group("loose") is None or inner.group("name") in _LOOSE):
                 return LeftSide("function", order, inner.group("name"), m.group("var"))
             return LeftSide("expression", order, None, m.group("var"))
     return None
