@@ -5,7 +5,7 @@ Cases that cannot be read must say so with their column, never become something 
 """
 
 import pytest
-from sympy import (Derivative, Function, Max, Rational, Symbol, acosh, asinh, atanh, cos, diff, exp, log, sech, sin,
+from sympy import (Derivative, Function, Max, Piecewise, Rational, Symbol, acosh, asinh, atanh, cos, diff, exp, log, sech, sin,
                    sqrt, tanh)
 
 from derive.check.batch import check_text
@@ -135,6 +135,15 @@ LATEX = [
     (r"\frac{d}{dz}\left[\frac{1}{1+e^{-z}}\right]", Derivative(s(z), z), "z", "g"),
     (r"\frac{d}{dz} z\sigma(z)", Derivative(z * s(z), z), "z", "g"),
     (r"z \frac{d}{d z} \tanh\left(z\right) + 1", z * Derivative(tanh(z), z) + 1, "z", "g"),
+    # a bracket after an argument without brackets is the next factor; a number alone is not
+    (r"2\,\sigma 2z\,\bigl(1-\sigma 2z\bigr)", 2 * s(2 * z) * (1 - s(2 * z)), "z", "g"),
+    (r"\sin 2(z + 1)", sin(2 * (z + 1)), "z", "g"),
+    # cases, as notes and derive itself write them
+    (r"\begin{cases} z & z > 0 \\ e^{z}-1 & z \le 0 \end{cases}", Piecewise((z, z > 0), (exp(z) - 1, True)), "z", "g"),
+    (r"\begin{cases} 1, & z > 0 \\ 0.1, & z < 0 \end{cases}", Piecewise((1, z > 0), (Rational(1, 10), z < 0)), "z", "g"),
+    (r"\begin{cases} 0 & \text{for}\: z \leq -3 \\\frac{z}{6} + \frac{1}{2} & \text{for}\: -3 < z \leq 3 \\1 & "
+     r"\text{for}\: z > 3 \end{cases}", Piecewise((0, z <= -3), (z / 6 + Rational(1, 2), z <= 3), (1, True)), "z", "g"),
+    (r"\begin{cases} z & \text{if } z > 0 \\ 0 & \text{otherwise} \end{cases}", Max(0, z), "z", "g"),
     # another function's derivative at another point: σ'(2x)
     (r"4\sigma'(2x)", 4 * s(2 * x) * (1 - s(2 * x)), "x", "tanh"),
 ]
@@ -234,6 +243,10 @@ UNREADABLE = [
     (r"a_1 z", 2, "subscripts"),
     (r"\frac{d}{dz^2} g(z)", 1, "orders above and below differ"),
     (r"z \approx 1", 3, "\\approx"),
+    (r"\begin{matrix} z \end{matrix}", 1, "environment is not read"),
+    (r"\begin{cases} z & \text{sometimes} \end{cases}", 19, "is text"),
+    (r"\mathrm{softmax}(z)", 1, "not a function or constant"),
+    (r"{\rm softmax}(z)", 2, "not a function or constant"),
     (r"\text{for all } z", 1, "text"),
 ]
 
@@ -312,11 +325,10 @@ def test_the_caller_names_the_function_and_variable():
     assert doc.steps[1].expr == g(x) * (1 - g(x))
 
 
-def test_a_derivative_of_an_expression_as_a_left_side_is_a_step_of_that_order():
+def test_a_derivative_of_an_expression_as_a_left_side_names_the_derivative():
     doc = read_document("\\begin{align*}\ng(z) &= \\frac{1}{1+e^{-z}} \\\\\n"
                         "\\frac{d}{dz}\\left[\\frac{1}{1+e^{-z}}\\right] &= \\frac{e^{-z}}{(1+e^{-z})^2}\n\\end{align*}")
-    assert [(st.order, st.expr) for st in doc.steps] == [
-        (0, 1 / (1 + exp(-z))), (1, Derivative(1 / (1 + exp(-z)), z)), (None, exp(-z) / (1 + exp(-z)) ** 2)]
+    assert [(st.order, st.expr) for st in doc.steps] == [(0, 1 / (1 + exp(-z))), (1, exp(-z) / (1 + exp(-z)) ** 2)]
 
 
 SIGMOID_ROWS = ["g(z) &= \\frac{1}{1+e^{-z}}", "g'(z) &= \\frac{e^{-z}}{(1+e^{-z})^2}", "&= g(z)(1 - g(z))"]

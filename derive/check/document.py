@@ -166,11 +166,9 @@ def _kept(pieces, name: str):
 def _order(lhs: LeftSide | None, piece: "_Piece", name: str) -> int | None:
     if piece.candidate:
         return None
-    if piece.lhs_step:
-        return lhs.order if lhs is not None else None
     if lhs is None or piece.continues:
         return None
-    if lhs.kind == "function" and lhs.name == name:
+    if lhs.kind == "expression" or lhs.name == name:
         return lhs.order
     return None
 
@@ -184,7 +182,6 @@ class _Piece:
     row: int
     latex: bool
     continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
-    lhs_step: bool = False  # the left side itself is a step (d/dz of an expression)
     candidate: bool = False  # a left side naming a function: a step only if not the author's
 
 
@@ -203,15 +200,11 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
         lhs = left_side(first, row.latex) if first else None
         offset = len(segments[0]) + 1
         rest = segments[1:]
-        if first:
-            # "A = B": A is a step of its own (a derivative of an expression: of that order), unless
-            # it names the author's function, which is known only once every left side is seen
+        if first and (lhs is None or lhs.kind == "function"):
+            # "A = B": A is a step of its own, unless it names the author's function, which is
+            # known only once every left side is seen; d/dz [...] is a left side of that order
             lead = len(segments[0]) - len(segments[0].lstrip())
-            out.append((_Piece(first, lead, row.line, row.latex, False, lhs_step=lhs is not None
-                               and lhs.kind == "expression", candidate=lhs is not None and lhs.kind == "function"),
-                        lhs))
-            if lhs is None or lhs.kind == "expression":
-                lhs = None
+            out.append((_Piece(first, lead, row.line, row.latex, False, candidate=lhs is not None), lhs))
         for i, segment in enumerate(rest):
             stripped = segment.strip()
             lead = len(segment) - len(segment.lstrip())
@@ -229,7 +222,10 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
 def _split_equals(row: str) -> list[str]:
     """Split at '=' outside brackets and braces ('<=' and '>=' are not split)."""
     out, depth, start = [], 0, 0
+    spans = _nested(row)
     for i, c in enumerate(row):
+        if not _outside(spans, i):
+            continue
         if c in "([{":
             depth += 1
         elif c in ")]}":
@@ -344,9 +340,11 @@ def _latex_rows(text: str) -> list[_Row]:
         if kind.startswith("multline"):
             content = _ROW_BREAK.sub(lambda m: " " * len(m.group()), content)
         position = start
-        pieces = _ROW_BREAK.split(content) if kind != "bare" or "\\\\" in content else content.split("\n")
-        breaks = [m.group() for m in _ROW_BREAK.finditer(content)] if kind != "bare" or "\\\\" in content else \
-            ["\n"] * (len(pieces) - 1)
+        if kind != "bare" or "\\\\" in content:
+            pieces, breaks = _split_rows(content)
+        else:
+            pieces = content.split("\n")
+            breaks = ["\n"] * (len(pieces) - 1)
         for k, piece in enumerate(pieces):
             leading = piece[: len(piece) - len(piece.lstrip())]
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
@@ -357,6 +355,31 @@ def _latex_rows(text: str) -> list[_Row]:
                 rows.append(_Row(row, line, True))
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
     return _joined(rows)
+
+
+_NESTED = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}.*?\\end\{\1\}", re.DOTALL)
+
+
+def _nested(row: str) -> list[tuple[int, int]]:
+    """The spans of environments inside a row (cases): their \\\\, & and text are their own."""
+    return [m.span() for m in _NESTED.finditer(row)]
+
+
+def _outside(spans, position: int) -> bool:
+    return not any(a <= position < b for a, b in spans)
+
+
+def _split_rows(content: str) -> tuple[list[str], list[str]]:
+    """The rows of an environment, split at \\\\ outside nested cases, and the breaks between them."""
+    spans = _nested(content)
+    pieces, breaks, start = [], [], 0
+    for m in _ROW_BREAK.finditer(content):
+        if _outside(spans, m.start()):
+            pieces.append(content[start: m.start()])
+            breaks.append(m.group())
+            start = m.end()
+    pieces.append(content[start:])
+    return pieces, breaks
 
 
 def _regions(text: str, start: int):
@@ -418,11 +441,12 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     m = _LEADING_TEXT.match(row)
     if m is not None and not _FUNCTION_TEXT.search(m.group()):
         row = " " * m.end() + row[m.end():]
-    row = row.replace("&", " ").rstrip()
+    spans = _nested(row)
+    row = "".join(" " if c == "&" and _outside(spans, k) else c for k, c in enumerate(row)).rstrip()
     row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
     if not row.strip():
         return None
-    if re.search(_TEXT, _FUNCTION_TEXT.sub("", row)):
+    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _NESTED.sub(" ", row))):
         return None  # text in the middle of the row: a sentence, not a step
     if bare and _is_latex_prose(row):
         return None

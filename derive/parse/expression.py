@@ -310,7 +310,8 @@ class Parser:
         if token.kind == "name":
             return self.name(token)
         if token.kind == "command":
-            return {"frac": self.fraction, "sqrt": self.root}.get(token.text, self.stray_command)(token)
+            return {"frac": self.fraction, "sqrt": self.root, "cases": self.cases}.get(token.text,
+                                                                                    self.stray_command)(token)
         if token.kind == "op" and token.text in self.closers:
             return self.bracketed(token)
         if token.kind == "op" and token.text == "|":
@@ -403,6 +404,46 @@ class Parser:
         if bottom_value == 0:
             raise self.error("division by zero", bottom_token)
         return top_value / bottom_value
+
+    def cases(self, token: Token):
+        """\\begin{cases} value & condition \\\\ ... \\end{cases}: a piecewise function."""
+        from sympy import Piecewise
+
+        self.enter()
+        pieces = []
+        while True:
+            value = self.sum()
+            self.accept(",")
+            if self.accept("&") is None:
+                raise self.error("expected '&' and a condition in cases")
+            pieces.append((value, self.condition()))
+            self.accept(",", ".", ";")
+            if self.accept("\\\\") and not self.at("endcases"):
+                continue
+            if self.accept("endcases"):
+                break
+            raise self.error("expected \\\\ or \\end{cases}")
+        self.leave()
+        return Piecewise(*pieces)
+
+    def condition(self):
+        """z > 0, -3 < z \\le 3, otherwise."""
+        from sympy import And, Ge, Gt, Le, Lt, true
+
+        if self.peek().kind == "name" and self.peek().text == "otherwise":
+            self.take()
+            return true
+        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge}
+        left = self.sum()
+        token = self.accept(*relations)
+        if token is None:
+            raise self.error("expected a condition such as z > 0")
+        middle = self.sum()
+        condition = relations[token.text](left, middle)
+        second = self.accept(*relations)
+        if second is not None:
+            condition = And(condition, relations[second.text](middle, self.sum()))
+        return condition
 
     def root(self, token: Token):
         from sympy import Integer, root, sqrt
@@ -557,6 +598,8 @@ class Parser:
         negative = self.accept("-") is not None
         value = self.power()
         while self.starts_atom() and not self.is_function(self.peek()) and not self.at("|"):
+            if self.at(*self.closers) and value.has(self.var):
+                break  # \sigma 2z (1 - \sigma 2z): a bracket after the variable is the next factor
             value = value * self.power()
         self.leave()
         return -value if negative else value

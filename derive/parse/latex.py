@@ -78,12 +78,31 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
         raise ParseError(f"the input is {len(source)} characters long; at most {max_length} are read", text=source)
     raw = [(m.group(), m.start() + 1) for m in _TOKEN.finditer(source)]
     out: list[Token] = []
+    cases = 0  # inside \begin{cases}: & separates a value from its condition
     i = 0
     while i < len(raw):
         text, column = raw[i]
         i += 1
+        if text == "&" and cases:
+            out.append(Token("op", "&", column))
+            continue
         if text.isspace() or text in ("$", "&", "~"):
             continue
+        if text in ("\\begin", "\\end"):
+            i, cases = _environment(source, raw, i, text, column, out, cases)
+            continue
+        if cases and text.isalpha() and text in CASE_WORDS:
+            if CASE_WORDS[text]:
+                out.append(Token("name", CASE_WORDS[text], column))
+            continue
+        if cases and text in ("\\text", "\\mbox", "\\textrm", "\\mathrm"):
+            j = _case_word(raw, i)
+            if j is not None:
+                word = "".join(t for t, _ in raw[i:j]).strip("{} ")
+                if CASE_WORDS[word]:
+                    out.append(Token("name", CASE_WORDS[word], column))
+                i = j
+                continue
         if text.startswith("\\") and len(text) > 1:
             i = _command(source, raw, i, text, column, out)
             continue
@@ -114,6 +133,48 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
     return _primes(out) + [Token("end", "", len(source) + 1)]
 
 
+#: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
+CASE_WORDS = {"for": "", "if": "", "when": "", "otherwise": "otherwise", "else": "otherwise"}
+
+
+def _case_word(raw: list, i: int) -> int | None:
+    """The index after \\text{for} (a word of a condition) starting at raw[i], or None."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    if j + 2 < len(raw) + 1 and j < len(raw) and raw[j][0] == "{":
+        k = j + 1
+        words = []
+        while k < len(raw) and raw[k][0] != "}":
+            words.append(raw[k][0])
+            k += 1
+        if k < len(raw) and "".join(words).strip() in CASE_WORDS:
+            return k + 1
+    return None
+
+
+def _environment(source: str, raw: list, i: int, text: str, column: int, out: list[Token], cases: int):
+    """\\begin{cases} and \\end{cases}; any other environment is not read."""
+    j = i
+    name = ""
+    if j < len(raw) and raw[j][0] == "{":
+        k = j + 1
+        while k < len(raw) and raw[k][0] != "}":
+            name += raw[k][0]
+            k += 1
+        j = k + 1
+    if name not in ("cases", "dcases"):
+        shown = f"{text}{{{name}}}" if name else text
+        raise ParseError(f"{shown[:30]}: this environment is not read inside a formula", column, source)
+    if text == "\\begin":
+        out.append(Token("command", "cases", column))
+        return j, cases + 1
+    if not cases:
+        raise ParseError("\\end{cases} without \\begin{cases}", column, source)
+    out.append(Token("op", "endcases", column))
+    return j, cases - 1
+
+
 def _command(source: str, raw: list, i: int, text: str, column: int, out: list[Token]) -> int:
     """Append the tokens of one command; the index of the raw token after it."""
     name = text[1:]
@@ -140,7 +201,10 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         while j < len(raw) and raw[j][0].isspace():
             j += 1
         if j < len(raw) and raw[j][0].isalpha():
-            _append_word(source, raw[j][0], raw[j][1], out)
+            word = raw[j][0]
+            if word not in WORDS and len(word) > 1 and word not in GREEK:
+                raise ParseError(f"{text} {word} is not a function or constant derive knows", column, source)
+            _append_word(source, word, raw[j][1], out)
             return j + 1
     else:
         shown = text if len(text) <= 20 else text[:17] + "..."
@@ -174,17 +238,21 @@ def _word(source: str, raw: list, i: int, command: str, column: int, out: list[T
     if not re.fullmatch(r"[A-Za-z]+", word):
         shown = word if len(word) <= 30 else word[:27] + "..."
         raise ParseError(f"\\{command}{{{shown}}} is text, not part of a formula", column, source)
+    if word not in WORDS and len(word) > 1 and word not in GREEK:
+        import difflib
+
+        close = difflib.get_close_matches(word, sorted(WORDS), n=2, cutoff=0.6)
+        hint = f" — did you mean {' or '.join(close)}?" if close else ""
+        what = "is text, not part of a formula" if command in ("text", "textrm", "textit", "mbox") else \
+            "is not a function or constant derive knows"
+        raise ParseError(f"\\{command}{{{word}}} {what}{hint}", column, source)
     _append_word(source, word, raw[j + 1][1] if j + 1 < end else column, out)
     return end + 1
 
 
 def _append_word(source: str, word: str, column: int, out: list[Token]) -> None:
-    if word in WORDS:
-        out.append(Token("name", WORDS[word], column))
-    elif len(word) == 1:
-        out.append(Token("name", word, column))
-    else:
-        out.append(Token("name", word, column))  # a named constant, or an unknown function the parser names
+    """A word as one name: a function's (sech, artanh), e, d, a Greek letter or a letter."""
+    out.append(Token("name", WORDS.get(word, word), column))
 
 
 def _primes(tokens: list[Token]) -> list[Token]:
