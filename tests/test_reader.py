@@ -393,6 +393,17 @@ def test_plain_text_with_prose_lines():
     assert [st.row for st in doc.steps] == [2, 3, 4]
 
 
+def test_plain_text_lead_ins_tails_and_remarks():
+    text = ("Let σ(x) = 1/(1+e^-x) for all real x.\n"
+            "Note that 1 - σ(x) = e^-x/(1+e^-x)\n"
+            "Hence σ′(x) = e^-x/(1+e^-x)^2\n"
+            "= σ(x)(1 − σ(x)) as required.\n")
+    doc = read_document(text)
+    assert [(st.order, st.expr, st.row) for st in doc.steps] == [
+        (0, 1 / (1 + exp(-x)), 1), (1, exp(-x) / (1 + exp(-x)) ** 2, 3), (None, g(x) * (1 - g(x)), 4)]
+    assert doc.steps[0].offset == len("Let σ(x) =") + 1
+
+
 @pytest.mark.parametrize("text", ["\\[\\]", "$$$$", "", "\n\n  \n", "\\begin{align*}\\end{align*}",
                                   "just some prose here\n", "x" * 1_000_000])
 def test_nothing_to_read_is_one_document_error(text):

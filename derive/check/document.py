@@ -256,8 +256,12 @@ def _rows(text: str) -> list[_Row]:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 _KNOWN_WORDS = FUNCTION_NAMES | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
 _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
-_LEADING_WORD = re.compile(r"^\s*(?:so|hence|thus|then|therefore|and|i\.e\.|so that|which gives|we get|gives)\b[,:]?\s+",
-                           re.IGNORECASE)
+#: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
+#: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
+_LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
+_TRAILING_WORDS = re.compile(r"\s+([A-Za-z]{2,}(?:[,.;:!]?\s+[A-Za-z]+)*[,.;:!]?\s*)$")
+_REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using", "remember", "observe", "notice",
+                 "as", "if", "check", "compare", "similarly", "also"}
 
 
 def _prose_words(text: str) -> list[str]:
@@ -271,14 +275,30 @@ def _plain_rows(text: str) -> list[_Row]:
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(remark.group()):
             line = line[: remark.start()]
-        lead = _LEADING_WORD.match(line)
-        if lead:
-            line = " " * lead.end() + line[lead.end():]
+        line = _without_lead_in_and_tail(line)
+        if line is None:
+            continue
         line = line.rstrip().rstrip(".,;:")
         if not line.strip() or _is_prose(line):
             continue
         rows.append(_Row(line, number, looks_like_latex(line)))
     return _joined(rows)
+
+
+def _without_lead_in_and_tail(line: str) -> str | None:
+    """The line without the words before and after its math ("Hence", "as required"); None
+    for a remark ("Note that ...") or a line of words alone.  Columns hold: words become spaces."""
+    if "=" not in line:
+        return line
+    lead = _LEADING_WORDS.match(line)
+    if lead and _prose_words(lead.group(1)) and len(_prose_words(lead.group(1))) == len(lead.group(1).split()):
+        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS:
+            return None
+        line = " " * lead.end() + line[lead.end():]
+    tail = _TRAILING_WORDS.search(line)
+    if tail and _prose_words(tail.group(1).split()[0]):
+        line = line[: tail.start()]
+    return line
 
 
 def _is_prose(line: str) -> bool:
