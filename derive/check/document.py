@@ -260,6 +260,9 @@ _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
 _LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
 _TRAILING_WORDS = re.compile(r"\s+([A-Za-z]{2,}(?:[,.;:!]?\s+[A-Za-z]+)*[,.;:!]?\s*)$")
+#: the first word of a tail of words after the math: "for all x", "as required", "by the chain rule"
+_TAIL_WORDS = {"for", "as", "by", "since", "because", "where", "when", "if", "which", "using", "from", "with", "qed",
+               "is", "and", "so", "hence", "thus", "i.e", "ie", "(qed)"}
 _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using", "remember", "observe", "notice",
                  "as", "if", "check", "compare", "similarly", "also"}
 
@@ -296,7 +299,7 @@ def _without_lead_in_and_tail(line: str) -> str | None:
             return None
         line = " " * lead.end() + line[lead.end():]
     tail = _TRAILING_WORDS.search(line)
-    if tail and _prose_words(tail.group(1).split()[0]):
+    if tail and tail.group(1).split()[0].lower().strip(",.;:!") in _TAIL_WORDS:
         line = line[: tail.start()]
     return line
 
