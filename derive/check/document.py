@@ -463,6 +463,8 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
         row = row[: m.start()]
     m = _LEADING_TEXT.match(row)
     if m is not None and not _FUNCTION_TEXT.search(m.group()):
+        if "=" not in _NESTED.sub(" ", row):
+            return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
         row = " " * m.end() + row[m.end():]
     spans = _nested(row)
     row = "".join(" " if c == "&" and _outside(spans, k) else c for k, c in enumerate(row)).rstrip()
