@@ -72,6 +72,8 @@ class _Row:
     text: str
     line: int  # 1-based line of the source
     latex: bool
+    heading: bool = False  # "for z < 0:": text is the condition of the rows that follow
+    region: int = 0  # the display the row is in: a heading holds to the end of its display
 
 
 def read_document(text: str, *, var: str | None = None, function_name: str | None = None) -> Document:
@@ -81,19 +83,20 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     pieces = _kept(pieces, name)
     steps = []
     for piece, lhs in pieces:
+        order = _order(lhs, piece, name)
         try:
             parser = Parser(piece.text, var=var_name, notation=True, latex=piece.latex, function=name,
                             max_length=MAX_STEP)
             expr = parser.run()
-            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, expr=expr,
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr,
                         remark="; ".join(dict.fromkeys(parser.remarks)), row=piece.row)
         except ParseError as e:
-            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, error=e,
-                        row=piece.row)
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, error=e, row=piece.row)
         except RecursionError:
-            step = Step(len(steps) + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset,
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset,
                         error=ParseError("nested too deeply to read"), row=piece.row)
         steps.append(step)
+    steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -106,6 +109,70 @@ def read_steps(text: str) -> list[Step]:
     pieces = _kept(pieces, name)
     return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
             for i, (piece, lhs) in enumerate(pieces)]
+
+
+# --- pieces: "for z < 0:" and the steps under it ------------------------------
+
+def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -> list[Step]:
+    """Steps under a heading "for z < 0:" say nothing elsewhere: each reads
+    Piecewise((its value, z < 0), (what it must equal there: g or its derivative, True)).
+    Where g is defined only by its pieces, the first g(z) line is all of them."""
+    from dataclasses import replace
+
+    from sympy import Derivative, Piecewise
+
+    from ..engine.functions import g
+
+    z = variable(var)
+    conditions: dict[int, object] = {}
+    out = []
+    order = 0
+    previous_heading = None
+    definition_pieces = []
+    for step, piece in zip(steps, pieces):
+        heading = piece.condition
+        if heading is None:
+            out.append(step)
+            order = step.order if step.order is not None else order
+            continue
+        if heading is not previous_heading:
+            order, previous_heading = 0, heading
+        order = step.order if step.order is not None else order
+        if id(heading) not in conditions:
+            conditions[id(heading)] = _condition(heading, var, name)
+        condition = conditions[id(heading)]
+        if isinstance(condition, ParseError):
+            out.append(replace(step, expr=None, error=ParseError(
+                f"the condition of this piece ({heading.text.strip()[:40]}) cannot be read: {condition.reason}")))
+            continue
+        if step.expr is None:
+            out.append(step)
+            continue
+        if step.order == 0:
+            definition_pieces.append((step.expr, condition))
+        fallback = g(z) if order == 0 else Derivative(g(z), (z, order))
+        remark = f"read for {heading.text.strip()} only"
+        out.append(replace(step, expr=Piecewise((step.expr, condition), (fallback, True)),
+                           remark="; ".join(r for r in (step.remark, remark) if r)))
+    first = next((k for k, st in enumerate(out) if st.order == 0), None)
+    if first is not None and pieces[first].condition is not None and definition_pieces \
+            and not any(e.has(g(z)) for e, _ in definition_pieces):
+        out[first] = replace(out[first], expr=Piecewise(*definition_pieces),
+                             remark="g is defined by its pieces, one g(z) line under each heading")
+    return out
+
+
+def _condition(heading: "_Row", var: str, name: str):
+    """The relation a heading states, or its ParseError."""
+    try:
+        parser = Parser(heading.text, var=var, notation=True, latex=heading.latex, function=name,
+                        max_length=MAX_STEP)
+        condition = parser.condition()
+        if parser.peek().kind != "end":
+            raise parser.error(f"unexpected {parser.peek().text!r}")
+        return condition
+    except ParseError as e:
+        return e
 
 
 # --- names ------------------------------------------------------------------
@@ -183,6 +250,7 @@ class _Piece:
     latex: bool
     continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
     candidate: bool = False  # a left side naming a function: a step only if not the author's
+    condition: "_Row | None" = None  # the heading ("for z < 0:") the step is under
 
 
 def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
@@ -190,7 +258,13 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
     if len(text) > MAX_TEXT:
         raise DocumentError(f"the derivation is {len(text)} characters long; at most {MAX_TEXT} are read")
     out: list[tuple[_Piece, LeftSide | None]] = []
+    heading: _Row | None = None
     for row in _rows(text):
+        if heading is not None and row.region != heading.region:
+            heading = None
+        if row.heading:
+            heading = row
+            continue
         segments = _split_equals(row.text)
         if len(segments) == 1:
             if not out:
@@ -204,13 +278,14 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
             # "A = B": A is a step of its own, unless it names the author's function, which is
             # known only once every left side is seen; d/dz [...] is a left side of that order
             lead = len(segments[0]) - len(segments[0].lstrip())
-            out.append((_Piece(first, lead, row.line, row.latex, False, candidate=lhs is not None), lhs))
+            out.append((_Piece(first, lead, row.line, row.latex, False, candidate=lhs is not None,
+                               condition=heading), lhs))
         for i, segment in enumerate(rest):
             stripped = segment.strip()
             lead = len(segment) - len(segment.lstrip())
             if stripped:
-                out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None),
-                            lhs if i == 0 else None))
+                out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None,
+                                   condition=heading), lhs if i == 0 else None))
             offset += len(segment) + 1
             if len(out) > MAX_STEPS:
                 raise DocumentError(f"more than {MAX_STEPS} steps")
@@ -278,6 +353,11 @@ def _plain_rows(text: str) -> list[_Row]:
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(remark.group()):
             line = line[: remark.start()]
+        heading = _PLAIN_HEADING.match(line)
+        if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
+            rows.append(_Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
+                             heading=True))
+            continue
         line = _without_lead_in_and_tail(line)
         if line is None:
             continue
@@ -313,9 +393,11 @@ def _joined(rows: list[_Row]) -> list[_Row]:
     """A row that starts with + or - (or \\cdot) continues the row before it."""
     out: list[_Row] = []
     for row in rows:
-        if out and re.match(r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:[+\-−]|\\cdot|\\times)", row.text):
+        if out and not row.heading and not out[-1].heading \
+                and re.match(r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:[+\-−]|\\cdot|\\times)", row.text):
             previous = out[-1]
-            out[-1] = _Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex)
+            out[-1] = _Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex,
+                           region=previous.region)
         else:
             out.append(row)
     return out
@@ -375,7 +457,7 @@ def _latex_rows(text: str) -> list[_Row]:
                 piece = piece[leading.rindex("\n") + 1:]
             row = _clean_latex_row(piece, bare=kind == "bare")
             if row is not None:
-                rows.append(_Row(row, line, True))
+                rows.append(_Row(row, line, True, heading=isinstance(row, _Heading), region=start))
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
     return _joined(rows)
 
@@ -451,6 +533,16 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     return not before.strip(" \t>-*0123456789.") and not after.strip(" \t.,;:")
 
 
+class _Heading(str):
+    """A row "\\text{for } z < 0\\text{:}": the condition of the rows under it."""
+
+
+_RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
+_HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condition>.*?)"
+                      r"(?:\\text\s*\{\s*:?\s*\}|:)?[\s.]*$")
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
+
+
 def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
     row = row.replace("\n", " ").replace("\t", " ")
@@ -461,8 +553,14 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
         if m is None or _FUNCTION_TEXT.search(m.group()):
             break
         row = row[: m.start()]
+    heading = _HEADING.match(row)
+    if heading is not None and _RELATION.search(heading.group("condition")):
+        return _Heading(heading.group("condition"))
     m = _LEADING_TEXT.match(row)
     if m is not None and not _FUNCTION_TEXT.search(m.group()):
+        words = re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]+", " ", m.group()))
+        if words and words[0].lower() in _REMARK_WORDS:
+            return None  # "\text{with } \alpha = 0.01", "\text{where } u = 1 + e^{-z}": a remark
         if "=" not in _NESTED.sub(" ", row):
             return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
         row = " " * m.end() + row[m.end():]
