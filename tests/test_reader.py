@@ -168,6 +168,7 @@ PLAIN = [
     ("d/dx (1 + e^-x)", Derivative(1 + exp(-x), x), "x", "g"),
     ("d/dx[1/(1+e^-x)]", Derivative(s(x), x), "x", "g"),
     ("dy/dx", Derivative(g(x), x), "x", "y"),
+    ("2 dσ/dx", 2 * Derivative(g(x), x), "x", "sigma"),
     ("y(1 - y)", g(x) * (1 - g(x)), "x", "y"),
     ("1 - tanh(x)^2", 1 - g(x) ** 2, "x", "tanh"),
     ("tanh 2x", tanh(2 * x), "x", "g"),
@@ -246,6 +247,7 @@ UNREADABLE = [
     (r"\begin{matrix} z \end{matrix}", 1, "environment is not read"),
     (r"\begin{cases} z & \text{sometimes} \end{cases}", 19, "is text"),
     (r"\mathrm{softmax}(z)", 1, "not a function or constant"),
+    (r"\frac{du}{dz}", 1, "u is not the function or the variable"),
     (r"{\rm softmax}(z)", 2, "not a function or constant"),
     (r"\text{for all } z", 1, "text"),
 ]
