@@ -529,3 +529,27 @@ def test_every_chain_derive_prints_reads_back_valid_with_its_remarks():
         printed = CliRunner().invoke(cli, ["show", entry.name, "--format", "latex"]).stdout
         chain, problem = check_text(printed)
         assert problem is None and chain.valid, (entry.name, [(line.step.text, line.verdict) for line in chain.lines])
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(
+    ["g(z)", "g'(z)", "=", "&=", "\\\\", "\n", "$", "$$", "\\[", "\\]", "\\begin{align*}", "\\end{align*}",
+     "\\begin{cases}", "\\end{cases}", "&", "\\text{for }", "z < 0", ":", "\\frac{d}{dz}", "\\frac{", "}{", "}",
+     "{", "\\left(", "\\right)", "\\sigma", "\\tanh", "^{-1}", "^2", "'", "(", ")", "[", "]", "e^{-z}", "1", "+",
+     "-", "\\cdot", "y", "dy/dx", "σ′(x)", "Note that", "hence", "\\tag{1}", "%", "\\input{x}", "\\\\[4pt]", ","])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=25).map(" ".join))
+def test_any_text_is_steps_or_one_document_error(text):
+    """Random text never escapes as another exception: a DocumentError, or steps each read
+    or unreadable with its error."""
+    try:
+        doc = read_document(text)
+    except DocumentError as e:
+        assert "\n" not in str(e)
+        return
+    for st_ in doc.steps:
+        assert (st_.expr is None) != (st_.error is None)
