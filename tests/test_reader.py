@@ -104,6 +104,7 @@ LATEX = [
     (r"\frac12 z", z / 2, "z", "g"),
     (r"\sqrt{1 + z^2}", sqrt(1 + z**2), "z", "g"),
     (r"\frac{z}{100}", z / 100, "z", "g"),
+    (r"z^2y + z^23", z**2 * y + 3 * z**2, "z", "g"),  # TeX: one token is the exponent
     # Unicode in LaTeX, pasted
     (r"\frac{1}{1 + e^{−z}} · σ(z)", s(z) * s(z), "z", "g"),
     # the author's function, whatever its name and variable
@@ -174,6 +175,7 @@ PLAIN = [
     ("tanh 2x", tanh(2 * x), "x", "g"),
     ("tanh^-1(x)", atanh(x), "x", "g"),
     ("max(0, x)", Max(0, x), "x", "g"),
+    ("e^(-2x) + e^-x + e^2 x", exp(-2 * x) + exp(-x) + exp(2) * x, "x", "g"),
 ]
 
 
@@ -248,6 +250,7 @@ UNREADABLE = [
     (r"\begin{cases} z & \text{sometimes} \end{cases}", 19, "is text"),
     (r"\mathrm{softmax}(z)", 1, "not a function or constant"),
     (r"\frac{du}{dz}", 1, "u is not the function or the variable"),
+    (r"e^-2z", 5, "reads two ways"),
     (r"{\rm softmax}(z)", 2, "not a function or constant"),
     (r"\text{for all } z", 1, "text"),
 ]

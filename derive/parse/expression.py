@@ -232,6 +232,13 @@ class Parser(Notation):
         self.enter()
         exponent = self.exponent()
         self.leave()
+        last, following = self.tokens[self.i - 1], self.peek()
+        signed = self.tokens[self.i - 2].text in ("-", "+")
+        if self.notation and last.kind == "number" and following.kind == "name" and (signed or not self.latex) \
+                and following.column == last.column + len(last.text):  # e^-2x: e^(-2x) or e^(-2)·x?
+            shown = f"^{'-' if exponent.is_negative else ''}{last.text}{following.text}"
+            raise self.error(f"{shown} reads two ways: write ^({'-' if exponent.is_negative else ''}{last.text}"
+                             f"{following.text}) or a space before {following.text}", following)
         return self.raise_to(base, exponent, token)
 
     def exponent(self):
