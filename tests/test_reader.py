@@ -556,3 +556,21 @@ def test_any_text_is_steps_or_one_document_error(text):
         return
     for st_ in doc.steps:
         assert (st_.expr is None) != (st_.error is None)
+
+
+@pytest.mark.parametrize("text", [
+    "\\[ g(z) = " + " " * 99_000 + "z \\]",            # a row of spaces: annotation searches stay linear
+    "g(z) = 1\n" + "aa " * 33_000 + "= 1z",            # a line of words
+    "\\[ g(z) = " + "\\quad" * 19_000 + "z \\]",
+    "$" * 99_000, "$a$ " * 24_000, "\\begin{cases}" * 7_000,
+    "\\begin{aligned}" + "&= z \\\\" * 12_000 + "\\end{aligned}",
+])
+def test_large_hostile_texts_are_read_quickly(text):
+    import time
+
+    start = time.perf_counter()
+    try:
+        read_document(text)
+    except DocumentError:
+        pass
+    assert time.perf_counter() - start < 3

@@ -23,6 +23,11 @@ from .latex import looks_like_latex
 from .tokens import GREEK
 
 
+#: characters in one row: a longer row is not searched for annotations (the searches are not
+#: linear), and the reader refuses it anyway
+MAX_ROW = 5000
+
+
 class DocumentError(ValueError):
     """The text cannot be cut into steps at all (empty, too long, no equals sign)."""
 
@@ -91,6 +96,9 @@ def _prose_words(text: str) -> list[str]:
 def _plain_rows(text: str) -> list[Row]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_ROW:
+            rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
+            continue
         line = _defines_as_equals(line.rstrip())
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(remark.group()):
@@ -204,12 +212,27 @@ def _latex_rows(text: str) -> list[Row]:
     return _joined(rows)
 
 
-_NESTED = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}.*?\\end\{\1\}", re.DOTALL)
+_NESTED_BEGIN = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}")
 
 
 def _nested(row: str) -> list[tuple[int, int]]:
     """The spans of environments inside a row (cases): their \\\\, & and text are their own."""
-    return [m.span() for m in _NESTED.finditer(row)]
+    spans, position = [], 0
+    while True:  # str.find, not a lazy regex: linear however many \begin lack an \end
+        m = _NESTED_BEGIN.search(row, position)
+        if m is None:
+            return spans
+        end = row.find("\\end{%s}" % m.group(1), m.end())
+        if end < 0:
+            return spans
+        position = end + len("\\end{%s}" % m.group(1))
+        spans.append((m.start(), position))
+
+
+def _without_nested(row: str) -> str:
+    for a, b in reversed(_nested(row)):
+        row = row[:a] + " " + row[b:]
+    return row
 
 
 def _outside(spans, position: int) -> bool:
@@ -288,6 +311,8 @@ _PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s
 def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
     row = row.replace("\n", " ").replace("\t", " ")
+    if len(row) > MAX_ROW:
+        return row  # too long to be one step: left as it is, to be reported unreadable
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _defines_as_equals(row)
     while True:
@@ -303,7 +328,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
         words = re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]+", " ", m.group()))
         if words and words[0].lower() in _REMARK_WORDS:
             return None  # "\text{with } \alpha = 0.01", "\text{where } u = 1 + e^{-z}": a remark
-        if "=" not in _NESTED.sub(" ", row):
+        if "=" not in _without_nested(row):
             return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
         row = " " * m.end() + row[m.end():]
     spans = _nested(row)
@@ -311,7 +336,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
     if not row.strip():
         return None
-    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _NESTED.sub(" ", row))):
+    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _without_nested(row))):
         return None  # text in the middle of the row: a sentence, not a step
     if bare and _is_latex_prose(row):
         return None
