@@ -357,7 +357,7 @@ ENVIRONMENTS = [
     f"\\begin{{eqnarray}}\n{rows().replace('&=', '&=&')}\n\\end{{eqnarray}}",
     "\n".join(f"\\[ {r.replace('&', '')} \\]" for r in SIGMOID_ROWS),
     "\n".join(f"$$ {r.replace('&', '')} $$" for r in SIGMOID_ROWS),
-    "Some prose first.\n\n" + "\n\n".join(f"${r.replace('&', '')}$" for r in SIGMOID_ROWS) + "\n\nAnd after.",
+    "Some prose first, which costs $5.\n\n" + "\n\n".join(f"${r.replace('&', '')}$" for r in SIGMOID_ROWS) + "\n\nAnd after.",
     f"$$\n\\begin{{aligned}}\n{rows()}\n\\end{{aligned}}\n$$",
     ("\\documentclass{article}\n\\usepackage{amsmath}\n\\newcommand{\\R}{\\mathbb{R}}\n\\begin{document}\n"
      "We differentiate the sigmoid $g(z) = \\sigma(z)$, as follows.\n"

@@ -270,6 +270,9 @@ def _regions(text: str, start: int):
             close = _find_closer(text, closer, m.end())
             closer_length = len(closer)
             kind = opener
+        if opener == "$" and (close < 0 or "\n" in text[m.end(): close]):
+            position = m.end()  # a dollar sign in prose ("costs $5"): inline math stays on its line
+            continue
         if close < 0:
             raise DocumentError(f"line {text.count(chr(10), 0, m.start()) + 1}: {opener} is never closed")
         content = text[m.end(): close]
@@ -281,12 +284,11 @@ def _regions(text: str, start: int):
 
 
 def _find_closer(text: str, closer: str, start: int) -> int:
+    """Where ``closer`` closes a display opened before ``start`` (-1: never); \\$ is a dollar sign."""
     k = start
     while True:
         k = text.find(closer, k)
         if k < 0 or closer != "$" or text[k - 1] != "\\":
-            if closer == "$" and k >= 0 and text[k: k + 2] == "$$":
-                return k
             return k
         k += 1
 
