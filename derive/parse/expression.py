@@ -1,6 +1,6 @@
 """A small grammar for typed formulas and the LaTeX of notes, built into SymPy from a whitelist.
 
-    comparison := sum [("<" | "<=" | ">" | ">=") sum]      (only inside where(...))
+    comparison := sum [("<" | "<=" | ">" | ">=" | "!=") sum]      (only inside where(...))
     sum        := product (("+" | "-") product)*
     product    := unary (("*" | "/" | juxtaposition) unary)*
     unary      := ("-" | "+") unary | power
@@ -158,14 +158,14 @@ class Parser(Notation):
         return expr
 
     def comparison(self):
-        from sympy import Ge, Gt, Le, Lt
+        from sympy import Ge, Gt, Le, Lt, Ne
 
         left = self.sum()
-        token = self.accept("<", "<=", ">", ">=")
+        token = self.accept("<", "<=", ">", ">=", "!=", "≠")
         if token is None:
             raise self.error("expected a comparison such as z > 0")
         right = self.sum()
-        return {"<": Lt, "<=": Le, ">": Gt, ">=": Ge}[token.text](left, right)
+        return {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne}[token.text](left, right)
 
     def sum(self):
         expr = self.product()

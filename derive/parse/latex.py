@@ -47,7 +47,7 @@ SYMBOLS = {
     "cdot": "*", "times": "*", "ast": "*", "cdotp": "*", "div": "/", "lvert": "|", "rvert": "|",
     "vert": "|", "|": "|", "{": "\\{", "}": "\\}", "lbrace": "\\{", "rbrace": "\\}", "lbrack": "[",
     "rbrack": "]", "lparen": "(", "rparen": ")", "prime": "'", "colon": ":", "le": "<=", "leq": "<=",
-    "ge": ">=", "geq": ">=", "lt": "<", "gt": ">",
+    "ge": ">=", "geq": ">=", "lt": "<", "gt": ">", "neq": "!=", "ne": "!=",
 }
 #: Commands whose braced argument is a word: a function's or a constant's name.
 WORD_FONTS = {"operatorname", "mathrm", "text", "textrm", "mathit", "mathsf", "textit", "mbox", "mathop"}

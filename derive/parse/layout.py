@@ -139,14 +139,33 @@ def _is_prose(line: str) -> bool:
     return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
 
 
+#: a row that goes on from the row before: it starts with + or - (or a centred dot), after
+#: spacing, an empty group ``{}`` and ``\left.`` (derive breaks a long line so, a bracket
+#: split across the rows closed with ``\right.`` and reopened with ``\left.``)
+_CONTINUATION = re.compile(r"(?:\s|\\q?quad\b|\\[,;:! ]|\{\}|\\left\s*\.)*([+\-−]|\\cdot|\\times)")
+_OPENED_AGAIN = re.compile(r"\\left\s*\.")
+#: (the row's last "." may already be gone: a trailing full stop is dropped from every row)
+_CLOSED_FOR_NOW = re.compile(r"(?:\s*\\right\s*\.?)+\s*$")
+
+
 def _joined(rows: list[Row]) -> list[Row]:
-    """A row that starts with + or - (or \\cdot) continues the row before it."""
+    """A row that starts with + or - (or \\cdot) continues the row before it; a bracket
+    split between them (``\\right.`` ... ``\\left.``) is one bracket again."""
     out: list[Row] = []
     for row in rows:
-        if out and not row.heading and not out[-1].heading \
-                and re.match(r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:[+\-−]|\\cdot|\\times)", row.text):
+        if out and not row.heading and not out[-1].heading and _CONTINUATION.match(row.text):
             previous = out[-1]
-            out[-1] = Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex,
+            match = _CONTINUATION.match(row.text)
+            operator = match.end() - len(match.group(1))
+            opened = len(_OPENED_AGAIN.findall(row.text[:operator]))
+            closed = _CLOSED_FOR_NOW.search(previous.text)
+            head = previous.text
+            if opened and closed and closed.group().count("right") == opened:
+                head = head[: closed.start()]
+            elif opened:  # a \left. that closes nothing before it: leave the row as written
+                operator = 0
+            tail = row.text[operator:].strip()
+            out[-1] = Row(head + " " + tail, previous.line, previous.latex or row.latex,
                            region=previous.region)
         else:
             out.append(row)

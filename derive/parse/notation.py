@@ -77,12 +77,12 @@ class Notation:
 
     def condition(self):
         """z > 0, -3 < z \\le 3, otherwise."""
-        from sympy import And, Ge, Gt, Le, Lt, true
+        from sympy import And, Ge, Gt, Le, Lt, Ne, true
 
         if self.peek().kind == "name" and self.peek().text == "otherwise":
             self.take()
             return true
-        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge}
+        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne}
         left = self.sum()
         token = self.accept(*relations)
         if token is None:
