@@ -59,28 +59,38 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     rule_lines, evaluated = derivative_lines(tree, var, dg)
     lines.extend(rule_lines)
 
-    F = in_g.form_in_g(definition, derivative, var)
+    found = in_g.search(definition, derivative, var)
+    F = found.form
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
+    substitute: Note = (("substitute", gz),)
+    if found.inverse is not None:  # z = h(g): say which inverse was substituted
+        substitute += (("with", Eq(var, found.inverse.subs(G, gz), evaluate=False)),)
     if poly is not None:
-        exposure = in_g.exposed(poly, definition, evaluated, var)
+        exposure = in_g.exposed(poly, definition, evaluated, var) if found.inverse is None else None
         if exposure is not None:
             lines.append((None, exposure.expr, "expose-g", exposure.notes))
-        lines.append((None, poly.written(gz), "in-g", (("substitute", gz),)))
+        lines.append((None, poly.written(gz), "in-g", substitute))
     elif F is not None and F.has(G):
-        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", (("substitute", gz),)))
+        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", substitute))
 
     mixed = proof = None
     if F is None:
         proof = g_and_z.witness(definition, derivative, var)
         mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
-        if mixed is not None:
+        if mixed is not None and not mixed.has(var):  # z-free after all: a form in g
+            F, mixed = mixed, None
+            poly = in_g.polynomial_form(F) if F.has(G) else None
+            written = poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
+            lines.append((None, written, "in-g", substitute))
+        elif mixed is not None:
             lines.append((None, forms.as_written(mixed.subs(G, gz)), "in-g-and-z",
                           (("substitute", gz), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
     form = poly.written(G) if poly is not None else F
+    remark = found.remark if F is None and proof is None else ""
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
-                      in_terms_of_g_and_z=mixed, no_form_in_g=proof)
+                      in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
 
 
 def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:

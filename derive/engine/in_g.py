@@ -41,39 +41,66 @@ from sympy import (
 )
 from sympy.polys.polyerrors import PolificationFailed, PolynomialError
 
-from . import forms
+from . import forms, inversion, monotone
+from .budget import IN_G_SECONDS, Budget
 from .exponentials import exp_as_powers
 from .functions import G, g
 from .steps import split_fraction
 
 
-def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """F(G) with derivative = F(definition), free of var; None where none was found.
+@dataclass(frozen=True)
+class InG:
+    """What the search for g'(z) = F(g(z)) found: F, or why there is none to show."""
 
-    A logarithm c log(u) (softplus, log-sigmoid) is handled through u = e^{g/c}: the
-    elimination runs on u, and F comes out in e^{g/c}.
-    """
+    form: Expr | None  # F(G), free of the variable, checked at the sample points
+    inverse: Expr | None = None  # z = inverse(G), where F came from inverting g
+    remark: str = ""  # no F: that one exists but is not elementary, or the time ran out
+
+
+def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """F(G) with derivative = F(definition), free of var; None where none was found."""
+    return search(definition, derivative, var).form
+
+
+def search(definition: Expr, derivative: Expr, var: Symbol, *, seconds: float = IN_G_SECONDS) -> InG:
+    """F(G) with derivative = F(definition), by elimination first (the lecture's g(1 - g)),
+    then by inverting g; past ``seconds`` it gives up and says so in the remark."""
     if not derivative.has(var):
-        return derivative  # a constant slope is its own form
+        return InG(derivative)  # a constant slope is its own form
+    budget = Budget(seconds)
+    F = budget.run(lambda: _by_elimination(definition, derivative, var), at_most=seconds * 0.6)
+    if F is not None:
+        return InG(F)
+    found = inversion.first_form(definition, derivative, var, budget)
+    if found is not None and not found.needs:
+        return InG(found.form, found.inverse)
+    direction = budget.run(lambda: monotone.direction(definition, derivative, var), at_most=1.0)
+    return InG(None, None, remark(direction, found.needs if found is not None else (), budget.ran_out))
+
+
+def remark(direction: int | None, needs: tuple[str, ...], ran_out: bool) -> str:
+    """Why no form in g is given, where one exists or the search stopped."""
+    exists = ""
+    if direction:
+        exists = f"g is strictly {'increasing' if direction > 0 else 'decreasing'}, so g' is a function of g alone"
+    if needs:
+        return f"{exists}; " * bool(exists) + f"it needs {', '.join(sorted(set(needs)))}, which is not an elementary function"
+    if ran_out:
+        return f"{exists}; " * bool(exists) + "no form in g found within the time limit"
+    if exists:
+        return f"{exists}, but derive found no closed form for it: z cannot be written in g with the inverses it knows"
+    return ""
+
+
+def _by_elimination(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """A logarithm c log(u) (softplus, log-sigmoid) is handled through u = e^{g/c}: the
+    elimination runs on u, and F comes out in e^{g/c}."""
     c, u = definition.as_independent(var, as_Add=False)
     if isinstance(u, log) and u.args[0].has(var):
         E = Dummy("E", positive=True)
         F = _eliminate(u.args[0], derivative, var, E)
         return None if F is None or F.has(G) else expand(F.subs(E, exp(G / c)))
-    return _eliminate(definition, derivative, var, G) or _inverted(definition, derivative, var)
-
-
-def _inverted(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """g = f(z) with f invertible on its whole range (atan, asinh): z = f^{-1}(g), so
-    g' = f'(f^{-1}(g)), simplified (arctan: 1/(1 + tan^2 g) = cos^2 g)."""
-    from sympy import asinh, atan, simplify, sinh, tan, trigsimp
-
-    inverses = {atan: tan, asinh: sinh}
-    if type(definition) not in inverses or definition.args != (var,):
-        return None
-    r = Dummy("g", real=True)  # g is real here, so sqrt(cosh(g)^2) = cosh(g)
-    F = trigsimp(simplify(derivative.xreplace({var: inverses[type(definition)](r)})))
-    return None if F.has(var) else F.xreplace({r: G})
+    return _eliminate(definition, derivative, var, G)
 
 
 def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Expr | None:
