@@ -33,6 +33,7 @@ class Budget:
     def __init__(self, seconds: float) -> None:
         self.end = time.monotonic() + seconds
         self.ran_out = False
+        self.too_long = False  # a form was found, but too long to show
 
     @property
     def left(self) -> float:
@@ -52,8 +53,7 @@ class Budget:
         except CANNOT:
             return None
         except TimeoutError:
-            if at_most is None or seconds < at_most:
-                self.ran_out = True
+            self.ran_out = True  # a step stopped short: the search may have missed a form
             return None
 
 

@@ -75,16 +75,19 @@ def search(definition: Expr, derivative: Expr, var: Symbol, *, seconds: float = 
     if found is not None and not found.needs:
         return InG(found.form, found.inverse)
     direction = budget.run(lambda: monotone.direction(definition, derivative, var), at_most=1.0)
-    return InG(None, None, remark(direction, found.needs if found is not None else (), budget.ran_out))
+    return InG(None, None, remark(direction, found.needs if found is not None else (), budget.ran_out,
+                                  budget.too_long))
 
 
-def remark(direction: int | None, needs: tuple[str, ...], ran_out: bool) -> str:
+def remark(direction: int | None, needs: tuple[str, ...], ran_out: bool, too_long: bool = False) -> str:
     """Why no form in g is given, where one exists or the search stopped."""
     exists = ""
     if direction:
         exists = f"g is strictly {'increasing' if direction > 0 else 'decreasing'}, so g' is a function of g alone"
     if needs:
         return f"{exists}; " * bool(exists) + f"it needs {', '.join(sorted(set(needs)))}, which is not an elementary function"
+    if too_long:
+        return f"{exists}; " * bool(exists) + "the form in g derive finds is too long to show"
     if ran_out:
         return f"{exists}; " * bool(exists) + "no form in g found within the time limit"
     if exists:

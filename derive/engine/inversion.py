@@ -81,6 +81,8 @@ INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
     erf: lambda y: (erfinv(y),),
     erfc: lambda y: (erfcinv(y),),
 }
+#: a form longer than this (operations) is no help to a reader: it is not shown
+MAX_OPS = 120
 #: inverses that are no elementary functions: a form through them exists but is not closed
 NOT_ELEMENTARY = {erf: "erfinv", erfc: "erfcinv"}
 
@@ -171,7 +173,11 @@ def layered_form(expr: Expr, var: Symbol, y: Dummy, budget: Budget) -> Found | N
     slope = budget.run(lambda: _small(diff(outer, w).subs(w, inverse)), at_most=1.0)
     if slope is None:
         return None
-    return Found(slope * inner.form.subs(y, inverse), None, needs + inner.needs)
+    form = slope * inner.form.subs(y, inverse)
+    if count_ops(form) > MAX_OPS:  # sigma nested n times: logit nested n times doubles each time
+        budget.too_long = True
+        return None
+    return Found(form, None, needs + inner.needs)
 
 
 def _small(expr: Expr) -> Expr:
@@ -257,6 +263,9 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
     # an inverse that holds on the whole line first: it is the one worth showing
     candidates.sort(key=lambda i: not inverts(i.expr, y, definition, var))
     for inverse in candidates:
+        if count_ops(inverse.expr) > MAX_OPS:
+            budget.too_long = True
+            continue
         raw = budget.run(lambda: target.subs(var, inverse.expr), at_most=1.0)
         if raw is None:
             continue
