@@ -15,7 +15,7 @@ from __future__ import annotations
 from sympy import Add, Derivative, Eq, Expr, Mul, Pow, S, Symbol, UnevaluatedExpr, diff
 
 from ..errors import EngineFault
-from . import forms, g_and_z, in_g, piecewise
+from . import forms, g_and_z, in_g
 from . import rules as R
 from .derivation import Derivation, Line, Note
 from .functions import G, g
@@ -24,22 +24,6 @@ from .verify import compare, numeric_compare
 
 #: Rules that distribute over their parts; the "outermost rule" looks through them.
 LINEAR = (R.SumRule, R.ConstantMultipleRule, R.RewriteRule, R.PiecewiseRule)
-
-
-def lecture_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None,
-                  sides: tuple[str, ...] = ()) -> Derivation:
-    """The chain for g(z) = definition; ``named`` is how line 1 names it (sigma(z)).
-
-    A piecewise definition gets a chain per piece (``branches``); ``sides`` says which
-    one-sided slope a framework takes at each kink.
-    """
-    if piecewise.is_piecewise(definition):
-        from .branches import piecewise_chain
-
-        parts = piecewise.pieces(definition, var)
-        if len(parts) > 1:
-            return piecewise_chain(definition, var, parts, name=name, named=named, sides=sides)
-    return smooth_chain(definition, var, name=name, named=named)
 
 
 def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
