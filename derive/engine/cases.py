@@ -42,15 +42,17 @@ class Cases:
     remark: str = ""  # where there are none: why
 
 
-def cases_in_g(branches: tuple[Branch, ...], var: Symbol) -> Cases:
-    """The cases (F_i(G), condition_i(G)), or a remark saying why there are none."""
+def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> Cases:
+    """The cases (F_i(G), condition_i(G)) of the derivative of this order, or a remark
+    saying why there are none."""
     forms = []
     for b in branches:
         sub = b.derivation
         F = sub.in_terms_of_g
         if F is None or F.has(var):
             where = _interval_text(b, var)
-            return Cases((), f"on {where}, g' is not a function of g alone, so no condition on g can give it")
+            name = "g" + "'" * order if order < 4 else f"g^({order})"
+            return Cases((), f"on {where}, {name} is not a function of g alone, so no condition on g can give it")
         forms.append(F)
     budget = Budget(2.0)
     images = []
@@ -59,19 +61,19 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol) -> Cases:
         if image is None:
             return Cases((), "")
         images.append(image)
-    order = _sorted(images)
-    if order is None:
+    ranked = _sorted(images)
+    if ranked is None:
         return Cases((), "whether the pieces' values of g overlap depends on the parameters")
-    for i, j in zip(order, order[1:]):
+    for i, j in zip(ranked, ranked[1:]):
         apart = _apart(images[i], images[j])
         if apart is None:
             return Cases((), "whether the pieces' values of g overlap depends on the parameters")
         if not apart and (forms[i] - forms[j]).expand() != 0:
             return Cases((), f"the values of g on {_interval_text(branches[i], var)} and on "
                              f"{_interval_text(branches[j], var)} overlap, so g alone cannot tell the pieces apart")
-    lowest, highest = order[0], order[-1]
+    lowest, highest = ranked[0], ranked[-1]
     cases = tuple((forms[k], _condition(images[k], k == lowest, k == highest)) for k in range(len(branches)))
-    _check(cases, branches, var)
+    _check(cases, branches, var, order)
     return Cases(cases)
 
 
@@ -132,11 +134,11 @@ def _condition(image: Image, lowest: bool, highest: bool) -> Expr:
     return And(*parts) if parts else S.true
 
 
-def _check(cases, branches, var: Symbol) -> None:
+def _check(cases, branches, var: Symbol, order: int) -> None:
     """Each case at points inside its piece: its condition holds, no other does, F(g) = g'."""
     for k, b in enumerate(branches):
         expr = b.derivation.definition
-        slope = diff(expr, var)
+        slope = expr.diff((var, order)) if expr.has(var) else S.Zero
         params = sorted((expr.free_symbols | slope.free_symbols) - {var}, key=lambda s: s.name)
         if params:
             continue  # parameters kept symbolic: the shape depends on them, checked by the pieces' chains

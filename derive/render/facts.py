@@ -62,7 +62,8 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
         if d.in_terms_of_g_cases:  # what a backward pass computes from the saved output
             phrase: list = ["in terms of g:"]
             for i, (form, condition) in enumerate(d.in_terms_of_g_cases):
-                phrase += ([";"] if i else []) + [Eq(Function("g'")(d.var), form, evaluate=False), "if", condition]
+                name = "g" + "'" * d.order if d.order < 4 else f"g^({d.order})"
+                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False), "if", condition]
             return ((tuple(phrase),),)
         return (((d.in_g_remark,),),) if d.in_g_remark else ()
     if d.in_terms_of_g is not None:
