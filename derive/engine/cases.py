@@ -52,7 +52,9 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
         if F is None or F.has(var):
             where = _interval_text(b, var)
             name = "g" + "'" * order if order < 4 else f"g^({order})"
-            return Cases((), f"on {where}, {name} is not a function of g alone, so no condition on g can give it")
+            if sub.no_form_in_g is not None:  # two points inside the piece prove it
+                return Cases((), f"on {where}, {name} is not a function of g alone, so no condition on g can give it")
+            return Cases((), f"on {where}, derive found no form of {name} in g alone, so it gives no conditions on g")
         forms.append(F)
     budget = Budget(2.0)
     images = []
