@@ -21,7 +21,7 @@ from ..errors import DeriveError, EngineFault
 from . import forms, in_g, inversion
 from .budget import IN_G_SECONDS, Budget
 from .cases import cases_in_g
-from .chain import _verified, derivative_lines, differentiate
+from .chain import _verified, derivative_lines, derivative_of_order, differentiate
 from .derivation import Derivation, Line
 from .functions import G, g
 from .verify import compare
@@ -39,7 +39,7 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     var = first.var
     gz = g(var)
     F = first.in_terms_of_g
-    nth = diff(first.definition, var, n)
+    nth = derivative_of_order(first.definition, var, n)
     previous_form = _form(F, n - 1) if F is not None else None
     lines: list[tuple] = []
     if previous_form is not None:
@@ -47,7 +47,8 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         lines.append((_d(gz, var, n - 1), written, "previous-order", (("the derivative of order", n - 1, "in g"),)))
         start = Derivative(UnevaluatedExpr(written), var)
         lines.append((_d(gz, var, n), start, "differentiate-form", (("differentiate both sides",),)))
-        rule_lines, evaluated = derivative_lines(differentiate(written, var), var, None)
+        tree = differentiate(written, var)  # the steps behind the chain: d/dz of the form in g
+        rule_lines, evaluated = derivative_lines(tree, var, None)
         lines.extend(rule_lines)
         substituted = evaluated.xreplace({Derivative(gz, var): UnevaluatedExpr(_written(F, gz))})
         if substituted != evaluated:  # a constant slope (ReLU's pieces) has no g'(z) left to replace
@@ -60,10 +61,11 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         mixed = proof = None
         remark = ""
     else:
-        below = diff(first.definition, var, n - 1)
+        below = derivative_of_order(first.definition, var, n - 1)
         lines.append((_d(gz, var, n - 1), forms.as_written(below), "previous-order",
                       (("the derivative of order", n - 1),)))
-        rule_lines, evaluated = derivative_lines(differentiate(below, var), var, _d(gz, var, n))
+        tree = differentiate(below, var)
+        rule_lines, evaluated = derivative_lines(tree, var, _d(gz, var, n))
         lines.extend(rule_lines)
         # g' may need z while g'' does not (the Gaussian: z^2 = -ln g): invert g and see
         budget = Budget(IN_G_SECONDS)
@@ -79,7 +81,7 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     checked = _verified(lines, first.definition, first.derivative, var)
     return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
                    in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark,
-                   steps=differentiate(diff(first.definition, var, n - 1), var))
+                   steps=tree)
 
 
 def _d(gz: Expr, var: Symbol, order: int) -> Expr:
