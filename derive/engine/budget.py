@@ -53,7 +53,10 @@ class Budget:
         except CANNOT:
             return None
         except TimeoutError:
-            self.ran_out = True  # a step stopped short: the search may have missed a form
+            # the budget ran out, not just this step's own cap: the search stopped short
+            # (a step past its cap found nothing, as on any machine: the output stays the same)
+            if at_most is None or seconds < at_most:
+                self.ran_out = True
             return None
 
 

@@ -128,6 +128,8 @@ def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[s
     if f in INVERSES and len(expr.args) == 1:
         more = needs + ((NOT_ELEMENTARY[f],) if f in NOT_ELEMENTARY else ())
         return [i for r in INVERSES[f](y) for i in inverses(expr.args[0], var, r, budget, needs=more)]
+    if not expr.is_algebraic_expr(var):
+        return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
     solved = budget.run(lambda: solve(expr - y, var), at_most=1.0) or []
     return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
 
