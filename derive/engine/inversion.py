@@ -307,4 +307,6 @@ def first_form(definition: Expr, derivative: Expr, var: Symbol, budget: Budget) 
         form = simplest_verified(tidy(layered.form, y, values, budget), y, definition, derivative, var)
         if form is not None:
             return Found(form.xreplace({y: G}), None, layered.needs)
+    if budget.too_long:
+        return None  # substituting the inverse gives the same form, just as long
     return form_by_inversion(definition, derivative, var, budget)
