@@ -51,6 +51,7 @@ from sympy import (
     expand,
     factor,
     factor_list,
+    factor_terms,
     log,
     powdenest,
     powsimp,
@@ -64,7 +65,7 @@ from sympy import (
 
 from .budget import Budget
 from .functions import G, sigmoid
-from .verify import POINTS, evaluate, numeric_compare
+from .verify import PARAMETER_VALUES, POINTS, close, evaluate
 
 #: f -> the inverses of f (two where f is even: both are candidates)
 INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
@@ -252,8 +253,8 @@ def simplest_verified(candidates: list[Expr], y: Dummy, definition: Expr, target
     for form in sorted(dict.fromkeys(candidates), key=lambda e: (count_ops(e), str(e))):
         if form.has(var) or form.has(S.ImaginaryUnit):
             continue
-        if numeric_compare(form.subs(y, definition), target, var).equal:
-            return form
+        if holds(form.subs(y, definition), target, var):
+            return factor_terms(form)  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2): the same, as written
     return None
 
 
@@ -288,7 +289,26 @@ def _shown(inverse: Expr, y: Dummy, values: list, definition: Expr, var: Symbol,
 
 def inverts(inverse: Expr, y: Dummy, definition: Expr, var: Symbol) -> bool:
     """Whether z = inverse(g(z)) at every sample point (both signs): a true inverse."""
-    return numeric_compare(inverse.subs(y, definition), var, var).equal
+    return holds(inverse.subs(y, definition), var, var)
+
+
+def holds(candidate: Expr, target: Expr, var: Symbol) -> bool:
+    """candidate = target at every sample point where target is a finite real, and at 6 at
+    least: a candidate undefined where target is defined fails ((z^3)^(2/3) is not z^2 for
+    z < 0, a check that skipped such points would take it on the positive points alone)."""
+    agree = 0
+    params = sorted((candidate.free_symbols | target.free_symbols) - {var}, key=lambda s: s.name)
+    at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
+    for point in POINTS:
+        at = {var: point, **at_params}
+        expected = evaluate(target, at)
+        if expected is None:
+            continue
+        value = evaluate(candidate, at)
+        if value is None or not close(value, expected):
+            return False
+        agree += 1
+    return agree >= 6
 
 
 def _symbol(values: list) -> Dummy:
