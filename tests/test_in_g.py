@@ -199,3 +199,30 @@ def test_growth_finishes_within_the_default_timeout(typed):
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert "g'(z) =" in done.stdout
+
+
+def test_engine_modules_import_each_other_without_a_circle():
+    """Every import inside derive/engine, at module level or in a function, read from the
+    source: the graph has no cycle (chain and branches once imported each other)."""
+    import ast
+    from pathlib import Path
+
+    engine = Path(__file__).parent.parent / "derive" / "engine"
+    graph = {}
+    for path in engine.glob("*.py"):
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    targets.add(node.module.split(".")[0])
+                else:
+                    targets.update(alias.name for alias in node.names)
+        graph[path.stem] = targets & {p.stem for p in engine.glob("*.py")}
+
+    def visit(node, stack):
+        assert node not in stack, " -> ".join([*stack, node])
+        for nxt in sorted(graph[node]):
+            visit(nxt, [*stack, node])
+
+    for module in sorted(graph):
+        visit(module, [])
