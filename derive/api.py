@@ -7,7 +7,7 @@ import re
 from sympy import Expr, Symbol, exp
 
 from . import catalog
-from .engine.chain import lecture_chain
+from .engine.lecture import lecture_chain
 from .engine.derivation import Derivation
 from .engine.functions import variable
 from .errors import DeriveError

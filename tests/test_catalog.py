@@ -192,10 +192,12 @@ def test_no_form_in_g_alone_is_proved_by_two_points(name):
     assert abs(g1 - g2) < 1e-12 and abs(s1 - s2) > 1e-3
 
 
-def test_monotone_without_a_closed_form_says_only_that_none_was_found():
+def test_monotone_without_a_closed_form_says_that_one_exists():
     d = derive("tanhshrink")
     assert d.no_form_in_g is None and d.in_terms_of_g is None
     assert (d.in_terms_of_g_and_z - (Z - G) ** 2).expand() == 0
+    # g' = tanh^2 z >= 0, zero only at 0: strictly increasing, so a form in g exists
+    assert d.in_g_remark.startswith("g is strictly increasing, so g' is a function of g alone")
 
 
 # (point, slope from the left, from the right, continuous, PyTorch's value), by hand

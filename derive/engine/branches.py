@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import And, Derivative, Expr, Piecewise, Symbol, oo
+from sympy import Abs, And, Derivative, Expr, Piecewise, Symbol, oo, piecewise_fold
 
 from . import forms
+from .cases import cases_in_g
+from .chain import _verified, differentiate, smooth_chain
 from .derivation import Branch, Derivation
-from .functions import g
-from .piecewise import Piece, kinks
+from .functions import G, g
+from .piecewise import Piece, _value_at, kinks
+from .verify import compare
 
 
 def piecewise_chain(definition: Expr, var: Symbol, parts: tuple[Piece, ...], *, name: str | None,
                     named: Expr | None, sides: tuple[str, ...]) -> Derivation:
-    from .chain import _verified, differentiate, smooth_chain
-
     tree = differentiate(definition, var)
     branches = tuple(Branch(p.low, p.high, _within(smooth_chain(p.expr, var), p)) for p in parts)
     derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
@@ -37,8 +38,21 @@ def piecewise_chain(definition: Expr, var: Symbol, parts: tuple[Piece, ...], *, 
     lines.append((Derivative(g(var), var), written, "piecewise",
                   (("each piece differentiated on its open interval",),)))
     checked = _verified(lines, definition, derivative, var)
-    return Derivation(name, var, 1, definition, checked, derivative, None, tree,
-                      branches=branches, kinks=kinks(definition, var, parts, sides))
+    found = cases_in_g(branches, var)
+    return Derivation(name, var, 1, definition, checked, derivative, _one_form(found.cases, derivative, definition, var),
+                      tree, branches=branches, kinks=kinks(definition, var, parts, sides),
+                      in_terms_of_g_cases=found.cases, in_g_remark=found.remark)
+
+
+def _one_form(cases, derivative: Expr, definition: Expr, var: Symbol) -> Expr | None:
+    """Two mirror cases F(-g) if g < 0, F(g) if g > 0 are one form F(|g|): softsign's (1 - |g|)^2."""
+    if len(cases) != 2 or cases[0][1] != (G < 0) or cases[1][1] != (G > 0):
+        return None
+    (left, _), (right, _) = cases
+    if (left - right.subs(G, -G)).expand() != 0:
+        return None
+    one = right.subs(G, Abs(G))
+    return one if compare(one.subs(G, definition), derivative, var).equal else None
 
 
 def _cases(definition: Expr, var: Symbol, parts: tuple[Piece, ...]) -> Expr:
@@ -61,10 +75,6 @@ def _cases(definition: Expr, var: Symbol, parts: tuple[Piece, ...]) -> Expr:
 
 
 def _gives(definition: Expr, var: Symbol, piece: Piece, point: Expr) -> bool:
-    from .piecewise import _value_at
-
-    from sympy import piecewise_fold
-
     value = _value_at(piecewise_fold(definition.rewrite(Piecewise)), var, point)
     return bool((piece.expr.subs(var, point) - value).equals(0))
 

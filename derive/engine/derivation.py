@@ -64,7 +64,13 @@ class Derivation:
 
     @property
     def uses_var(self) -> bool:
-        return self.in_terms_of_g is None or self.var in self.in_terms_of_g.free_symbols
+        """Whether g' needs the variable: False for any form free of it, whatever route
+        found it (elimination, inversion, or conditions on g piece by piece)."""
+        if self.in_terms_of_g is not None:
+            return self.var in self.in_terms_of_g.free_symbols
+        if self.in_terms_of_g_cases:
+            return any(self.var in f.free_symbols | c.free_symbols for f, c in self.in_terms_of_g_cases)
+        return True
 
     @property
     def is_piecewise(self) -> bool:

@@ -15,12 +15,18 @@ from sympy import Dummy, Expr, Rational, Symbol, exp
 
 def exp_as_powers(expr: Expr, var: Symbol, t: Dummy) -> Expr | None:
     """expr with each e^{a z + b} written e^b t^n; None if var remains anywhere else."""
-    exps = sorted((e for e in expr.atoms(exp) if e.has(var)), key=str)
+    exps = [e for e in expr.atoms(exp) if e.has(var)]
     if not exps:
+        return None
+    # an exponential inside an exponent (tanh nested, rewritten) is no power of t: say so
+    # before differentiating and sorting exponents that may be thousands of terms long
+    if any(e.args[0].has(exp) for e in exps):
         return None
     slopes = [e.args[0].diff(var) for e in exps]
     if any(s.has(var) for s in slopes):
         return None
+    order = sorted(range(len(exps)), key=lambda i: str(exps[i]))
+    exps, slopes = [exps[i] for i in order], [slopes[i] for i in order]
     ratios = [s / slopes[0] for s in slopes]
     if not all(isinstance(r, Rational) for r in ratios):
         return None

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Derivative, Expr, Mul, Piecewise, Symbol, UnevaluatedExpr, diff, expand
+from sympy import Derivative, Expr, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
 
 from ..errors import DeriveError, EngineFault
-from . import forms, in_g
-from .chain import _verified, derivative_lines, differentiate
+from . import forms, in_g, inversion
+from .budget import IN_G_SECONDS, Budget
+from .cases import cases_in_g
+from .chain import _verified, derivative_lines, derivative_of_order, differentiate
 from .derivation import Derivation, Line
 from .functions import G, g
 from .verify import compare
@@ -37,7 +39,7 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     var = first.var
     gz = g(var)
     F = first.in_terms_of_g
-    nth = diff(first.definition, var, n)
+    nth = derivative_of_order(first.definition, var, n)
     previous_form = _form(F, n - 1) if F is not None else None
     lines: list[tuple] = []
     if previous_form is not None:
@@ -45,27 +47,41 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         lines.append((_d(gz, var, n - 1), written, "previous-order", (("the derivative of order", n - 1, "in g"),)))
         start = Derivative(UnevaluatedExpr(written), var)
         lines.append((_d(gz, var, n), start, "differentiate-form", (("differentiate both sides",),)))
-        rule_lines, evaluated = derivative_lines(differentiate(written, var), var, None)
+        tree = differentiate(written, var)  # the steps behind the chain: d/dz of the form in g
+        rule_lines, evaluated = derivative_lines(tree, var, None)
         lines.extend(rule_lines)
         substituted = evaluated.xreplace({Derivative(gz, var): UnevaluatedExpr(_written(F, gz))})
-        lines.append((None, substituted, "substitute-derivative",
-                      (("substitute", Derivative(gz, var), "=", _written(F, gz)),)))
+        if substituted != evaluated:  # a constant slope (ReLU's pieces) has no g'(z) left to replace
+            lines.append((None, substituted, "substitute-derivative",
+                          (("substitute", Derivative(gz, var), "=", _written(F, gz)),)))
         product = _product_form(previous_form, F, gz)
         if not forms.same_shape(product, substituted):
             lines.append((None, product, "in-g", (("collect the factors",),)))
         form = _product_form(previous_form, F, G)
         mixed = proof = None
+        remark = ""
     else:
-        below = diff(first.definition, var, n - 1)
+        below = derivative_of_order(first.definition, var, n - 1)
         lines.append((_d(gz, var, n - 1), forms.as_written(below), "previous-order",
                       (("the derivative of order", n - 1),)))
-        rule_lines, _ = derivative_lines(differentiate(below, var), var, _d(gz, var, n))
+        tree = differentiate(below, var)
+        rule_lines, evaluated = derivative_lines(tree, var, _d(gz, var, n))
         lines.extend(rule_lines)
+        # g' may need z while g'' does not (the Gaussian: z^2 = -ln g): invert g and see
+        budget = Budget(IN_G_SECONDS)
+        found = inversion.form_by_inversion(first.definition, nth, var, budget) if nth.has(var) else None
+        form = found.form if found is not None else None
+        if form is not None:
+            written = _written(form, gz)
+            if not forms.same_shape(written, evaluated):
+                lines.append((None, written, "in-g", (("substitute", gz),)))
         # forms in g and z of higher derivatives are rarely simpler than the derivative: none is shown
-        form = mixed = proof = None
+        mixed = proof = None
+        remark = "" if form is not None else in_g.remark(None, (), budget.ran_out, budget.too_long)
     checked = _verified(lines, first.definition, first.derivative, var)
     return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
-                   in_terms_of_g_and_z=mixed, no_form_in_g=proof, steps=differentiate(diff(first.definition, var, n - 1), var))
+                   in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark,
+                   steps=tree)
 
 
 def _d(gz: Expr, var: Symbol, order: int) -> Expr:
@@ -88,6 +104,8 @@ def _written(F: Expr, gz: Expr) -> Expr:
 def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
     """F_{n-1}'(g) F(g), each factor written as a lecture writes it: F's own factors first."""
     slope = expand(diff(previous, G))
+    if slope == 0 or F == 0:
+        return S.Zero  # ReLU's pieces: 0, not 0*0
     first, second = in_g.polynomial_form(F), in_g.polynomial_form(slope)
     if first is None or second is None:
         return Mul(_written(slope, gz), _written(F, gz), evaluate=False)
@@ -109,10 +127,14 @@ def _piecewise(first: Derivation, n: int) -> Derivation:
     derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
     head = [line for line in first.lines if line.lhs is None or line.lhs == g(var)]
     head = list(head[: next((i for i, line in enumerate(head[1:], 1) if line.lhs is not None), len(head))])
-    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches))
+    # unevaluated: equal pieces stay one per interval (0 for z < 0, 0 for z > 0), not "0 for z > 0 or z < 0"
+    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches),
+                        evaluate=False)
     check = compare(written, diff(first.definition, var, n), var)
     if not check.equal:
         raise EngineFault(f"the order-{n} derivative of the pieces does not match: {written}")
     line = Line(Derivative(g(var), (var, n)), written, "piecewise", (("each piece differentiated on its open interval",),),
                 check)
-    return replace(first, order=n, lines=(*head, line), derivative=derivative, branches=branches, kinks=())
+    found = cases_in_g(branches, var, order=n)
+    return replace(first, order=n, lines=(*head, line), derivative=derivative, branches=branches, kinks=(),
+                   in_terms_of_g=None, in_terms_of_g_cases=found.cases, in_g_remark=found.remark)

@@ -34,46 +34,79 @@ from sympy import (
     cancel,
     exp,
     expand,
+    factor_list,
     fraction,
     gcd,
     groebner,
     log,
+    resultant,
 )
 from sympy.polys.polyerrors import PolificationFailed, PolynomialError
 
-from . import forms
+from . import forms, inversion, monotone
+from .budget import IN_G_SECONDS, Budget
 from .exponentials import exp_as_powers
 from .functions import G, g
 from .steps import split_fraction
+from .verify import numeric_compare
+
+
+@dataclass(frozen=True)
+class InG:
+    """What the search for g'(z) = F(g(z)) found: F, or why there is none to show."""
+
+    form: Expr | None  # F(G), free of the variable, checked at the sample points
+    inverse: Expr | None = None  # z = inverse(G), where F came from inverting g
+    remark: str = ""  # no F: that one exists but is not elementary, or the time ran out
 
 
 def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """F(G) with derivative = F(definition), free of var; None where none was found.
+    """F(G) with derivative = F(definition), free of var; None where none was found."""
+    return search(definition, derivative, var).form
 
-    A logarithm c log(u) (softplus, log-sigmoid) is handled through u = e^{g/c}: the
-    elimination runs on u, and F comes out in e^{g/c}.
-    """
+
+def search(definition: Expr, derivative: Expr, var: Symbol, *, seconds: float = IN_G_SECONDS) -> InG:
+    """F(G) with derivative = F(definition), by elimination first (the lecture's g(1 - g)),
+    then by inverting g; past ``seconds`` it gives up and says so in the remark."""
     if not derivative.has(var):
-        return derivative  # a constant slope is its own form
+        return InG(derivative)  # a constant slope is its own form
+    budget = Budget(seconds)
+    F = budget.run(lambda: _by_elimination(definition, derivative, var), at_most=seconds * 0.6)
+    if F is not None:
+        return InG(F)
+    found = inversion.first_form(definition, derivative, var, budget)
+    if found is not None and not found.needs:
+        return InG(found.form, found.inverse)
+    direction = budget.run(lambda: monotone.direction(definition, derivative, var), at_most=1.0)
+    return InG(None, None, remark(direction, found.needs if found is not None else (), budget.ran_out,
+                                  budget.too_long))
+
+
+def remark(direction: int | None, needs: tuple[str, ...], ran_out: bool, too_long: bool = False) -> str:
+    """Why no form in g is given, where one exists or the search stopped."""
+    exists = ""
+    if direction:
+        exists = f"g is strictly {'increasing' if direction > 0 else 'decreasing'}, so g' is a function of g alone"
+    if needs:
+        return f"{exists}; " * bool(exists) + f"it needs {', '.join(sorted(set(needs)))}, which is not an elementary function"
+    if too_long:
+        return f"{exists}; " * bool(exists) + "the form in g derive finds is too long to show"
+    if ran_out:
+        return f"{exists}; " * bool(exists) + "no form in g found within the time limit"
+    if exists:
+        return f"{exists}, but derive found no closed form for it: z cannot be written in g with the inverses it knows"
+    return ""
+
+
+def _by_elimination(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
+    """A logarithm c log(u) (softplus, log-sigmoid) is handled through u = e^{g/c}: the
+    elimination runs on u, and F comes out in e^{g/c}."""
     c, u = definition.as_independent(var, as_Add=False)
     if isinstance(u, log) and u.args[0].has(var):
         E = Dummy("E", positive=True)
         F = _eliminate(u.args[0], derivative, var, E)
         return None if F is None or F.has(G) else expand(F.subs(E, exp(G / c)))
-    return _eliminate(definition, derivative, var, G) or _inverted(definition, derivative, var)
-
-
-def _inverted(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """g = f(z) with f invertible on its whole range (atan, asinh): z = f^{-1}(g), so
-    g' = f'(f^{-1}(g)), simplified (arctan: 1/(1 + tan^2 g) = cos^2 g)."""
-    from sympy import asinh, atan, simplify, sinh, tan, trigsimp
-
-    inverses = {atan: tan, asinh: sinh}
-    if type(definition) not in inverses or definition.args != (var,):
-        return None
-    r = Dummy("g", real=True)  # g is real here, so sqrt(cosh(g)^2) = cosh(g)
-    F = trigsimp(simplify(derivative.xreplace({var: inverses[type(definition)](r)})))
-    return None if F.has(var) else F.xreplace({r: G})
+    return _eliminate(definition, derivative, var, G)
 
 
 def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Expr | None:
@@ -88,6 +121,9 @@ def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Ex
     params = sorted((g_t.free_symbols | d_t.free_symbols) - {t}, key=lambda s: s.name)
     gn, gd = fraction(cancel(g_t))
     dn, dd = fraction(cancel(d_t))
+    by_resultant = _by_resultant(G * gd - gn, D * dd - dn, t, D, G, definition, derivative, var)
+    if by_resultant is not False:
+        return by_resultant
     try:
         basis = groebner([G * gd - gn, D * dd - dn], t, D, G, *params, order="lex")
     except (PolificationFailed, PolynomialError):
@@ -99,6 +135,32 @@ def _eliminate(definition: Expr, derivative: Expr, var: Symbol, G: Symbol) -> Ex
         if p.degree() == 1:
             slope, rest = p.all_coeffs()
             return cancel(-rest / slope)
+    return None
+
+
+def _by_resultant(first: Expr, second: Expr, t: Dummy, D: Dummy, G: Symbol, definition: Expr, derivative: Expr,
+                  var: Symbol) -> Expr | None | bool:
+    """t eliminated by one resultant (milliseconds, where a lexicographic Groebner basis of a
+    product of n sigmoids grows as 16^n): a factor of degree 1 in D is D = F(G), kept if it
+    holds at the sample points.  None: there is no such factor, so no rational F exists;
+    False: the resultant could not be taken (the Groebner basis is tried instead)."""
+    try:
+        relation = resultant(first, second, t)
+        if relation == 0:
+            return False
+        factors = [f for f, _ in factor_list(relation)[1]]
+    except (PolificationFailed, PolynomialError):
+        return False
+    for f in factors:
+        if not f.has(D):
+            continue
+        p = Poly(f, D)
+        if p.degree() != 1:
+            continue
+        slope, rest = p.all_coeffs()
+        F = cancel(-rest / slope)
+        if not F.has(t) and numeric_compare(F.subs(G, definition), derivative, var).equal:
+            return F
     return None
 
 

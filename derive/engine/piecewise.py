@@ -2,8 +2,9 @@
 and the points between them, where g may jump or bend.
 
 ``Max``, ``Min``, ``Abs``, ``Heaviside`` and ``Piecewise`` are all rewritten as
-``Piecewise``; every condition is a comparison linear in z, so its boundary is one
-point.  Between consecutive boundaries the formula in force is found by evaluating the
+``Piecewise``; a condition linear in z has one point as its boundary, any other
+(max(0, z^2 - 1)) the real roots of its two sides' difference, if there are finitely
+many.  Between consecutive boundaries the formula in force is found by evaluating the
 conditions at a point inside; adjacent intervals with the same formula are merged.
 Boundaries may be symbolic (softshrink's +-lambda) as long as SymPy can order them
 under the parameters' assumptions.
@@ -21,16 +22,20 @@ from sympy import (
     Min,
     Piecewise,
     Rational,
+    FiniteSet,
+    S,
     Symbol,
     diff,
     limit,
     oo,
     piecewise_fold,
     sign,
+    solveset,
 )
 from sympy.core.relational import Relational
 
 from ..errors import DeriveError
+from .verify import time_limit
 
 PIECEWISE = (Piecewise, Max, Min, Abs, Heaviside, sign)
 
@@ -123,6 +128,10 @@ def _limit(expr: Expr, var: Symbol, point: Expr, side: str) -> Expr:
     return limit(expr, var, point, side)
 
 
+#: at most this many points where a formula changes (max(0, z^2 - 1) has 2)
+MAX_BOUNDARIES = 12
+
+
 def _boundaries(expr: Expr, var: Symbol) -> set[Expr]:
     points = set()
     for relation in expr.atoms(Relational):
@@ -130,10 +139,25 @@ def _boundaries(expr: Expr, var: Symbol) -> set[Expr]:
         slope = diff(difference, var)
         if slope == 0:
             continue
-        if slope.has(var) or not difference.is_polynomial(var):
-            raise DeriveError(f"the condition {relation} is not a comparison linear in {var}")
-        points.add(-difference.subs(var, 0) / slope)
+        if not slope.has(var) and difference.is_polynomial(var):
+            points.add(-difference.subs(var, 0) / slope)
+        else:  # max(0, z^2 - 1), max(tanh z, 0): the boundaries are the real roots
+            points.update(_roots(difference, var, relation))
     return points
+
+
+def _roots(difference: Expr, var: Symbol, relation: Expr) -> list[Expr]:
+    """The real roots of a condition's two sides' difference, if SymPy finds finitely many
+    (and few) within a time bound; each must be a number (or order-able)."""
+    try:
+        with time_limit(2.0):
+            roots = solveset(difference, var, S.Reals)
+    except TimeoutError:
+        roots = None
+    if not isinstance(roots, FiniteSet) or len(roots) > MAX_BOUNDARIES or not all(r.is_real for r in roots):
+        raise DeriveError(f"cannot find where the condition {relation} changes: derive needs finitely many "
+                          f"points where {difference} = 0")
+    return list(roots)
 
 
 def _ordered(points: set[Expr]) -> list[Expr]:

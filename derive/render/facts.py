@@ -79,9 +79,17 @@ def _slope_at(d: Derivation, point) -> Expr:
 def form_facts(d: Derivation) -> tuple[Note, ...]:
     """Whether g' was written in g alone, and if not, why not."""
     if d.branches:
-        return ()
+        if d.in_terms_of_g_cases:  # what a backward pass computes from the saved output
+            phrase: list = ["in terms of g:"]
+            for i, (form, condition) in enumerate(d.in_terms_of_g_cases):
+                name = "g" + "'" * d.order if d.order < 4 else f"g^({d.order})"
+                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False), "if", condition]
+            return ((tuple(phrase),),)
+        return (((d.in_g_remark,),),) if d.in_g_remark else ()
     if d.in_terms_of_g is not None:
         return ()
+    if d.in_g_remark and d.no_form_in_g is None:
+        return (((d.in_g_remark,),),)
     w = d.no_form_in_g
     if w is not None:
         a, b = _number(w.first), _number(w.second)

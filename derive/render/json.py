@@ -62,6 +62,9 @@ def derivation_data(d: Derivation) -> dict:
         "no_form_in_g": None if w is None else {
             "z": [w.first, w.second], "g": w.value, "slopes": list(w.slopes),
         },
+        "in_terms_of_g_cases": [{"form": _str(f), "condition": linear(c, unicode=False)}
+                                for f, c in d.in_terms_of_g_cases],
+        "in_g_remark": d.in_g_remark or None,
         "uses_z": d.uses_var,
         "branches": [
             {"interval": [_str(b.low), _str(b.high)], "condition": linear(b.condition(d.var), unicode=False),

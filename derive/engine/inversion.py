@@ -1,0 +1,332 @@
+"""The form in g by inverting g: where g is strictly monotone, z = h(g), and then
+g'(z) = g'(h(g)) is a function of g alone.
+
+g is inverted layer by layer, from the outside in: g = c + k u gives u = (g - c)/k,
+g = f(u) gives u = f^{-1}(g) for the functions whose inverse derive knows
+(exp <-> log, tanh <-> artanh, sigma <-> logit, atan <-> tan, sinh <-> arsinh, powers,
+1/u, ...).  Where z occurs more than once (z/sqrt(1 + z^2)), SymPy's ``solve`` is asked,
+under a time bound.  An even power or cosh has two inverses (z = +-sqrt(-ln g) for the
+Gaussian's z^2): each is a candidate, and only a candidate that checks equal at points
+of both signs is kept, so an inverse that holds on one side only is never used.
+
+The first derivative is also built layer by layer: g = f(u) has
+g' = f'(u) u' = f'(f^{-1}(g)) F_u(f^{-1}(g)), where F_u is u's own form in its value,
+found the same way; each factor f'(f^{-1}(g)) is simplified on its own (sigma'(logit g)
+= g(1 - g), tanh'(artanh g) = 1 - g^2, atan'(tan g) = cos^2 g).  That keeps the work
+linear in the depth of a composition (tanh nested n times).
+
+``tidy`` simplifies under the range of g: g's values at the sample points say which
+factors keep one sign on it, and those become positive symbols while SymPy simplifies
+(sqrt(1/(1 - g^2)) (1 - g^2)^2 = (1 - g^2)^{3/2} for g in (-1, 1)).  Every candidate is
+checked numerically against g' with g = g(z) before it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sympy import (
+    Add,
+    Dummy,
+    Expr,
+    Mul,
+    Pow,
+    Rational,
+    S,
+    Symbol,
+    acosh,
+    asinh,
+    atan,
+    atanh,
+    cancel,
+    cosh,
+    count_ops,
+    diff,
+    erf,
+    erfc,
+    erfcinv,
+    erfinv,
+    exp,
+    expand,
+    factor,
+    factor_list,
+    factor_terms,
+    log,
+    powdenest,
+    powsimp,
+    simplify,
+    sinh,
+    solve,
+    tan,
+    tanh,
+    trigsimp,
+)
+
+from .budget import Budget
+from .functions import G, sigmoid
+from .verify import PARAMETER_VALUES, POINTS, close, evaluate
+
+#: f -> the inverses of f (two where f is even: both are candidates)
+INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
+    exp: lambda y: (log(y),),
+    log: lambda y: (exp(y),),
+    tanh: lambda y: (atanh(y),),
+    atanh: lambda y: (tanh(y),),
+    sigmoid: lambda y: (log(y / (1 - y)),),
+    atan: lambda y: (tan(y),),
+    tan: lambda y: (atan(y),),
+    sinh: lambda y: (asinh(y),),
+    asinh: lambda y: (sinh(y),),
+    cosh: lambda y: (acosh(y), -acosh(y)),
+    erf: lambda y: (erfinv(y),),
+    erfc: lambda y: (erfcinv(y),),
+}
+#: a form longer than this (operations) is no help to a reader: it is not shown
+MAX_OPS = 120
+#: inverses that are no elementary functions: a form through them exists but is not closed
+NOT_ELEMENTARY = {erf: "erfinv", erfc: "erfcinv"}
+
+
+@dataclass(frozen=True)
+class Inverse:
+    """z = expr(y) on some interval; ``needs`` names non-elementary functions it uses."""
+
+    expr: Expr
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A form F(y) of a derivative, and how z was written in g to get it."""
+
+    form: Expr
+    inverse: Expr | None  # z = inverse(y), when the form came from one
+    needs: tuple[str, ...] = ()
+
+
+def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[str, ...] = ()) -> list[Inverse]:
+    """Candidates for z with expr(z) = y, peeling the outermost layer first."""
+    if expr == var:
+        return [Inverse(y, needs)]
+    if not expr.has(var):
+        return []
+    if isinstance(expr, Add):
+        c, rest = expr.as_independent(var, as_Add=True)
+        if c != 0:
+            return inverses(rest, var, y - c, budget, needs=needs)
+    if isinstance(expr, Mul):
+        k, rest = expr.as_independent(var, as_Add=False)
+        if k != 1:
+            return inverses(rest, var, y / k, budget, needs=needs)
+    if isinstance(expr, Pow):
+        base, p = expr.args
+        if not p.has(var):
+            return [i for r in _roots(y, p) for i in inverses(base, var, r, budget, needs=needs)]
+        if not base.has(var):
+            return inverses(p, var, log(y) / log(base), budget, needs=needs)
+    f = type(expr)
+    if f in INVERSES and len(expr.args) == 1:
+        more = needs + ((NOT_ELEMENTARY[f],) if f in NOT_ELEMENTARY else ())
+        return [i for r in INVERSES[f](y) for i in inverses(expr.args[0], var, r, budget, needs=more)]
+    if not expr.is_algebraic_expr(var):
+        return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
+    solved = budget.run(lambda: solve(expr - y, var), at_most=1.0) or []
+    return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
+
+
+def _roots(y: Expr, p: Expr) -> tuple[Expr, ...]:
+    """u with u^p = y: one root, or two (+-) where p's numerator is even (u^2 = y)."""
+    root = Pow(y, 1 / p)
+    if isinstance(p, Rational) and p.p % 2 == 0:
+        return (root, -root)
+    return (root,)
+
+
+def layered_form(expr: Expr, var: Symbol, y: Dummy, budget: Budget) -> Found | None:
+    """F with d/dz expr = F(expr), built layer by layer (see the module's docstring)."""
+    if expr == var:
+        return Found(S.One, None)
+    if not expr.has(var):
+        return None
+    if isinstance(expr, Add):
+        c, rest = expr.as_independent(var, as_Add=True)
+        if c != 0:
+            inner = layered_form(rest, var, y, budget)
+            return None if inner is None else Found(inner.form.subs(y, y - c), None, inner.needs)
+    if isinstance(expr, Mul):
+        k, rest = expr.as_independent(var, as_Add=False)
+        if k != 1:
+            inner = layered_form(rest, var, y, budget)
+            return None if inner is None else Found(k * inner.form.subs(y, y / k), None, inner.needs)
+    if isinstance(expr, Pow) and expr.exp.has(var) and not expr.base.has(var):
+        return layered_form(exp(expr.exp * log(expr.base)), var, y, budget)
+    if isinstance(expr, Pow) and not expr.exp.has(var):
+        inner_expr, w = expr.base, Dummy("w")
+        outer, inverse, needs = Pow(w, expr.exp), _roots(y, expr.exp)[0], ()
+    elif type(expr) in INVERSES and len(expr.args) == 1:
+        inner_expr, w = expr.args[0], Dummy("w")
+        outer, inverse = type(expr)(w), INVERSES[type(expr)](y)[0]
+        needs = (NOT_ELEMENTARY[type(expr)],) if type(expr) in NOT_ELEMENTARY else ()
+    else:
+        return None
+    inner = layered_form(inner_expr, var, y, budget)
+    if inner is None:
+        return None
+    slope = budget.run(lambda: _small(diff(outer, w).subs(w, inverse)), at_most=1.0)
+    if slope is None:
+        return None
+    form = slope * inner.form.subs(y, inverse)
+    if count_ops(form) > MAX_OPS:  # sigma nested n times: logit nested n times doubles each time
+        budget.too_long = True
+        return None
+    return Found(form, None, needs + inner.needs)
+
+
+def _small(expr: Expr) -> Expr:
+    """The shortest of a few rewritings of a small expression (sigma(logit y) is y)."""
+    candidates = [expr, cancel(expr)]
+    if expr.has(sigmoid):
+        candidates.append(cancel(expr.rewrite(exp)))
+    candidates.append(simplify(candidates[-1]))
+    return min(candidates, key=lambda e: (count_ops(e), str(e)))
+
+
+def tidy(form: Expr, y: Dummy, values: list[float], budget: Budget) -> list[Expr]:
+    """Rewritings of form, simplified under the range of g (its values at the sample points)."""
+    out = [form]
+    for step in (lambda f: cancel(f), lambda f: factor(f), lambda f: simplify(f), lambda f: trigsimp(simplify(f))):
+        done = budget.run(lambda: step(form), at_most=1.5)
+        if done is not None:
+            out.append(done)
+    for f in list(out[2:]):
+        ranged = budget.run(lambda: on_range(f, y, values), at_most=1.0)
+        if ranged is not None:
+            out.append(ranged)
+    return list(dict.fromkeys(out))
+
+
+def on_range(form: Expr, y: Dummy, values: list[float]) -> Expr:
+    """form with every polynomial factor that keeps one sign on g's values made a positive
+    symbol while powers are combined: (1 - y)^(3/2) (1 + y)^(3/2) = (1 - y^2)^(3/2)."""
+    if not form.atoms(Pow) or all(p.exp.is_integer for p in form.atoms(Pow)):
+        return form
+    factored = factor(form, deep=True)
+    polys = set()
+    for p in factored.atoms(Pow):
+        for part in p.base.as_numer_denom():
+            if part.has(y) and part.is_polynomial(y):
+                polys.update(f for f, _ in factor_list(part, y)[1])
+    to_symbol, back = {}, {}
+    for f in sorted(polys, key=str):
+        signs = {_sign(f, y, v) for v in values}
+        if signs == {1} or signs == {-1}:
+            s = signs.pop()
+            w = Dummy("w", positive=True)
+            to_symbol[f], to_symbol[-f] = s * w, -s * w
+            back[w] = s * f
+    if not to_symbol:
+        return form
+    positive = powsimp(powdenest(factored.xreplace(to_symbol)), force=True)
+    combined = powsimp(positive.xreplace(back), combine="base", force=True)
+    return combined.replace(lambda e: isinstance(e, Pow) and isinstance(e.base, Mul),
+                            lambda e: Pow(expand(e.base), e.exp))
+
+
+def _sign(f: Expr, y: Dummy, value: float) -> int:
+    v = f.subs(y, value)
+    return 1 if v > 0 else (-1 if v < 0 else 0)
+
+
+def range_values(definition: Expr, var: Symbol) -> list[float]:
+    """g at the sample points: what tidy takes as g's range."""
+    out = []
+    for point in POINTS:
+        v = evaluate(definition, {var: point})
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def simplest_verified(candidates: list[Expr], y: Dummy, definition: Expr, target: Expr, var: Symbol) -> Expr | None:
+    """The shortest candidate F with F(g(z)) equal to target at the sample points."""
+    for form in sorted(dict.fromkeys(candidates), key=lambda e: (count_ops(e), str(e))):
+        if form.has(var) or form.has(S.ImaginaryUnit):
+            continue
+        if holds(form.subs(y, definition), target, var):
+            return factor_terms(form)  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2): the same, as written
+    return None
+
+
+def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budget) -> Found | None:
+    """target (g', g'', ...) as a function of G through z = h(G), for each candidate h."""
+    values = range_values(definition, var)
+    y = _symbol(values)
+    candidates = inverses(definition, var, y, budget)
+    # an inverse that holds on the whole line first: it is the one worth showing
+    candidates.sort(key=lambda i: not inverts(i.expr, y, definition, var))
+    for inverse in candidates:
+        if count_ops(inverse.expr) > MAX_OPS:
+            budget.too_long = True
+            continue
+        raw = budget.run(lambda: target.subs(var, inverse.expr), at_most=1.0)
+        if raw is None:
+            continue
+        form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
+        if form is not None:
+            shown = _shown(inverse.expr, y, values, definition, var, budget)
+            return Found(form.xreplace({y: G}), shown, inverse.needs)
+    return None
+
+
+def _shown(inverse: Expr, y: Dummy, values: list, definition: Expr, var: Symbol, budget: Budget) -> Expr | None:
+    """z = h(G) as a note shows it: the shortest rewriting that still inverts g, if h does."""
+    if not inverts(inverse, y, definition, var):
+        return None
+    rewritten = [h for h in tidy(inverse, y, values, budget) if inverts(h, y, definition, var)]
+    return min(rewritten, key=lambda e: (count_ops(e), str(e))).xreplace({y: G})
+
+
+def inverts(inverse: Expr, y: Dummy, definition: Expr, var: Symbol) -> bool:
+    """Whether z = inverse(g(z)) at every sample point (both signs): a true inverse."""
+    return holds(inverse.subs(y, definition), var, var)
+
+
+def holds(candidate: Expr, target: Expr, var: Symbol) -> bool:
+    """candidate = target at every sample point where target is a finite real, and at 6 at
+    least: a candidate undefined where target is defined fails ((z^3)^(2/3) is not z^2 for
+    z < 0, a check that skipped such points would take it on the positive points alone)."""
+    agree = 0
+    params = sorted((candidate.free_symbols | target.free_symbols) - {var}, key=lambda s: s.name)
+    at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
+    for point in POINTS:
+        at = {var: point, **at_params}
+        expected = evaluate(target, at)
+        if expected is None:
+            continue
+        value = evaluate(candidate, at)
+        if value is None or not close(value, expected):
+            return False
+        agree += 1
+    return agree >= 6
+
+
+def _symbol(values: list) -> Dummy:
+    """g's stand-in: positive where every value of g is (so sqrt(g^2) is g)."""
+    if values and all(v > 0 for v in values):
+        return Dummy("y", positive=True)
+    return Dummy("y", real=True)
+
+
+def first_form(definition: Expr, derivative: Expr, var: Symbol, budget: Budget) -> Found | None:
+    """g' as a function of G, by layers first, then by substituting an inverse."""
+    values = range_values(definition, var)
+    y = _symbol(values)
+    layered = layered_form(definition, var, y, budget)
+    if layered is not None and layered.form != 0:
+        form = simplest_verified(tidy(layered.form, y, values, budget), y, definition, derivative, var)
+        if form is not None:
+            return Found(form.xreplace({y: G}), None, layered.needs)
+    if budget.too_long:
+        return None  # substituting the inverse gives the same form, just as long
+    return form_by_inversion(definition, derivative, var, budget)
