@@ -132,7 +132,7 @@ def test_engine_never_imports_render_check_or_cli():
         for m in pkgutil.walk_packages(derive.engine.__path__, 'derive.engine.'):
             importlib.import_module(m.name)
         from sympy import exp, Symbol
-        from derive.engine.chain import lecture_chain
+        from derive.engine.lecture import lecture_chain
         z = Symbol('z', real=True)
         lecture_chain(1 / (1 + exp(-z)), z)
         print(' '.join(sorted(n for n in sys.modules if n.startswith('derive'))))
