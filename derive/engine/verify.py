@@ -129,9 +129,9 @@ def _quick_agree(a: Expr, b: Expr, at: Mapping[Symbol, Float]) -> bool:
     False means only "not shown here", never "different": the caller then asks SymPy.
     Rounding noise at 40 digits is ~1e-38 relative, far below the 1e-18 tolerance, so a
     line off by as little as 1e-17 still comes out different and goes to SymPy."""
-    values = {s: mpmath.mpf(v._mpf_) for s, v in at.items()}
     try:
         with mpmath.workdps(QUICK_DIGITS):
+            values = {s: mpmath.mpf(v._mpf_) for s, v in at.items()}  # exact: the points have 40 digits
             left, right = _quick(a, values), _quick(b, values)
             if not (isinstance(left, mpmath.mpf) and isinstance(right, mpmath.mpf)):
                 return False
