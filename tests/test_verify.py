@@ -61,7 +61,7 @@ def test_abs_sign_step_verified_away_from_zero():
 
 # --- the quick (mpmath) evaluation in front of SymPy's evalf never weakens a verdict ---
 
-from sympy import Float, Rational, log, atan, erf, Symbol  # noqa: E402
+from sympy import Float, Max, Min, Rational, log, atan, erf, Symbol  # noqa: E402
 
 from derive.engine import verify  # noqa: E402
 
@@ -125,3 +125,29 @@ def _sympy_only(a, b, var, points):
 def test_quick_evaluation_agrees_with_sympy_point_by_point(a, b):
     agree, wrong = verify.sample(a, b, Z, verify.POINTS)
     assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b", [
+    (Piecewise((Z, Z > verify.POINTS[4]), (0, True)), Piecewise((Z, Z >= verify.POINTS[4]), (0, True))),  # boundary at a point
+    (Heaviside(Z - verify.POINTS[1]), Heaviside(Z - verify.POINTS[1], 0)),  # H(0) = 1/2 against 0 at a point
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 6 + Rational(1, 2), Z <= 3), (1, True))),
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -1), (Z / 6 + Rational(1, 2), Z <= 3), (1, True))),
+])
+def test_quick_evaluation_of_cases_agrees_with_sympy(a, b):
+    agree, wrong = verify.sample(a, b, Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b, proved", [
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 6 + Rational(1, 2), Z <= 3), (1, True)), True),
+    (Max(0, Min(1, Z / 7 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 7 + Rational(1, 2), Z <= 3), (1, True)), False),
+    (Abs(Z), Z * sign(Z), True),
+    (Heaviside(Z), (sign(Z) + 1) / 2, True),        # H(0) = 1/2 = (sign(0) + 1)/2
+    (Heaviside(Z, 0), (sign(Z) + 1) / 2, False),    # differs at 0 only
+    (Max(Z, 2 * Z), Piecewise((2 * Z, Z > 0), (Z, True)), True),
+    (Piecewise((Z, Z > 0), (0, True)), Max(0, Z) + Heaviside(Z - 1) / 10**30, False),
+])
+def test_proof_by_intervals(a, b, proved):
+    from derive.engine.verify import zero_on_every_interval
+
+    assert zero_on_every_interval(a - b, Z) is proved

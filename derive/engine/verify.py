@@ -158,6 +158,34 @@ _QUICK_FUNCTIONS = {
 }
 
 
+_COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a <= b,
+                "StrictGreaterThan": lambda a, b: a > b, "GreaterThan": lambda a, b: a >= b,
+                "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
+
+
+def _quick_truth(condition, values) -> bool:
+    """A Piecewise condition at the point; _NotQuick where the two sides of a comparison
+    are within rounding of each other (on the boundary: SymPy decides)."""
+    name = type(condition).__name__
+    if name == "BooleanTrue":
+        return True
+    if name == "BooleanFalse":
+        return False
+    if name == "And":
+        return all(_quick_truth(c, values) for c in condition.args)
+    if name == "Or":
+        return any(_quick_truth(c, values) for c in condition.args)
+    if name == "Not":
+        return not _quick_truth(condition.args[0], values)
+    compare_sides = _COMPARISONS.get(name)
+    if compare_sides is None:
+        raise _NotQuick
+    a, b = _quick(condition.lhs, values), _quick(condition.rhs, values)
+    if abs(a - b) <= _QUICK_TOLERANCE * (1 + max(abs(a), abs(b))):
+        raise _NotQuick
+    return compare_sides(a, b)
+
+
 def _quick(expr: Expr, values: Mapping[Symbol, mpmath.mpf]):
     """expr as an mpmath number at the current working precision, or _NotQuick."""
     if expr.is_Symbol:
@@ -195,8 +223,19 @@ def _quick(expr: Expr, values: Mapping[Symbol, mpmath.mpf]):
         return +mpmath.e
     if name == "Pi":
         return +mpmath.pi
-    if name == "Half":
-        return mpmath.mpf(1) / 2
+    if name in ("Max", "Min"):
+        values = [_quick(a, values) for a in expr.args]
+        return max(values) if name == "Max" else min(values)
+    if name == "Piecewise":
+        for value, condition in expr.args:
+            if _quick_truth(condition, values):
+                return _quick(value, values)
+        raise _NotQuick
+    if name == "Heaviside":
+        argument = _quick(expr.args[0], values)
+        if abs(argument) <= _QUICK_TOLERANCE:
+            raise _NotQuick  # at (or within rounding of) 0 its value is a convention: SymPy's
+        return mpmath.mpf(1 if argument > 0 else 0)
     function = _QUICK_FUNCTIONS.get(name)
     if function is None or len(expr.args) != 1:
         raise _NotQuick
