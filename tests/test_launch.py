@@ -87,3 +87,17 @@ def test_only_add_flatten_imports_the_two_stand_in_names():
             if "tensor.tensor import" in line and ">>>" not in line:
                 sites.append((rel, line.strip()))
     assert sites == [("core/add.py", "from sympy.tensor.tensor import TensExpr, TensAdd")]
+
+
+def test_entries_derived_in_workers_are_the_ones_derived_here():
+    """derive list's workers: every derivation comes back node for node (the chain's
+    deliberately unevaluated lines too), softmax included (derived here instead)."""
+    from derive import derive
+    from derive.parallel import derive_each
+    from derive.render.json import dumps
+
+    names = ["bipolar sigmoid", "logistic slope", "elu", "softmax", "hard sigmoid"]
+    here = [derive(name) for name in names]
+    there = derive_each(names, jobs=2)
+    assert there == here
+    assert [dumps(d) for d in there] == [dumps(d) for d in here]
