@@ -3,6 +3,9 @@
 ``simplify(a - b) == 0`` alone is not enough: it misses true identities and has known
 false zeros from low-precision evaluation.  So equality is decided by
 
+0. an exact proof where one is cheap (expansion, the cases of a piecewise function
+   interval by interval, the exponentials as powers of one symbol): a line proved so
+   needs no samples;
 1. evaluation at fixed sample points (both signs, away from 0 and from the integers
    where piecewise functions switch) with 30 significant digits, absolute plus
    relative tolerance, skipping points where either side is not a finite real.
@@ -10,9 +13,9 @@ false zeros from low-precision evaluation.  So equality is decided by
    expression is built); only where that says "different" or cannot evaluate a side
    does SymPy's own ``evalf`` at 30 digits decide, so every counterexample and every
    undefined point is SymPy's verdict, as before, at a tenth of the cost;
-2. a symbolic proof attempt: expansion, then every e^{cz} written as a power of one
-   new symbol t = e^{z/L} so the difference becomes a rational function of t that
-   ``cancel`` decides exactly; then, under a time bound, ``simplify``.
+2. a symbolic proof attempt: the exact tests of 0 (every e^{cz} written as a power of
+   one new symbol t = e^{z/L}, so the difference becomes a rational function of t that
+   ``cancel`` decides exactly), then, under a time bound, ``simplify``.
 
 The sample points are fixed, so every run gives the same verdicts.
 """
@@ -261,17 +264,25 @@ def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparis
 
 
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 1.0) -> Comparison:
-    """Numeric evidence first (it finds counterexamples), then a proof attempt."""
+    """An exact proof first where it is cheap (no sample is needed then); otherwise
+    numeric evidence (it finds counterexamples), then the slower proof attempts."""
+    difference = a - b
+    if proves_zero(difference, var, slow=False):
+        return Comparison("proved")
     numeric = numeric_compare(a, b, var)
     if numeric.verdict == "wrong":
         return numeric
-    if proves_zero(a - b, var, seconds=seconds):
+    if proves_zero(difference, var, seconds=seconds):
         return Comparison("proved", numeric.points)
     return numeric
 
 
-def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0) -> bool:
-    """True only when difference is shown to be identically 0; False means 'not shown'."""
+def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0, slow: bool = True) -> bool:
+    """True only when difference is shown to be identically 0; False means 'not shown'.
+
+    The exact tests (expansion; the cases interval by interval; the exponentials as
+    powers of one symbol, decided by ``cancel``) take milliseconds; ``simplify``, tried
+    last under a time bound of `seconds`, can take a second, and only with ``slow``."""
     if difference == 0 or expand(difference) == 0:
         return True
     if difference.has(*CASES) and zero_on_every_interval(difference, var):
@@ -279,13 +290,15 @@ def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0) -> bool:
     if difference.has(Piecewise):
         folded = piecewise_fold(difference)
         if isinstance(folded, Piecewise):
-            return all(proves_zero(e, var, seconds=seconds) for e, _ in folded.args)
+            return all(proves_zero(e, var, seconds=seconds, slow=slow) for e, _ in folded.args)
     rewritten = difference.rewrite(exp)
     if rewritten == 0 or expand(rewritten) == 0:
         return True
     rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
     if rational is not None and cancel(rational) == 0:
         return True
+    if not slow:
+        return False
     try:
         with time_limit(seconds):
             return simplify(difference) == 0
