@@ -61,7 +61,7 @@ def test_abs_sign_step_verified_away_from_zero():
 
 # --- the quick (mpmath) evaluation in front of SymPy's evalf never weakens a verdict ---
 
-from sympy import Float, Max, Min, Rational, log, atan, erf, Symbol  # noqa: E402
+from sympy import Float, Max, Min, Mul, Rational, log, atan, erf, Symbol  # noqa: E402
 
 from derive.engine import verify  # noqa: E402
 
@@ -151,3 +151,13 @@ def test_proof_by_intervals(a, b, proved):
     from derive.engine.verify import zero_on_every_interval
 
     assert zero_on_every_interval(a - b, Z) is proved
+
+
+def test_a_cancellation_the_quick_evaluation_cannot_see_through_goes_to_sympy():
+    # e^{100z}(1 + e^{-100z}) - e^{100z} is 1; at 40 digits both products round to e^{100z}
+    big = exp(100 * Z)
+    cancelled = Mul(big, 1 + exp(-100 * Z), evaluate=False) - big
+    assert compare(cancelled, Integer(1), Z).equal
+    assert compare(cancelled, Integer(0), Z).verdict == "wrong"
+    agree, wrong = verify.sample(cancelled, Integer(0), Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(cancelled, Integer(0), Z, verify.POINTS)

@@ -10,9 +10,10 @@ false zeros from low-precision evaluation.  So equality is decided by
    where piecewise functions switch) with 30 significant digits, absolute plus
    relative tolerance, skipping points where either side is not a finite real.
    Each point is first evaluated quickly, straight in mpmath with 40 digits (no SymPy
-   expression is built); only where that says "different" or cannot evaluate a side
-   does SymPy's own ``evalf`` at 30 digits decide, so every counterexample and every
-   undefined point is SymPy's verdict, as before, at a tenth of the cost;
+   expression is built).  A difference found so is confirmed at 60 digits: where both
+   evaluations agree to 32 digits the values stand; otherwise (a cancellation), and
+   wherever the quick evaluation cannot evaluate a side, SymPy's own ``evalf`` at 30
+   digits decides, as it did for every point before, at ten times the cost;
 2. a symbolic proof attempt: the exact tests of 0 (every e^{cz} written as a power of
    one new symbol t = e^{z/L}, so the difference becomes a rational function of t that
    ``cancel`` decides exactly), then, under a time bound, ``simplify``.
@@ -110,8 +111,12 @@ def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float
     agree, wrong = 0, []
     for point in points:
         at = {var: point, **at_params}
-        if _quick_agree(a, b, at):
+        quick = _quick_verdict(a, b, at)
+        if quick is True:
             agree += 1
+            continue
+        if quick is not None:
+            wrong.append((point, *quick))
             continue
         left, right = evaluate(a, at), evaluate(b, at)
         if left is None or right is None:
@@ -123,52 +128,81 @@ def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float
     return agree, wrong
 
 
-#: Digits of the quick evaluation: ten more than ``PRECISION``, so that rounding in a
-#: long expression stays far below ``TOLERANCE``.
+# --- the quick evaluation: mpmath numbers, each with a bound on its error ---------------
+#
+# Every value carries a rigorous bound on its distance from the true value (rounding at
+# each operation, propagated: the error of a sum adds, of a product is bounded through
+# (|a| + da)(|b| + db) - |ab|, through a function by a bound on its slope).  A
+# cancellation (e^{200} + 1 - e^{200}) therefore shows up as a large error instead of a
+# wrong value, and the point goes to SymPy's evalf, which raises its precision as needed.
+
+#: Working digits of the quick evaluation.
 QUICK_DIGITS = PRECISION + 10
-_QUICK_TOLERANCE = mpmath.mpf(10) ** -18
+with mpmath.workdps(QUICK_DIGITS):
+    _U = mpmath.mpf(10) ** -(QUICK_DIGITS - 1)  # one rounding, relative
+    _TOL = mpmath.mpf(10) ** -18  # TOLERANCE
+    _REPORTABLE = mpmath.mpf(10) ** -(PRECISION + 2)  # a value this exact is right to 30 digits
 
 
 class _NotQuick(Exception):
     """The quick evaluation cannot say (a node it does not know, a complex or infinite
-    value, a division by zero): SymPy's evalf decides instead."""
+    value, an error bound too large to decide): SymPy's evalf decides instead."""
 
 
-def _quick_agree(a: Expr, b: Expr, at: Mapping[Symbol, Float]) -> bool:
-    """True when both sides evaluate, quickly, to finite reals within ``TOLERANCE``.
-
-    False means only "not shown here", never "different": the caller then asks SymPy.
-    Rounding noise at 40 digits is ~1e-38 relative, far below the 1e-18 tolerance, so a
-    line off by as little as 1e-17 still comes out different and goes to SymPy."""
+def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
+    """True (equal at this point), (left, right) as 30-digit Floats (different), or None
+    (not decided here: SymPy's evalf decides).  Decided only with the error bounds:
+    equal when |a - b| plus both errors is within the tolerance, different when |a - b|
+    minus both errors exceeds it and each value is right to 30 digits."""
     try:
         with mpmath.workdps(QUICK_DIGITS):
-            values = {s: mpmath.mpf(v._mpf_) for s, v in at.items()}  # exact: the points have 40 digits
-            left, right = _quick(a, values), _quick(b, values)
-            if not (isinstance(left, mpmath.mpf) and isinstance(right, mpmath.mpf)):
-                return False
+            values = {s: (mpmath.mpf(v._mpf_), abs(mpmath.mpf(v._mpf_)) * _U) for s, v in at.items()}
+            (left, dl), (right, dr) = _quick(a, values), _quick(b, values)
             if not (mpmath.isfinite(left) and mpmath.isfinite(right)):
-                return False
-            return abs(left - right) <= _QUICK_TOLERANCE * (1 + max(abs(left), abs(right)))
+                return None
+            gap, allowed = abs(left - right), _TOL * (1 + max(abs(left), abs(right)))
+            if gap + dl + dr <= allowed:
+                return True
+            if gap - dl - dr > allowed and dl <= _REPORTABLE * (1 + abs(left)) and dr <= _REPORTABLE * (1 + abs(right)):
+                return Float(left, PRECISION), Float(right, PRECISION)
+            return None
     except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
-        return False
+        return None
 
 
-_QUICK_FUNCTIONS = {
-    "exp": mpmath.exp, "log": mpmath.log, "sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan,
-    "sinh": mpmath.sinh, "cosh": mpmath.cosh, "tanh": mpmath.tanh, "sech": mpmath.sech,
-    "atan": mpmath.atan, "asinh": mpmath.asinh, "erf": mpmath.erf, "erfc": mpmath.erfc,
-    "Abs": abs, "sign": mpmath.sign,
+def _real(value):
+    if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+        raise _NotQuick
+    return value
+
+
+def _rounded(value):
+    """A value computed with one rounding (or a correctly rounded function): its error."""
+    return _real(value), 3 * _U * abs(value)
+
+
+#: f, and a bound on |f'| near x (x, its error dx) for the functions with a simple one;
+#: None where the bound needs dx small, checked by the caller.
+_SLOPES = {
+    "exp": (mpmath.exp, lambda x, fx: fx * 2),
+    "log": (mpmath.log, lambda x, fx: 2 / abs(x)),
+    "sin": (mpmath.sin, lambda x, fx: 1),
+    "cos": (mpmath.cos, lambda x, fx: 1),
+    "sinh": (mpmath.sinh, lambda x, fx: mpmath.cosh(x) * 2),
+    "cosh": (mpmath.cosh, lambda x, fx: mpmath.cosh(x) * 2),
+    "tanh": (mpmath.tanh, lambda x, fx: 1),
+    "sech": (mpmath.sech, lambda x, fx: 1),
+    "atan": (mpmath.atan, lambda x, fx: 1),
+    "asinh": (mpmath.asinh, lambda x, fx: 1),
+    "erf": (mpmath.erf, lambda x, fx: mpmath.mpf("1.2")),
+    "erfc": (mpmath.erfc, lambda x, fx: mpmath.mpf("1.2")),
+    "Abs": (abs, lambda x, fx: 1),
 }
-
-
-_COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a <= b,
-                "StrictGreaterThan": lambda a, b: a > b, "GreaterThan": lambda a, b: a >= b,
-                "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
 
 
 def _quick_truth(condition, values) -> bool:
     """A Piecewise condition at the point; _NotQuick where the two sides of a comparison
-    are within rounding of each other (on the boundary: SymPy decides)."""
+    are within their errors of each other (on the boundary: SymPy decides)."""
     name = type(condition).__name__
     if name == "BooleanTrue":
         return True
@@ -183,74 +217,107 @@ def _quick_truth(condition, values) -> bool:
     compare_sides = _COMPARISONS.get(name)
     if compare_sides is None:
         raise _NotQuick
-    a, b = _quick(condition.lhs, values), _quick(condition.rhs, values)
-    if abs(a - b) <= _QUICK_TOLERANCE * (1 + max(abs(a), abs(b))):
+    (a, da), (b, db) = _quick(condition.lhs, values), _quick(condition.rhs, values)
+    if abs(a - b) <= 2 * (da + db) + _TOL * (1 + max(abs(a), abs(b))):
         raise _NotQuick
     return compare_sides(a, b)
 
 
-def _quick(expr: Expr, values: Mapping[Symbol, mpmath.mpf]):
-    """expr as an mpmath number at the current working precision, or _NotQuick."""
+_COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a <= b,
+                "StrictGreaterThan": lambda a, b: a > b, "GreaterThan": lambda a, b: a >= b,
+                "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
+
+
+def _quick(expr: Expr, values):
+    """(value, bound on its error) at the current working precision, or _NotQuick."""
     if expr.is_Symbol:
         if expr in values:
             return values[expr]
         raise _NotQuick
     if expr.is_Integer:
-        return mpmath.mpf(int(expr))
+        return _rounded(mpmath.mpf(int(expr)))
     if expr.is_Rational:
-        return mpmath.mpf(int(expr.p)) / int(expr.q)
+        return _rounded(mpmath.mpf(int(expr.p)) / int(expr.q))
     if expr.is_Float:
-        return mpmath.mpf(expr._mpf_)
+        return _rounded(mpmath.mpf(expr._mpf_))
     if expr.is_Add:
-        return mpmath.fsum([_quick(t, values) for t in expr.args])
+        terms = [_quick(t, values) for t in expr.args]
+        total = mpmath.mpf(0)
+        for v, _ in terms:
+            total += v
+        size = sum(abs(v) for v, _ in terms)
+        return _real(total), sum(d for _, d in terms) + len(terms) * _U * size
     if expr.is_Mul:
-        return mpmath.fprod([_quick(f, values) for f in expr.args])
+        factors = [_quick(f, values) for f in expr.args]
+        product, exact, bound = mpmath.mpf(1), mpmath.mpf(1), mpmath.mpf(1)
+        for v, d in factors:
+            product *= v
+            exact *= abs(v)
+            bound *= abs(v) + d
+        n = len(factors)
+        return _real(product), (bound - exact) + 3 * n * _U * bound
     if expr.is_Pow:
-        base = _quick(expr.base, values)
-        if expr.exp.is_Integer:
-            value = base ** int(expr.exp)
-        else:
-            power = _quick(expr.exp, values)
-            if base < 0:
-                raise _NotQuick  # a real or complex root: SymPy's convention decides
-            value = base ** power
-        if not isinstance(value, mpmath.mpf):
-            raise _NotQuick
-        return value
+        return _quick_power(expr, values)
     name = type(expr).__name__
     if isinstance(expr, sigmoid):
-        return 1 / (1 + mpmath.exp(-_quick(expr.args[0], values)))
+        x, dx = _quick(expr.args[0], values)
+        value = 1 / (1 + mpmath.exp(-x))
+        return _real(value), dx / 3 + 4 * _U * abs(value)  # |sigma'| <= 1/4
     if name == "UnevaluatedExpr":
         return _quick(expr.args[0], values)
     if name == "Exp1":
-        return +mpmath.e
+        return _rounded(+mpmath.e)
     if name == "Pi":
-        return +mpmath.pi
+        return _rounded(+mpmath.pi)
     if name in ("Max", "Min"):
-        values = [_quick(a, values) for a in expr.args]
-        return max(values) if name == "Max" else min(values)
+        pairs = [_quick(a, values) for a in expr.args]
+        pick = max if name == "Max" else min
+        return pick(v for v, _ in pairs), max(d for _, d in pairs)
     if name == "Piecewise":
         for value, condition in expr.args:
             if _quick_truth(condition, values):
                 return _quick(value, values)
         raise _NotQuick
-    if name == "Heaviside":
-        argument = _quick(expr.args[0], values)
-        if abs(argument) <= _QUICK_TOLERANCE:
-            raise _NotQuick  # at (or within rounding of) 0 its value is a convention: SymPy's
-        return mpmath.mpf(1 if argument > 0 else 0)
-    function = _QUICK_FUNCTIONS.get(name)
-    if function is None or len(expr.args) != 1:
+    if name in ("Heaviside", "sign"):
+        if name == "sign" and len(expr.args) != 1:
+            raise _NotQuick
+        x, dx = _quick(expr.args[0], values)
+        if abs(x) <= 2 * dx + _TOL:
+            raise _NotQuick  # at (or within its error of) 0 the value is a convention: SymPy's
+        positive = mpmath.mpf(1 if x > 0 else (0 if name == "Heaviside" else -1))
+        return positive, mpmath.mpf(0)
+    entry = _SLOPES.get(name)
+    if entry is None or len(expr.args) != 1:
         raise _NotQuick
-    argument = _quick(expr.args[0], values)
-    if name == "log" and argument <= 0:
+    function, slope = entry
+    x, dx = _quick(expr.args[0], values)
+    if dx and dx > mpmath.mpf("0.01") * min(1, abs(x)):
+        raise _NotQuick  # the slope bounds below hold for a small error only
+    if name == "log" and x <= 0:
         raise _NotQuick
-    if name == "sign" and argument == 0:
-        raise _NotQuick  # SymPy's sign(0) is 0, mpmath's too, but let SymPy say so
-    value = function(argument)
-    if not isinstance(value, mpmath.mpf):
-        raise _NotQuick
-    return value
+    value = function(x)
+    return _real(value), slope(x, value) * dx + 3 * _U * abs(value)
+
+
+def _quick_power(expr: Expr, values):
+    base, dbase = _quick(expr.base, values)
+    if expr.exp.is_Integer:
+        n = int(expr.exp)
+        if n == 0:
+            return mpmath.mpf(1), mpmath.mpf(0)
+        if n > 0:
+            bound = (abs(base) + dbase) ** n
+            return _real(base**n), (bound - abs(base) ** n) + 3 * (n + 1) * _U * bound
+        if abs(base) <= 2 * dbase or base == 0:
+            raise _NotQuick
+        low = (abs(base) - dbase) ** n  # the largest |value| near base
+        return _real(base**n), (low - abs(base) ** n) + 3 * (1 - n) * _U * low
+    power, dpower = _quick(expr.exp, values)
+    if base - dbase <= 0:
+        raise _NotQuick  # a real or complex root: SymPy's convention decides
+    value = _real(base**power)
+    corners = [(base + sb * dbase) ** (power + sp * dpower) for sb in (-1, 1) for sp in (-1, 1)]
+    return value, max(abs(c - value) for c in corners) + 4 * _U * max(abs(c) for c in corners)
 
 
 def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparison:
