@@ -161,3 +161,16 @@ def test_a_cancellation_the_quick_evaluation_cannot_see_through_goes_to_sympy():
     assert compare(cancelled, Integer(0), Z).verdict == "wrong"
     agree, wrong = verify.sample(cancelled, Integer(0), Z, verify.POINTS)
     assert (agree, [w[0] for w in wrong]) == _sympy_only(cancelled, Integer(0), Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b", [
+    (sqrt(1 + Z**2), (1 + Z**2) ** Rational(1, 2)),
+    (sqrt(1 + Z**2), (1 + Z**2) ** Rational(1, 2) + Rational(1, 10**17)),
+    (Abs(Z) ** Float("2.5", 40), Abs(Z) ** Rational(5, 2)),
+    (exp(Z) ** Z, exp(Z**2)),
+    (exp(Z) ** Z, exp(Z**2) * (1 + Z / 10**12)),
+    (Heaviside(Z) * log(1 + exp(Z)), Piecewise((log(1 + exp(Z)), Z > 0), (0, True))),
+])
+def test_quick_evaluation_of_powers_agrees_with_sympy(a, b):
+    agree, wrong = verify.sample(a, b, Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)

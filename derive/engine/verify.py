@@ -23,6 +23,7 @@ The sample points are fixed, so every run gives the same verdicts.
 
 from __future__ import annotations
 
+import math
 import random
 import signal
 import threading
@@ -135,13 +136,15 @@ def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float
 # (|a| + da)(|b| + db) - |ab|, through a function by a bound on its slope).  A
 # cancellation (e^{200} + 1 - e^{200}) therefore shows up as a large error instead of a
 # wrong value, and the point goes to SymPy's evalf, which raises its precision as needed.
+# Values are 40-digit mpmath numbers; the bounds are Python floats (cheap), each formula
+# overestimating by a margin far above a float's own rounding (1e-16 relative).
 
 #: Working digits of the quick evaluation.
 QUICK_DIGITS = PRECISION + 10
-with mpmath.workdps(QUICK_DIGITS):
-    _U = mpmath.mpf(10) ** -(QUICK_DIGITS - 1)  # one rounding, relative
-    _TOL = mpmath.mpf(10) ** -18  # TOLERANCE
-    _REPORTABLE = mpmath.mpf(10) ** -(PRECISION + 2)  # a value this exact is right to 30 digits
+_U = 10.0 ** -(QUICK_DIGITS - 2)  # one rounding, relative, with a margin
+_TOL = float(TOLERANCE)
+_REPORTABLE = 10.0 ** -(PRECISION + 2)  # a value this exact is right to 30 digits
+_SAFE = 1 + 1e-9  # float bounds rounded up
 
 
 class _NotQuick(Exception):
@@ -156,47 +159,48 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
     minus both errors exceeds it and each value is right to 30 digits."""
     try:
         with mpmath.workdps(QUICK_DIGITS):
-            values = {s: (mpmath.mpf(v._mpf_), abs(mpmath.mpf(v._mpf_)) * _U) for s, v in at.items()}
+            values = {}
+            for s, v in at.items():
+                x = mpmath.mpf(v._mpf_)
+                values[s] = (x, abs(float(x)) * _U)
             (left, dl), (right, dr) = _quick(a, values), _quick(b, values)
-            if not (mpmath.isfinite(left) and mpmath.isfinite(right)):
-                return None
-            gap, allowed = abs(left - right), _TOL * (1 + max(abs(left), abs(right)))
-            if gap + dl + dr <= allowed:
+            gap = float(abs(left - right))
+            allowed = _TOL * (1 + max(abs(float(left)), abs(float(right))))
+            if (gap + dl + dr) * _SAFE <= allowed / _SAFE:
                 return True
-            if gap - dl - dr > allowed and dl <= _REPORTABLE * (1 + abs(left)) and dr <= _REPORTABLE * (1 + abs(right)):
+            if ((gap - dl - dr) / _SAFE > allowed * _SAFE and dl <= _REPORTABLE * (1 + abs(float(left)))
+                    and dr <= _REPORTABLE * (1 + abs(float(right)))):
                 return Float(left, PRECISION), Float(right, PRECISION)
             return None
     except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
         return None
 
 
-def _real(value):
-    if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+def _real(value) -> tuple:
+    """A value computed with one rounding (or a correctly rounded function), and its error."""
+    if not isinstance(value, mpmath.mpf):
         raise _NotQuick
-    return value
+    size = abs(float(value))
+    if size == math.inf or size != size:
+        raise _NotQuick  # infinite, not a number, or beyond a float's range: SymPy decides
+    return value, 3 * _U * size
 
 
-def _rounded(value):
-    """A value computed with one rounding (or a correctly rounded function): its error."""
-    return _real(value), 3 * _U * abs(value)
-
-
-#: f, and a bound on |f'| near x (x, its error dx) for the functions with a simple one;
-#: None where the bound needs dx small, checked by the caller.
+#: f, and a bound on |f'| on [x - dx, x + dx] (dx at most 1% of max(1, |x|)), as floats.
 _SLOPES = {
-    "exp": (mpmath.exp, lambda x, fx: fx * 2),
-    "log": (mpmath.log, lambda x, fx: 2 / abs(x)),
-    "sin": (mpmath.sin, lambda x, fx: 1),
-    "cos": (mpmath.cos, lambda x, fx: 1),
-    "sinh": (mpmath.sinh, lambda x, fx: mpmath.cosh(x) * 2),
-    "cosh": (mpmath.cosh, lambda x, fx: mpmath.cosh(x) * 2),
-    "tanh": (mpmath.tanh, lambda x, fx: 1),
-    "sech": (mpmath.sech, lambda x, fx: 1),
-    "atan": (mpmath.atan, lambda x, fx: 1),
-    "asinh": (mpmath.asinh, lambda x, fx: 1),
-    "erf": (mpmath.erf, lambda x, fx: mpmath.mpf("1.2")),
-    "erfc": (mpmath.erfc, lambda x, fx: mpmath.mpf("1.2")),
-    "Abs": (abs, lambda x, fx: 1),
+    "exp": (mpmath.exp, lambda x, fx: 2 * fx),
+    "log": (mpmath.log, lambda x, fx: 2 / x),
+    "sin": (mpmath.sin, lambda x, fx: 1.0),
+    "cos": (mpmath.cos, lambda x, fx: 1.0),
+    "sinh": (mpmath.sinh, lambda x, fx: 2 * math.cosh(x) if x < 700 else math.inf),
+    "cosh": (mpmath.cosh, lambda x, fx: 2 * fx),
+    "tanh": (mpmath.tanh, lambda x, fx: 1.0),
+    "sech": (mpmath.sech, lambda x, fx: 1.0),
+    "atan": (mpmath.atan, lambda x, fx: 1.0),
+    "asinh": (mpmath.asinh, lambda x, fx: 1.0),
+    "erf": (mpmath.erf, lambda x, fx: 1.2),
+    "erfc": (mpmath.erfc, lambda x, fx: 1.2),
+    "Abs": (abs, lambda x, fx: 1.0),
 }
 
 
@@ -218,7 +222,7 @@ def _quick_truth(condition, values) -> bool:
     if compare_sides is None:
         raise _NotQuick
     (a, da), (b, db) = _quick(condition.lhs, values), _quick(condition.rhs, values)
-    if abs(a - b) <= 2 * (da + db) + _TOL * (1 + max(abs(a), abs(b))):
+    if float(abs(a - b)) <= 2 * (da + db) + _TOL * (1 + max(abs(float(a)), abs(float(b)))):
         raise _NotQuick
     return compare_sides(a, b)
 
@@ -228,47 +232,53 @@ _COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a
                 "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
 
 
-def _quick(expr: Expr, values):
+def _quick(expr: Expr, values) -> tuple:
     """(value, bound on its error) at the current working precision, or _NotQuick."""
     if expr.is_Symbol:
         if expr in values:
             return values[expr]
         raise _NotQuick
     if expr.is_Integer:
-        return _rounded(mpmath.mpf(int(expr)))
+        return _real(mpmath.mpf(int(expr)))
     if expr.is_Rational:
-        return _rounded(mpmath.mpf(int(expr.p)) / int(expr.q))
+        value, error = _real(mpmath.mpf(int(expr.p)) / int(expr.q))
+        return value, 2 * error
     if expr.is_Float:
-        return _rounded(mpmath.mpf(expr._mpf_))
+        return _real(mpmath.mpf(expr._mpf_))
     if expr.is_Add:
-        terms = [_quick(t, values) for t in expr.args]
-        total = mpmath.mpf(0)
-        for v, _ in terms:
+        total, error, size = mpmath.mpf(0), 0.0, 0.0
+        for term in expr.args:
+            v, d = _quick(term, values)
             total += v
-        size = sum(abs(v) for v, _ in terms)
-        return _real(total), sum(d for _, d in terms) + len(terms) * _U * size
+            error += d
+            size += abs(float(v))
+        return _real(total)[0], (error + len(expr.args) * _U * size) * _SAFE
     if expr.is_Mul:
-        factors = [_quick(f, values) for f in expr.args]
-        product, exact, bound = mpmath.mpf(1), mpmath.mpf(1), mpmath.mpf(1)
-        for v, d in factors:
+        product, exact, bound = mpmath.mpf(1), 1.0, 1.0
+        for factor in expr.args:
+            v, d = _quick(factor, values)
             product *= v
-            exact *= abs(v)
-            bound *= abs(v) + d
-        n = len(factors)
-        return _real(product), (bound - exact) + 3 * n * _U * bound
+            size = abs(float(v))
+            exact *= size
+            bound *= size + d
+        if bound == math.inf:
+            raise _NotQuick
+        n = len(expr.args)
+        # bound - exact, computed in floats, can lose what it measures: add a float's rounding of bound
+        return _real(product)[0], ((bound - exact) + (3 * n * _U + 4 * n * 1e-16) * bound) * _SAFE
     if expr.is_Pow:
         return _quick_power(expr, values)
     name = type(expr).__name__
     if isinstance(expr, sigmoid):
         x, dx = _quick(expr.args[0], values)
-        value = 1 / (1 + mpmath.exp(-x))
-        return _real(value), dx / 3 + 4 * _U * abs(value)  # |sigma'| <= 1/4
+        value, error = _real(1 / (1 + mpmath.exp(-x)))
+        return value, dx / 3 + 2 * error  # |sigma'| <= 1/4
     if name == "UnevaluatedExpr":
         return _quick(expr.args[0], values)
     if name == "Exp1":
-        return _rounded(+mpmath.e)
+        return _real(+mpmath.e)
     if name == "Pi":
-        return _rounded(+mpmath.pi)
+        return _real(+mpmath.pi)
     if name in ("Max", "Min"):
         pairs = [_quick(a, values) for a in expr.args]
         pick = max if name == "Max" else min
@@ -282,42 +292,50 @@ def _quick(expr: Expr, values):
         if name == "sign" and len(expr.args) != 1:
             raise _NotQuick
         x, dx = _quick(expr.args[0], values)
-        if abs(x) <= 2 * dx + _TOL:
+        if abs(float(x)) <= 2 * dx + _TOL:
             raise _NotQuick  # at (or within its error of) 0 the value is a convention: SymPy's
-        positive = mpmath.mpf(1 if x > 0 else (0 if name == "Heaviside" else -1))
-        return positive, mpmath.mpf(0)
+        return mpmath.mpf(1 if x > 0 else (0 if name == "Heaviside" else -1)), 0.0
     entry = _SLOPES.get(name)
     if entry is None or len(expr.args) != 1:
         raise _NotQuick
     function, slope = entry
     x, dx = _quick(expr.args[0], values)
-    if dx and dx > mpmath.mpf("0.01") * min(1, abs(x)):
-        raise _NotQuick  # the slope bounds below hold for a small error only
+    fx = abs(float(x))
+    if dx > 0.01 * min(1.0, fx):
+        raise _NotQuick  # the slope bounds hold for a small error only (and log needs x - dx > 0)
     if name == "log" and x <= 0:
         raise _NotQuick
-    value = function(x)
-    return _real(value), slope(x, value) * dx + 3 * _U * abs(value)
+    value, error = _real(function(x))
+    return value, (slope(fx, abs(float(value))) * dx + error) * _SAFE
 
 
-def _quick_power(expr: Expr, values):
+def _quick_power(expr: Expr, values) -> tuple:
     base, dbase = _quick(expr.base, values)
+    size = abs(float(base))
     if expr.exp.is_Integer:
         n = int(expr.exp)
         if n == 0:
-            return mpmath.mpf(1), mpmath.mpf(0)
+            return mpmath.mpf(1), 0.0
         if n > 0:
-            bound = (abs(base) + dbase) ** n
-            return _real(base**n), (bound - abs(base) ** n) + 3 * (n + 1) * _U * bound
-        if abs(base) <= 2 * dbase or base == 0:
+            bound = (size + dbase) ** n
+            value, error = _real(base**n)
+            return value, ((bound - size**n) + (3 * (n + 1) * _U + 4 * n * 1e-16) * bound) * _SAFE
+        if size <= 2 * dbase or base == 0:
             raise _NotQuick
-        low = (abs(base) - dbase) ** n  # the largest |value| near base
-        return _real(base**n), (low - abs(base) ** n) + 3 * (1 - n) * _U * low
+        m = -n
+        low = (size - dbase) ** -m  # the largest |value| near base
+        value, error = _real(base**n)
+        return value, ((low - size**-m) + (3 * (m + 1) * _U + 4 * m * 1e-16) * low) * _SAFE
     power, dpower = _quick(expr.exp, values)
-    if base - dbase <= 0:
+    if base <= 0 or size - dbase <= 0:
         raise _NotQuick  # a real or complex root: SymPy's convention decides
-    value = _real(base**power)
-    corners = [(base + sb * dbase) ** (power + sp * dpower) for sb in (-1, 1) for sp in (-1, 1)]
-    return value, max(abs(c - value) for c in corners) + 4 * _U * max(abs(c) for c in corners)
+    log_size = abs(math.log(size))
+    if dbase > 0.01 * size or dpower * log_size > 0.01:
+        raise _NotQuick  # the first-order bound below holds for small errors only
+    value, error = _real(base**power)
+    v = abs(float(value))
+    # d(b^p) = p b^(p-1) db + b^p ln(b) dp, doubled for the second order (errors of 1% at most)
+    return value, (2 * (abs(float(power)) * v / size * dbase + v * log_size * dpower) + error) * _SAFE
 
 
 def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparison:
