@@ -254,18 +254,24 @@ def _quick(expr: Expr, values) -> tuple:
             size += abs(float(v))
         return _real(total)[0], (error + len(expr.args) * _U * size) * _SAFE
     if expr.is_Mul:
-        product, exact, bound = mpmath.mpf(1), 1.0, 1.0
+        product, exact, relative, zero_error = mpmath.mpf(1), 1.0, 0.0, None
         for factor in expr.args:
             v, d = _quick(factor, values)
             product *= v
             size = abs(float(v))
+            if size == 0:
+                zero_error = d if zero_error is None else math.inf  # two factors near 0: not quick
+                continue
             exact *= size
-            bound *= size + d
-        if bound == math.inf:
-            raise _NotQuick
+            relative += d / size
         n = len(expr.args)
-        # bound - exact, computed in floats, can lose what it measures: add a float's rounding of bound
-        return _real(product)[0], ((bound - exact) + (3 * n * _U + 4 * n * 1e-16) * bound) * _SAFE
+        if zero_error is not None:  # |product| <= (the zero's error) x (the others, with theirs)
+            error = zero_error * exact * math.exp(relative)
+        else:  # prod(s + d) - prod(s) = prod(s) (prod(1 + d/s) - 1) <= prod(s) expm1(sum d/s)
+            error = exact * math.expm1(relative) + 3 * n * _U * exact
+        if not math.isfinite(error):
+            raise _NotQuick
+        return _real(product)[0], error * _SAFE
     if expr.is_Pow:
         return _quick_power(expr, values)
     name = type(expr).__name__
@@ -316,16 +322,18 @@ def _quick_power(expr: Expr, values) -> tuple:
         n = int(expr.exp)
         if n == 0:
             return mpmath.mpf(1), 0.0
-        if n > 0:
-            bound = (size + dbase) ** n
+        if n > 0:  # (s + d)^n - s^n = s^n expm1(n log1p(d/s))
             value, error = _real(base**n)
-            return value, ((bound - size**n) + (3 * (n + 1) * _U + 4 * n * 1e-16) * bound) * _SAFE
+            if size == 0:
+                return value, dbase**n * _SAFE
+            grown = size**n * math.expm1(n * math.log1p(dbase / size))
+            return value, (grown + 3 * (n + 1) * _U * size**n) * _SAFE
         if size <= 2 * dbase or base == 0:
             raise _NotQuick
-        m = -n
-        low = (size - dbase) ** -m  # the largest |value| near base
+        m = -n  # (s - d)^-m - s^-m = s^-m expm1(-m log1p(-d/s)): the largest |value| near base
         value, error = _real(base**n)
-        return value, ((low - size**-m) + (3 * (m + 1) * _U + 4 * m * 1e-16) * low) * _SAFE
+        grown = size**-m * math.expm1(-m * math.log1p(-dbase / size))
+        return value, (grown + 3 * (m + 1) * _U * size**-m) * _SAFE
     power, dpower = _quick(expr.exp, values)
     if base <= 0 or size - dbase <= 0:
         raise _NotQuick  # a real or complex root: SymPy's convention decides
