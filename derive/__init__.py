@@ -8,7 +8,19 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "derive"]
+__all__ = ["__version__", "check", "derive"]
+
+
+
+def __getattr__(name: str):
+    """``derive.check`` is the package of the checker and, called, the grading API:
+    ``derive.check(text_or_path, function=None, var=None) -> dict`` (derive/check/__init__.py).
+    Imported on first use, so that importing the engine never loads the checker."""
+    if name == "check":
+        import importlib
+
+        return importlib.import_module(".check", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def derive(function, **options):
@@ -21,3 +33,4 @@ def derive(function, **options):
     from .api import derive as _derive
 
     return _derive(function, **options)
+

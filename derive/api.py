@@ -12,19 +12,28 @@ from .engine.derivation import Derivation
 from .engine.functions import variable
 from .errors import DeriveError
 from .recognise import recognise
+from .result import Result
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 _-]*")
 
 
 def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | None = None,
-           symbolic: bool = False, latex: bool | None = None, order: int = 1) -> Derivation:
-    """The derivation of an activation.
+           symbolic: bool = False, latex: bool | None = None, order: int = 1) -> Result:
+    """The derivation of an activation (a ``Result``: it prints as the chain, and has
+    ``.text()``, ``.latex()``, ``.markdown()``, ``.html()``).
 
     ``function`` is a catalog name ("leaky relu"), a typed formula ("1/(1+exp(-2z))"),
     LaTeX ("\\frac{1}{1+e^{-z}}", or any text with ``latex=True``) or a SymPy
     expression.  ``params`` sets parameters ({"alpha": "0.1"}); ``symbolic`` keeps the
-    catalog's parameters as symbols.  Any other name in a formula is a constant.
+    catalog's parameters as symbols.  Any other name in a formula is a constant, kept
+    as a symbol (so ``symbolic`` changes nothing there: a typed formula's names are
+    symbols unless ``params`` sets them).
     """
+    return Result.of(_derivation(function, var=var, params=params, symbolic=symbolic, latex=latex, order=order))
+
+
+def _derivation(function: str | Expr, *, var: str, params: dict[str, str] | None, symbolic: bool,
+                latex: bool | None, order: int) -> Derivation:
     _check_variable(var)
     if order < 1:
         raise DeriveError(f"the order of the derivative must be 1 or more, got {order}")
@@ -36,8 +45,6 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
             return _from_entry(entry, z, params, symbolic, order)
         if _BARE_NAME.fullmatch(function.strip()) and function.strip() != var:
             catalog.lookup(function)  # raises: unknown activation, with the closest names
-        if symbolic:
-            raise DeriveError("--symbolic applies to catalog activations; a typed formula keeps its names")
         from .parse import read
 
         values = {name: _number(name, text, positive=False) for name, text in params.items()}
@@ -114,7 +121,12 @@ def _catalog_candidates(z: Symbol):
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:
     if order == 1:
-        return derivation
+        from dataclasses import replace
+
+        from .engine.alternatives import alternatives
+
+        quoted = alternatives(derivation)
+        return replace(derivation, alternatives=quoted) if quoted else derivation
     from .engine.higher import higher_order
 
     return higher_order(derivation, order)
@@ -140,3 +152,30 @@ def _check_variable(var: str) -> None:
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,19}", var) or var in FUNCTION_NAMES or var in RESERVED:
         raise DeriveError(f"--var: {var[:40]!r} cannot be the variable (use a name such as z, x or t)")
+
+
+def check(text_or_path, function: str | None = None, var: str | None = None, *,
+          timeout: float | None = None) -> dict:
+    """A hand derivation checked and graded: the same data as ``derive check --format json``.
+
+    ``text_or_path`` is the derivation's text, or a file's path (a ``pathlib.Path``, or a
+    string with neither '=' nor a line break).  ``function`` names the function when the
+    text does not define it (a catalog name or a formula); ``var`` its variable when the
+    text does not show it.  Never raises for bad input: ``problem`` says what went wrong.
+    """
+    import os
+
+    from .check.batch import DEFAULT_TIMEOUT, check_file, check_text
+    from .render.check import check_data
+
+    options = {"function": function, "var": var, "timeout": DEFAULT_TIMEOUT if timeout is None else timeout}
+    if isinstance(text_or_path, os.PathLike) or (
+            isinstance(text_or_path, str) and "=" not in text_or_path and "\n" not in text_or_path):
+        path = os.fspath(text_or_path)
+        if path == "-":
+            return {"file": path, **check_data(None, "'-' (standard input) is for the command line; pass the text")}
+        return check_file(path, **options)
+    if not isinstance(text_or_path, str):
+        raise DeriveError(f"expected the text of a derivation or a path, got {type(text_or_path).__name__}")
+    chain, problem = check_text(text_or_path, **options)
+    return {"file": None, **check_data(chain, problem)}

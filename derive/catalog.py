@@ -34,7 +34,9 @@ class Activation:
     expand: bool = False  # show the definition in exponentials after the name (sigma, tanh)
     source: str = ""  # where the definition and the defaults come from
     #: at each kink, left to right, the side whose derivative PyTorch's backward kernel
-    #: uses there ("left" or "right"), read from ATen's *_backward kernels
+    #: uses there ("left" or "right"), read from ATen's *_backward kernels; empty where
+    #: PyTorch has no backward for it (sqnl, isrlu, binary step: differentiable there or
+    #: flat on both sides, so either side gives the same slope)
     kinks: tuple[str, ...] = ()
     multivariate: bool = False  # softmax: a vector function, derived by its own method
 
@@ -118,6 +120,47 @@ CATALOG: tuple[Activation, ...] = (
     Activation("exponential", ("exp",), "the exponential", "exp(z)"),
     Activation("arctan", ("atan",), "the arctangent", "atan(z)"),
     Activation("gaussian", ("gauss",), "the Gaussian bump", "exp(-z^2)"),
+    Activation("isru", ("inverse square root unit",), "z over sqrt(1 + alpha z^2), a smooth squashing",
+               "z/sqrt(1 + alpha z^2)", (_p("alpha", "1", "alpha in the ISRU paper"),),
+               source="Carlile et al. 2017, arXiv:1710.09967"),
+    Activation("isrlu", ("inverse square root linear unit",), "the identity for z >= 0, ISRU below",
+               "where(z >= 0, z, z/sqrt(1 + alpha z^2))", (_p("alpha", "1", "alpha in the ISRLU paper"),),
+               source="Carlile et al. 2017, arXiv:1710.09967"),
+    Activation("squareplus", (), "a smooth ReLU made of square roots", "(z + sqrt(z^2 + b))/2",
+               (_p("b", "4", "b in the paper (its default 4 matches softplus near 0)"),),
+               source="Barron 2021, arXiv:2112.11687"),
+    Activation("bent identity", ("bent",), "the identity bent by a hyperbola", "(sqrt(z^2 + 1) - 1)/2 + z",
+               source="Wikipedia, Activation function (table)"),
+    Activation("lisht", ("linearly scaled tanh",), "z tanh z", "z tanh(z)",
+               source="Roy et al. 2019, arXiv:1901.05894"),
+    Activation("sqnl", ("square nonlinearity",), "a piecewise-quadratic tanh",
+               "where(z > 2, 1, where(z >= 0, z - z^2/4, where(z >= -2, z + z^2/4, -1)))",
+               source="Wuraola & Patel 2018, IJCNN (SQNL)"),
+    Activation("binary step", ("step", "heaviside step"), "0 below 0, 1 from 0 on", "where(z >= 0, 1, 0)",
+               source="Rosenblatt 1958, the perceptron; torch.heaviside(z, 1)"),
+    Activation("cloglog", ("complementary log-log", "complementary log log"),
+               "the inverse of the complementary log-log link", "1 - exp(-exp(z))",
+               source="McCullagh & Nelder, Generalized Linear Models (1989)"),
+    Activation("gumbel", (), "the Gumbel distribution's CDF", "exp(-exp(-z))",
+               source="Gumbel 1935; the log-log link"),
+    Activation("probit", ("normal cdf", "phi"), "the standard normal CDF", "(1 + erf(z/sqrt(2)))/2",
+               source="Bliss 1934; torch.special.ndtr"),
+    Activation("sinusoid", ("sine", "sin"), "the sine", "sin(z)",
+               source="Sitzmann et al. 2020, SIREN, arXiv:2006.09661"),
+    Activation("lecun tanh", ("scaled tanh", "lecun"), "LeCun's scaled tanh, 1.7159 tanh(2z/3)",
+               "1.7159 tanh(2/3 z)", source="LeCun et al. 1998, Efficient BackProp"),
+    Activation("generalized logistic", ("generalised logistic", "richards"),
+               "the logistic to a power, with a slope", "1/(1 + exp(-beta z))^alpha",
+               (_p("alpha", None, "the shape (type I generalized logistic; 1 is the sigmoid)"),
+                _p("beta", "1", "the slope (the growth rate in Richards' curve)")),
+               source="Richards 1959; type I generalized logistic"),
+    Activation("swish-beta", ("swish beta",), "swish with its slope beta kept", "z sigmoid(beta z)",
+               (_p("beta", None, "beta in swish, trainable in the paper"),),
+               source="Ramachandran et al. 2017, arXiv:1710.05941"),
+    Activation("rrelu", ("randomized relu", "rrelu eval"), "randomized leaky ReLU in eval mode: slope (lower + upper)/2",
+               "max(0, z) + (lower + upper)/2 min(0, z)",
+               (_p("lower", "1/8", "lower in torch.nn.RReLU"), _p("upper", "1/3", "upper in torch.nn.RReLU")),
+               source="torch.nn.RReLU (eval mode); Xu et al. 2015", kinks=("left",)),
     Activation("softmax", (), "the normalised exponential of a vector", "exp(z_i)/sum_k exp(z_k)",
                source="torch.nn.Softmax", multivariate=True),
 )

@@ -12,9 +12,10 @@ from . import __version__
 from .errors import DeriveError, EngineFault
 from .output import atomic, emit, format_from, refuse_existing
 
-FORMATS = ("text", "latex", "json", "beamer", "markdown")
+FORMATS = ("text", "latex", "json", "beamer", "markdown", "html", "python")
 #: what an output file's extension means where --format is not given
-BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text"}
+BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "text", ".html": "html",
+                ".py": "python"}
 
 
 class UsageFailure(click.ClickException):
@@ -48,6 +49,35 @@ class DefaultGroup(click.Group):
 
     def format_usage(self, ctx, formatter):
         formatter.write_usage("derive", "NAME [OPTIONS] | COMMAND [ARGS]...")
+
+
+class FormulaCommand(click.Command):
+    """A command whose arguments may be formulas that begin with a minus: in
+    ``derive "-log(sigmoid(-z))"`` the argument is a formula, not the option -l.  An
+    argument that starts with '-' is an option only if it names one of the command's
+    options (-n2, --order=2, --format); otherwise it is a formula, handed on with a space
+    before it so that click does not read it as an option (the parser ignores the space)."""
+
+    def parse_args(self, ctx, args):
+        names = {n: p for p in self.get_params(ctx) if isinstance(p, click.Option) for n in p.opts + p.secondary_opts}
+        out, value_next = [], False
+        for arg in args:
+            if arg == "--":
+                out.append(arg)
+                value_next = False
+                continue
+            if not value_next and arg.startswith("-") and len(arg) > 1 and not self._is_option(arg, names):
+                arg = " " + arg
+            option = names.get(arg)
+            value_next = option is not None and not option.is_flag and not option.count
+            out.append(arg)
+        return super().parse_args(ctx, out)
+
+    @staticmethod
+    def _is_option(arg: str, names: dict) -> bool:
+        if arg.startswith("--"):
+            return True  # a formula never starts with two minus signs worth reading
+        return arg[:2] in names  # -n, -n2, -fjson, -pbeta=2
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,11 +120,13 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-@cli.command("show", short_help="Derive an activation step by step (the default: derive NAME).")
+@cli.command("show", cls=FormulaCommand, short_help="Derive an activation step by step (the default: derive NAME).")
 @click.argument("function", metavar="NAME|FORMULA")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default): the chain laid out like the slide; latex: an aligned block; json: the "
-                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter.")
+                   "data; beamer: slides revealing a line at a time; markdown: for GitHub and Jupyter; "
+                   "html: one self-contained web page (MathML, a button revealing a line at a time); "
+                   "python: NumPy code, a forward and a backward from the saved output g.")
 @click.option("--standalone", is_flag=True, help="latex and beamer: a whole document that compiles.")
 @PARAM
 @click.option("--symbolic", is_flag=True, help="Keep the activation's parameters as symbols (alpha, beta, ...).")
@@ -106,7 +138,8 @@ def _shown(text: str) -> str:
 @click.option("--steps", "--detail", "steps", is_flag=True,
               help="Also show the full tree of rules (text; JSON always has it under \"steps\").")
 @click.option("--notes/--no-notes", default=True, show_default=True, help="Explain each line beside it (text).")
-@click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press (Enter or space; q quits).")
+@click.option("--reveal", is_flag=True, help="On a terminal, show one line per key press "
+                                             "(space/enter: next line, q: quit).")
 @OUTPUT
 @FORCE
 @TIMEOUT
@@ -174,10 +207,18 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
         from .render.markdown import markdown
 
         return markdown(derivation)
+    if fmt == "python":
+        from .render.python import python
+
+        return python(derivation)
     if fmt == "json":
         from .render.json import dumps
 
         return dumps(derivation) + "\n"
+    if fmt == "html":
+        from .render.html import page
+
+        return page([derivation])
     from rich.console import Group
 
     from .render.text import DerivationView, StepsView
@@ -209,11 +250,11 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
     return text
 
 
-@cli.command("notes", short_help="Lecture notes for several activations, one section each.")
+@cli.command("notes", cls=FormulaCommand, short_help="Lecture notes for several activations, one section each.")
 @click.argument("functions", nargs=-1, required=True, metavar="NAME|FORMULA...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer"]), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(["latex", "markdown", "beamer", "html"]), default=None,
               help="latex (default): an article with prose, the chains, findings and pictures; "
-                   "markdown; beamer: a frame per function.")
+                   "markdown; beamer: a frame per function; html: one self-contained web page.")
 @click.option("-n", "--order", type=click.IntRange(1, 12), default=1, show_default=True,
               help="Also the derivatives up to this order (2: the second derivative too).")
 @click.option("--title", default="Derivatives of activation functions", show_default=True, help="The title.")
@@ -228,32 +269,48 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     """
     from .api import derive
 
-    fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown"}, "latex")
+    fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown", ".html": "html"}, "latex")
     refuse_existing(output, force)
     from .limits import deadline
 
-    derivations = []
+    derivations, names = [], []
     with deadline(timeout * len(functions), "writing the notes"):
         for name in functions:
             derivations.append(derive(name))
+            names.append(_requested_name(name))
             if derivations[-1].steps is not None:
                 derivations.extend(derive(name, order=k) for k in range(2, order + 1))
+                names.extend(names[-1] for _ in range(2, order + 1))
     if fmt == "latex":
         from .render.document import notes as document
 
-        text = document(derivations, title=title)
+        text = document(derivations, title=title, names=names)
     elif fmt == "beamer":
         from .render.beamer import beamer
 
-        text = beamer(derivations)
-    else:
-        from .render.markdown import markdown
+        text = beamer(derivations, names=names)
+    elif fmt == "html":
+        from .render.html import page
 
-        text = f"# {title}\n\n" + "\n".join(markdown(d) for d in derivations)
+        text = page(derivations, title=title)
+    else:
+        from .render.markdown import document
+
+        text = document(derivations, title=title, names=names)
     emit(text, output, force)
 
 
-@cli.command("plot", short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
+def _requested_name(typed: str) -> str | None:
+    """The catalog name as the user asked for it (swish, not silu); None for a formula."""
+    from .catalog import find, normalise
+
+    entry = find(typed)
+    if entry is None:
+        return None
+    return next(n for n in (entry.name, *entry.aliases) if normalise(n) == normalise(typed))
+
+
+@cli.command("plot", cls=FormulaCommand, short_help="Plot g and g' (needs matplotlib: pip install 'derive[plot]').")
 @click.argument("function", metavar="NAME|FORMULA")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               help="The picture: .png, .pdf, .svg or .pgf (the extension chooses the format).")
@@ -277,7 +334,7 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
     with atomic(output, suffix="." + fmt) as temporary:
-        plot(derivation, temporary, fmt=fmt)
+        plot(derivation, temporary, fmt=fmt, name=_requested_name(function))
 
 
 @cli.command("list", short_help="List the activations derive knows.")
@@ -316,39 +373,47 @@ def _rendered_view(view, output: str | None) -> str:
     with console.capture() as captured:
         console.print(view)
     text = captured.get()
-    return text if output is None else "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    if output is None and console.is_terminal:
+        return text
+    # a file or a pipe: rich pads tables to the width, plain text has no trailing spaces
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-@cli.command("check", short_help="Check a hand derivation line by line.")
+@cli.command("check", short_help="Check a hand derivation line by line; grade many.")
 @click.argument("files", nargs=-1, required=True, metavar="FILE... | -")
 @click.option("--function", "function", metavar="NAME|FORMULA",
-              help="g, when the text does not define it (a name from 'derive list' or a formula).")
-@click.option("--var", default="z", show_default=True, help="The variable of the derivation.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a table of verdicts; json: the data, for grading scripts.")
+              help="The function, when the text does not define it (a name from 'derive list' or a formula).")
+@click.option("--var", default=None, help="The variable, when the text does not show it (default: z).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
+              help="text (default): the verdicts, or a summary table for many files; json: the data, for "
+                   "grading scripts; csv: one row per file, for a gradebook.")
 @click.option("--summary", type=click.Choice(["table", "csv"]), default=None,
-              help="For many files: a table (the default) or CSV for a gradebook, on stdout.")
+              help="Many files: a table (the default) or CSV, instead of each file's verdicts.")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=20.0, show_default=True,
               help="Seconds allowed for each file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default=True,
               help="Worker processes for many files (0: one per core).")
 @OUTPUT
 @FORCE
-def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summary: str | None,
+def check(files: tuple[str, ...], function: str | None, var: str | None, fmt: str | None, summary: str | None,
           timeout: float, jobs: int, output: str | None, force: bool) -> None:
-    """Check a hand derivation, line by line: LaTeX (an aligned block, or bare rows) or
-    plain text (one step per line: g(z) = ..., = ..., g'(z) = ...). '-' reads standard
-    input.
+    """Check a hand derivation, line by line: LaTeX (an aligned block, equations, a
+    whole document) or plain text (one step per line: g(z) = ..., = ..., g'(z) = ...).
+    '-' reads standard input.
 
-    The first g(z) line defines g; each later line must equal the one before it, and
-    the first g'(z) line the true derivative of g. Inside a line, g(z) is g, g'(z) its
-    derivative, d/dz (...) a derivative to evaluate, and e is Euler's number. The first
-    wrong line is explained: a sign, a missing chain factor, a power, the quotient or
-    product rule, a derivative from the table, the algebra, a constant.
+    The first line that defines the function names it (g(z), f(x), \\sigma(x)). Each
+    line is checked against the line it follows from and against the true value at
+    that point (the function, or its true derivative). A line that follows correctly
+    from a wrong line carries the error forward; one that is right again after a wrong
+    line is back on track: one mistake costs one line. Each wrong line is explained: a
+    sign, a missing chain factor, a power, the quotient or product rule, a derivative
+    from the table, the algebra, a constant; with the corrected line in your notation.
 
     \b
+    Grading: derive check submissions/*.tex gives a score per file (lines right /
+    lines), the first wrong line, the number of errors and totals; --summary csv or
+    -o grades.csv a gradebook, -o report.json the data (the extension picks the format).
     Exit codes: 0 every line holds, 1 a wrong line, 2 unreadable input.
-    Many files (derive check submissions/*.tex) are checked in parallel, with a summary.
     """
     import json
 
@@ -356,6 +421,7 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
     from .render.check import CheckView, SummaryTable, check_data, summary_csv
 
     refuse_existing(output, force)
+    fmt = fmt or ("csv" if summary == "csv" else format_from(output, CHECK_BY_EXTENSION, "text"))
     options = {"var": var, "function": function, "timeout": timeout}
     if len(files) == 1 and summary is None:
         path = files[0]
@@ -366,6 +432,8 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
         data = {"file": "<stdin>" if path == "-" else path, **check_data(chain, problem)}
         if fmt == "json":
             emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
+        elif fmt == "csv":
+            emit(summary_csv([data]), output, force)
         elif chain is None or chain.problem is not None:
             raise UsageFailure(f"{data['file']}: {problem or chain.problem}")
         else:
@@ -377,11 +445,15 @@ def check(files: tuple[str, ...], function: str | None, var: str, fmt: str, summ
     results = _check_all(list(files), jobs or os.cpu_count() or 1, check_many, check_file, options)
     if fmt == "json":
         emit(json.dumps(results, indent=2, ensure_ascii=False) + "\n", output, force)
-    elif summary == "csv":
+    elif fmt == "csv":
         emit(summary_csv(results), output, force)
     else:
         emit(_rendered_view(SummaryTable(results), output), output, force)
     sys.exit(exit_code(results))
+
+
+#: what an output file's extension means for derive check
+CHECK_BY_EXTENSION = {".json": "json", ".csv": "csv", ".txt": "text"}
 
 
 def _check_all(paths, jobs, check_many, check_file, options):

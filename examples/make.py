@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))  # this checkout's derive, not an installed one
 
 #: file name -> the arguments of ``derive``
 EXAMPLES: dict[str, list[str]] = {
@@ -86,17 +87,56 @@ def pictures() -> None:
                     "tanh-slide-6"], cwd=notes, check=True)
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "notes.pdf",
                     "notes-page-1"], cwd=notes, check=True)
+    # the ReLU section: prose findings under the chain, a kink marked in the picture
+    relu = next(i for i, text in enumerate(_pdf_pages(notes / "notes.pdf"), start=1) if "Not differentiable" in text)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(relu), "-l", str(relu), "-singlefile", "notes.pdf",
+                    "notes-relu"], cwd=notes, check=True)
     from click.testing import CliRunner
 
     from derive.cli import cli
 
-    for name in ("sigmoid", "tanh", "relu", "swish"):
+    for name in ("sigmoid", "tanh", "relu", "swish", "hardswish", "threshold"):
         CliRunner().invoke(cli, ["plot", name, "-o", str(notes / f"{name}-plot.png"), "--force"])
+    web_pages()
+
+
+def web_pages() -> None:
+    """The web pages (derive NAME --format html) and their screenshots in headless Chromium:
+    the chain half revealed, and all of it."""
+    import subprocess
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    folder = HERE / "html"
+    folder.mkdir(exist_ok=True)
+    for name in ("sigmoid", "tanh", "relu"):
+        page = folder / f"{name}.html"
+        CliRunner().invoke(cli, [name, "--format", "html", "-o", str(page), "--force"])
+        for suffix, query, size in (("", "?reveal=99", "900,1300"), ("-step-3", "?reveal=3", "900,520")):
+            with tempfile.TemporaryDirectory() as profile:
+                subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                "--disable-background-networking", "--no-first-run", f"--user-data-dir={profile}",
+                                f"--screenshot={folder / f'{name}{suffix}.png'}", f"--window-size={size}",
+                                page.resolve().as_uri() + query], check=True, capture_output=True)
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext), to find a section's page."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
 
 
 if __name__ == "__main__":
     if "--pictures" in sys.argv:
         pictures()
+        raise SystemExit(0)
+    if "--web" in sys.argv:
+        web_pages()
         raise SystemExit(0)
     for name, args in EXAMPLES.items():
         (HERE / name).parent.mkdir(parents=True, exist_ok=True)

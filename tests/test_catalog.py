@@ -7,8 +7,8 @@ definition; every piece and kink with values worked out by hand below.
 
 import mpmath
 import pytest
-from sympy import (Abs, Max, Min, Piecewise, Rational, Symbol, atan, cos, diff, erf, exp, log, oo, pi, sqrt,
-                   tanh)
+from sympy import (Abs, Integer, Max, Min, Piecewise, Rational, Symbol, atan, cos, diff, erf, exp, log, oo, pi, sin,
+                   sqrt, tanh)
 
 from derive import derive
 from derive.catalog import CATALOG
@@ -49,6 +49,70 @@ BY_HAND = {
     "arctan": atan(Z),
     "gaussian": exp(-Z**2),
 }
+# the entries added for issue 11, with the values the tests set where the catalog keeps a symbol
+PARAMS = {"swish-beta": {"beta": "3/2"}, "generalized logistic": {"alpha": "1/2", "beta": "2"}}
+_SQNL = Piecewise((1, Z > 2), (Z - Z**2 / 4, Z >= 0), (Z + Z**2 / 4, Z >= -2), (-1, True))
+BY_HAND.update({
+    "isru": Z / sqrt(1 + Z**2),
+    "isrlu": Piecewise((Z, Z >= 0), (Z / sqrt(1 + Z**2), True)),
+    "squareplus": (Z + sqrt(Z**2 + 4)) / 2,
+    "bent identity": (sqrt(Z**2 + 1) - 1) / 2 + Z,
+    "lisht": Z * tanh(Z),
+    "sqnl": _SQNL,
+    "binary step": Piecewise((1, Z >= 0), (0, True)),
+    "cloglog": 1 - exp(-exp(Z)),
+    "gumbel": exp(-exp(-Z)),
+    "probit": (1 + erf(Z / sqrt(2))) / 2,
+    "sinusoid": sin(Z),
+    "lecun tanh": Rational("1.7159") * tanh(2 * Z / 3),
+    "generalized logistic": (1 + exp(-2 * Z)) ** Rational(-1, 2),
+    "swish-beta": Z / (1 + exp(-Rational(3, 2) * Z)),
+    "rrelu": Piecewise((Z, Z >= 0), (Rational(11, 48) * Z, True)),
+})
+_S = 1 / (1 + exp(-Rational(3, 2) * Z))  # swish-beta's sigma(beta z)
+#: g' of the new entries worked out by hand (not by sympy.diff), valid away from the kinks
+SLOPE_BY_HAND = {
+    "isru": (1 + Z**2) ** Rational(-3, 2),
+    "isrlu": Piecewise((1, Z > 0), ((1 + Z**2) ** Rational(-3, 2), True)),
+    "squareplus": (1 + Z / sqrt(Z**2 + 4)) / 2,
+    "bent identity": Z / (2 * sqrt(Z**2 + 1)) + 1,
+    "lisht": tanh(Z) + Z * (1 - tanh(Z) ** 2),
+    "sqnl": Piecewise((0, Z > 2), (1 - Z / 2, Z > 0), (1 + Z / 2, Z > -2), (0, True)),
+    "binary step": Integer(0),
+    "cloglog": exp(Z - exp(Z)),
+    "gumbel": exp(-Z - exp(-Z)),
+    "probit": exp(-Z**2 / 2) / sqrt(2 * pi),
+    "sinusoid": cos(Z),
+    "lecun tanh": Rational("1.7159") * Rational(2, 3) * (1 - tanh(2 * Z / 3) ** 2),
+    "generalized logistic": exp(-2 * Z) * (1 + exp(-2 * Z)) ** Rational(-3, 2),
+    "swish-beta": _S + Rational(3, 2) * Z * _S * (1 - _S),
+    "rrelu": Piecewise((1, Z > 0), (Rational(11, 48), True)),
+}
+#: points of both signs, away from every kink of the new entries (0, +-2)
+AWAY_FROM_KINKS = [Rational(s) * x for x in (Rational(3, 10), Rational(11, 10), Rational(27, 10), Rational(39, 10))
+                   for s in (1, -1)]
+
+
+def _derive(name, **options):
+    return derive(name, params=PARAMS.get(name), **options)
+
+
+@pytest.mark.parametrize("name", sorted(SLOPE_BY_HAND))
+def test_new_entries_against_slopes_by_hand(name):
+    d = _derive(name)
+    for z0 in AWAY_FROM_KINKS:
+        hand = SLOPE_BY_HAND[name].subs(Z, z0).evalf(30)
+        assert abs(complex(d.derivative.subs(Z, z0).evalf(30)) - complex(hand)) < 1e-20
+        assert abs(complex(d.definition.subs(Z, z0).evalf(30)) - complex(BY_HAND[name].subs(Z, z0).evalf(30))) < 1e-20
+
+
+@pytest.mark.parametrize("name", sorted(SLOPE_BY_HAND))
+def test_new_entries_name_their_source(name):
+    from derive.catalog import lookup
+
+    assert lookup(name).source
+
+
 SELU = (Rational("1.0507009873554804934193349852946"), Rational("1.6732632423543772848170429916717"))
 BY_HAND["selu"] = SELU[0] * Piecewise((Z, Z > 0), (SELU[1] * (exp(Z) - 1), True))
 
@@ -58,14 +122,14 @@ def test_every_entry_is_checked_here():
 
 @pytest.mark.parametrize("name", sorted(BY_HAND))
 def test_derivative_matches_sympy(name):
-    d = derive(name)
+    d = _derive(name)
     assert numerically_equal(d.definition, BY_HAND[name])
     assert numerically_equal(d.derivative, diff(BY_HAND[name], Z))
 
 
 @pytest.mark.parametrize("name", sorted(BY_HAND))
 def test_every_form_equals_the_derivative(name):
-    d = derive(name)
+    d = _derive(name)
     pieces = [(b.derivation, b.low, b.high) for b in d.branches] or [(d, -oo, oo)]
     for sub, low, high in pieces:
         truth = diff(BY_HAND[name], Z)

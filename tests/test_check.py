@@ -5,6 +5,8 @@ Each expected verdict below comes from working the line out by hand (the comment
 how), not from running the checker.
 """
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -146,7 +148,7 @@ def test_cli_exit_codes_and_json(tmp_path):
     data = json.loads(result.stdout)
     assert data["valid"] is False and data["first_error"] == 2
     line = data["lines"][1]
-    assert line["verdict"] == "wrong" and line["kind"] == "exponent" and line["counterexample"]["z"]
+    assert line["verdict"] == "wrong" and line["kind"] == "exponent" and line["counterexample"]["at"]
     assert run("check", "-", stdin="g(z) = tanh(z)\ng'(z) = 1 - g(z)^2\n").exit_code == 0
     missing = run("check", str(tmp_path / "nope.tex"))
     assert missing.exit_code == 2 and missing.stderr.startswith("derive: error:")
@@ -162,11 +164,11 @@ def test_many_files_summary_csv_and_json(tmp_path):
         files.append(str(tmp_path / name))
     csv_out = run("check", *files, "--summary", "csv", "--jobs", "2")
     assert csv_out.exit_code == 2  # an unreadable file
-    rows = csv_out.stdout.strip().splitlines()
-    assert rows[0] == "file,valid,first_error,kind,problem"
-    assert rows[1].split(",")[1:3] == ["yes", ""]
-    assert rows[2].split(",")[1:3] == ["no", "2"]
-    assert rows[3].split(",")[1] == "unreadable" and rows[4].split(",")[1] == "unreadable"
+    rows = list(csv.reader(io.StringIO(csv_out.stdout)))
+    assert rows[0][:2] == ["file", "status"]
+    assert rows[1][1] == "valid" and rows[1][6] == ""
+    assert rows[2][1] == "wrong" and rows[2][6] == "2"
+    assert rows[3][1] == "unreadable" and rows[4][1] == "unreadable"
     data = json.loads(run("check", *files[:2], "--format", "json").stdout)
     assert [d["file"] for d in data] == files[:2] and [d["valid"] for d in data] == [True, False]
     assert run("check", *files[:2]).exit_code == 1
@@ -192,3 +194,25 @@ def test_every_printed_chain_reads_back_as_a_valid_derivation():
             assert problem is None and result.valid, (d.name, block, [l.verdict for l in result.lines])
             checked += 1
     assert checked >= 40
+
+
+def test_an_unreadable_line_is_not_a_wall():
+    # line 3 cannot be read (a stray ')'); line 4, g - g^2, equals line 2's e^-z/(1+e^-z)^2:
+    # it is compared with line 2, the last line read, and holds
+    chain = verdicts("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2\n= g(z)(1 - g(z)))\n= g(z) - g(z)^2\n")
+    assert [line.verdict for line in chain.lines] == ["definition", "proved", "unreadable", "proved"]
+    assert chain.lines[3].follows == 2 and "could not be read" in chain.lines[3].reason
+
+
+def test_after_an_unreadable_derivative_line_the_next_is_checked_against_the_true_derivative():
+    # line 2 (g'(z) = ...) cannot be read; line 3 is sigma' = g(1 - g), right: never called wrong,
+    # though it is not equal to line 1; line 4 is g(1 + g), wrong
+    chain = verdicts("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2)\n= g(z)(1 - g(z))\n= g(z)(1 + g(z))\n")
+    assert [line.verdict for line in chain.lines] == ["definition", "unreadable", "proved", "wrong"]
+    assert chain.first_error == 4 and chain.right == 1 and len(chain.graded) == 3
+
+
+def test_no_internal_error_at_a_kink():
+    # ReLU: g' = 1 is right for z > 0 only; before, a ZeroDivisionError (exit 3)
+    result = run("check", "-", stdin="g(z) = max(0, z)\ng'(z) = 1\n")
+    assert result.exit_code == 1 and "wrong for z ≤ 0" in result.stdout

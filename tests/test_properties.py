@@ -60,7 +60,8 @@ def perturbed(block: str, line: int) -> str:
     """The aligned block with line ``line`` (1-based) doubled: 2 (rhs)."""
     rows = block.split(" \\\\\n")
     lhs, rhs = rows[line - 1].split("&=", 1)
-    rows[line - 1] = f"{lhs}&= 2 \\left({rhs.strip()}\\right)"
+    rhs, end, tail = rhs.partition("\n\\end")  # the last row: \end{aligned} stays outside the brackets
+    rows[line - 1] = f"{lhs}&= 2 \\left({rhs.strip()}\\right)" + end + tail
     return " \\\\\n".join(rows)
 
 

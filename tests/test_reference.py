@@ -21,7 +21,7 @@ DEFINITIONS = {"sigmoid": 1 / (1 + exp(-Z)), "tanh": (exp(Z) - exp(-Z)) / (exp(Z
 @pytest.mark.parametrize("name", ["sigmoid", "tanh"])
 def test_latex_matches_the_lecture_line_by_line(name):
     expected = aligned_rows((DATA / f"module-4.9-{name}.tex").read_text())
-    produced = aligned_rows(aligned(derive(name)))
+    produced = aligned_rows(aligned(derive(name), facts=False))  # the chain; notes (tanh's sech^2 z) follow it
     assert len(produced) == len(expected) == 6
     for i, (mine, theirs) in enumerate(zip(produced, expected), start=1):
         assert mine == theirs, f"line {i}"

@@ -26,7 +26,7 @@ def function_from(spec: str | None, var: str):
     return derive(spec, var=var).definition
 
 
-def check_text(text: str, *, var: str = "z", function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
+def check_text(text: str, *, var: str | None = None, function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
     """(the CheckedChain, or None) and its problem (None, or one line why not)."""
     from ..limits import OutOfTime, deadline
     from .chain import check_document
@@ -63,7 +63,8 @@ def read_text(path: str) -> tuple[str | None, str | None]:
         return None, "not UTF-8 text"
 
 
-def check_file(path: str, *, var: str = "z", function: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> dict:
+def check_file(path: str, *, var: str | None = None, function: str | None = None,
+               timeout: float = DEFAULT_TIMEOUT) -> dict:
     """The JSON data for one file: {"file": ..., "valid": ..., ...}."""
     from ..render.check import check_data
 

@@ -1,12 +1,17 @@
-"""Each step of a hand derivation checked against what it must equal.
+"""Each step of a hand derivation checked twice: against the line it follows from, and
+against the true value at that point of the chain.
 
 * the first ``g(z) =`` line defines g (or, with ``--function``, is checked against it);
-* a later ``g(z) =`` line must equal g;
-* the first ``g'(z) =`` line (``g''(z) =`` ...) must equal the true derivative of g;
-* a ``= ...`` line must equal the line before it.
+* a ``= ...`` line follows from the last line that was read (an unreadable line is
+  skipped, not a wall); its true value is that of its order (g, g', g'', ...);
+* a ``g'(z) =`` line follows from the line before by differentiating it; its true
+  value is the true derivative of g of that order.
 
-Inside an expression ``g(z)`` is g and ``g'(z)`` its derivative; ``d/dz (...)`` is
-evaluated.  Every verdict rests on ``equality.compare``.
+A line that follows from its line is right; if that line was wrong, the error is
+*carried forward* (the step itself is right).  A line that does not follow from a
+wrong line but equals the true value again is *back on track*.  So one mistake costs
+one line, not every line after it, as a teacher marks it.  Every verdict rests on
+``equality.compare``; each wrong line is diagnosed against what it should have been.
 """
 
 from __future__ import annotations
@@ -16,41 +21,44 @@ from dataclasses import dataclass, field
 
 from sympy import Derivative, Expr, Function, Symbol, diff, tanh
 
-from ..engine.functions import g, sigmoid, variable
+from ..engine.chain import rule_title
+from ..engine.functions import g, sigmoid
+from ..engine.steps import find_rule
 from ..engine.verify import Comparison
 from ..errors import DeriveError
 from ..limits import OutOfTime
 from ..parse import ParseError
+from .diagnose import Diagnosis, Situation, diagnose, table_forms
 from .document import Document, Step
 from .equality import compare
 
-
-@dataclass(frozen=True)
-class Diagnosis:
-    kind: str  # sign, chain_factor, exponent, quotient_rule, product_rule, elementary_derivative, ...
-    message: str  # a sentence a student understands
-    corrected: Expr | None = None  # what the line should read, as written
+#: verdicts that earn the line its credit
+CREDITED = ("definition", "proved", "numerically equal", "carried forward", "back on track")
 
 
 @dataclass(frozen=True)
 class CheckedLine:
     step: Step
     expr: Expr | None  # as read (None: unreadable)
-    verdict: str  # "proved", "numerically equal", "wrong", "unreadable", "definition"
-    comparison: Comparison | None = None
-    reason: str = ""  # why it holds (the rule), or why it could not be read
+    #: "definition", "proved", "numerically equal" (follows from its line, which was right),
+    #: "carried forward" (follows from its line, which was wrong), "back on track" (does not
+    #: follow from a wrong line but is right again), "wrong", "unreadable"
+    verdict: str
+    comparison: Comparison | None = None  # the evidence for the verdict
+    reason: str = ""  # why it holds (the rule), why it is wrong, or why it could not be read
     column: int | None = None
     diagnosis: Diagnosis | None = None
+    follows: int | None = None  # the line it was compared with (None: with g or its true derivative)
+    carried_from: int | None = None  # the wrong line whose error this line carries
 
     @property
     def ok(self) -> bool:
-        return self.verdict in ("proved", "numerically equal", "definition")
+        """Credited: right, or right from a wrong line before it."""
+        return self.verdict in CREDITED
 
     @property
-    def lhs(self) -> str:
-        if self.step.order is None:
-            return ""
-        return "g" + "'" * self.step.order + "(z)"
+    def order(self) -> int | None:
+        return self.step.order
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,10 @@ class CheckedChain:
     definition: Expr | None
     problem: str | None = None  # the whole text could not be checked (no definition, ...)
     seconds: float = field(default=0.0, compare=False)
+    function: str = "g"  # the function's name as the author wrote it (plain text)
+    function_latex: str = "g"
+    latex: bool = False
+    defining: int | None = None  # the step that defines g (not graded: it is given, not worked out)
 
     @property
     def readable(self) -> bool:
@@ -67,36 +79,52 @@ class CheckedChain:
 
     @property
     def valid(self) -> bool:
-        return self.readable and all(line.ok for line in self.lines)
+        return self.readable and all(line.verdict in CREDITED[:3] for line in self.lines)
 
     @property
     def first_error(self) -> int | None:
-        bad = next((line for line in self.lines if not line.ok), None)
+        bad = next((line for line in self.lines if line.verdict == "wrong"), None)
         return bad.step.index if bad else None
+
+    @property
+    def errors(self) -> int:
+        return sum(line.verdict == "wrong" for line in self.lines)
+
+    @property
+    def graded(self) -> tuple[CheckedLine, ...]:
+        """The lines that are the author's work: all but the one that defines g."""
+        return tuple(line for line in self.lines if line.step.index != self.defining)
+
+    @property
+    def right(self) -> int:
+        return sum(line.ok for line in self.graded)
 
 
 def check_document(document: Document, *, function: Expr | None = None,
                    deadline: float | None = None) -> CheckedChain:
     """Verdicts for every step; ``function`` is g when the text does not define it."""
-    from .diagnose import diagnose
-
     start = time.monotonic()
     z = document.var
     steps = list(document.steps)
-    exprs: list[Expr | ParseError] = [step.error if step.expr is None else step.expr for step in steps]
+    names = {"function": document.function, "function_latex": document.function_latex, "latex": document.latex}
 
-    definition = function
+    def chain(lines, definition=None, problem=None) -> CheckedChain:
+        defining = steps[first].index if function is None and first is not None else None
+        return CheckedChain(tuple(lines), z, definition, problem, time.monotonic() - start, defining=defining,
+                            **names)
+
     first = next((i for i, s in enumerate(steps) if s.order == 0), None)
+    if not steps:
+        return chain((), problem="there is no derivation in the text")
+    definition = function
     if definition is None:
         if first is None:
-            return CheckedChain((), z, None, "the derivation does not define g: start with g(z) = ..., "
-                                             "or name the function with --function")
-        candidate = exprs[first]
-        if isinstance(candidate, ParseError):
-            definition = None
-        elif candidate.has(g(z)) or candidate.has(Derivative):
-            return CheckedChain((), z, None, f"line {first + 1} defines g in terms of itself")
-        else:
+            return chain((), problem=f"the derivation does not define {document.function}: start with "
+                                     f"{document.function}({z}) = ..., or name the function with --function")
+        if steps[first].expr is not None:
+            candidate = steps[first].expr
+            if candidate.has(g(z)) or candidate.has(Derivative):
+                return chain((), problem=f"line {first + 1} defines {document.function} in terms of itself")
             definition = candidate
 
     def value(expr: Expr) -> Expr:
@@ -107,68 +135,132 @@ def check_document(document: Document, *, function: Expr | None = None,
                 out = out.xreplace({d: diff(definition, z, d.derivative_count)})
         return out.xreplace({g(z): definition}).doit()
 
+    truths: dict[int, Expr] = {}
+
+    def truth(order: int) -> Expr:
+        if order not in truths:
+            truths[order] = diff(definition, z, order)
+        return truths[order]
+
     lines: list[CheckedLine] = []
-    previous: Expr | None = None  # the value the next "= ..." line must equal
-    previous_expr: Expr | None = None
-    diagnosed = False
+    last: CheckedLine | None = None  # the last line read: the next "= ..." line follows from it
+    last_value: Expr | None = None
+    last_right = True  # whether the last line read equals the true value
+    carried: int | None = None  # the wrong line whose error the last line carries
+    order: int | None = None  # the order of the derivative the chain is at
     seen_orders: set[int] = set()
-    for step, expr in zip(steps, exprs):
+    forms_of_g: list[Expr] = []
+    for step in steps:
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
                             f"try --timeout {2 * (deadline - start):.0f}")
-        if isinstance(expr, ParseError):
-            column = step.offset + expr.column if expr.column is not None else None
-            lines.append(CheckedLine(step, None, "unreadable", reason=expr.reason, column=column))
-            previous = previous_expr = None
+        expr = step.expr
+        if expr is None:
+            error: ParseError | None = step.error
+            reason = error.reason if error is not None else "could not be read"
+            column = step.offset + error.column if error is not None and error.column is not None else None
+            lines.append(CheckedLine(step, None, "unreadable", reason=reason, column=column))
+            if step.order is not None and step.order != order and definition is not None:
+                # an unreadable g'(z) = ... moves the chain on: the lines after it are g', not g
+                order, last, last_right = step.order, None, True
+                seen_orders.add(step.order)
             continue
         if definition is None:
-            lines.append(CheckedLine(step, expr, "unreadable", reason="g could not be read, so nothing can be checked"))
+            lines.append(CheckedLine(step, expr, "unreadable",
+                                     reason=f"{document.function} could not be read, so nothing can be checked"))
             continue
         mine = value(expr)
+        if step.order == 0 and function is None and first is not None and step.index == steps[first].index:
+            line = CheckedLine(step, expr, "definition", reason=f"defines {document.function}")
+            lines.append(line)
+            last, last_value, last_right, order = line, mine, True, 0
+            forms_of_g.append(expr)
+            continue
+        # what the line follows from (target) and what it truly is at this point (true)
         if step.order is not None:
-            if step.order == 0 and function is None and step.index == first + 1:
-                lines.append(CheckedLine(step, expr, "definition", reason="defines g"))
-                previous, previous_expr = mine, expr
-                continue
-            target = diff(definition, z, step.order)
-            what = "g" if step.order == 0 else "the derivative of g" if step.order == 1 else f"the derivative of order {step.order}"
-            from_expr = previous_expr if step.order and step.order not in seen_orders else None
+            true = truth(step.order)
+            derivative_of_last = (last is not None and step.order not in seen_orders and order == step.order - 1)
+            if derivative_of_last:
+                follows = last.step.index
+                target, what = diff(last_value, z), f"is not the derivative of line {follows}"
+            elif step.order == 0:
+                target, follows, what = true, None, f"is not {document.function}"
+            else:
+                target, follows, what = true, None, "is not " + _order_words(step.order, document.function)
+            order = step.order
             seen_orders.add(step.order)
-        elif previous is None:
+        elif last is None and order is None:
             lines.append(CheckedLine(step, expr, "unreadable", reason="nothing before this line to compare it with"))
             continue
+        elif last is None:  # the line it follows could not be read: it is checked against the truth alone
+            true = truth(order)
+            target, follows, what = true, None, "is not " + (_order_words(order, document.function) if order
+                                                              else document.function)
         else:
-            target, what, from_expr = previous, "the line before", previous_expr
+            true = truth(order)
+            target, follows, what = last_value, last.step.index, f"does not follow from line {last.step.index}"
+        skipped = follows is not None and lines and lines[-1].verdict == "unreadable"
         comparison = compare(mine, target, z)
-        if comparison.equal:
-            lines.append(CheckedLine(step, expr, comparison.verdict, comparison, _reason(step, expr, from_expr, z)))
-        elif comparison.verdict == "undecided":
+        if comparison.verdict == "undecided":
             lines.append(CheckedLine(step, expr, "unreadable", comparison,
                                      reason="could not be evaluated at enough real points to decide"))
+            continue
+        before_right = last_right if follows is not None else True
+        if comparison.equal:
+            right = before_right or _equal(mine, true, z)
+            if right:
+                verdict, reason, source = comparison.verdict, _reason(step, expr, last.expr if follows else None, z,
+                                                                      document.function), None
+                if follows is None and lines and lines[-1].verdict == "unreadable":
+                    reason = f"{what.replace('is not', 'equal to', 1)} (the line before could not be read)"
+            else:
+                verdict, source = "carried forward", carried
+                reason = (f"follows from line {follows}, which is wrong"
+                          if follows == carried else
+                          f"follows from line {follows}, which carries the error of line {carried}")
+        elif not before_right and (against_truth := compare(mine, true, z)).equal:
+            verdict, right, source, comparison = "back on track", True, None, against_truth
+            reason = f"does not follow from line {follows}, but is right again"
         else:
-            diagnosis = None
-            if not diagnosed:
-                forms_of_g = [e for st, e in zip(steps, exprs) if st.index < step.index and not isinstance(e, ParseError)
-                              and not e.has(g(z)) and not e.has(Derivative)] if step.order else []
-                diagnosis = diagnose(expr, mine, target, from_expr, definition, z, step=step, value=value,
-                                     forms_of_g=forms_of_g, in_definition=not seen_orders)
-                diagnosed = True
-            lines.append(CheckedLine(step, expr, "wrong", comparison, f"not equal to {what}", diagnosis=diagnosis))
-        previous, previous_expr = mine, expr
-    return CheckedChain(tuple(lines), z, definition, seconds=time.monotonic() - start)
+            verdict, right, source = "wrong", False, step.index
+            reason = what
+        if skipped and verdict != "wrong":
+            reason += f" (compared with line {follows}: the line before could not be read)"
+        diagnosis = None
+        if verdict == "wrong":
+            situation = Situation(written=expr, W=mine, C=target, before=last.expr if follows else None,
+                                  definition=definition, z=z, step=step, value=value,
+                                  forms_of_g=forms_of_g + table_forms(definition, z) if step.order else [],
+                                  in_definition=order == 0 and not step.order,
+                                  function=document.function)
+            diagnosis = diagnose(situation)
+            if skipped:
+                reason += f" (line {follows}: the line before could not be read)"
+        line = CheckedLine(step, expr, verdict, comparison, reason, diagnosis=diagnosis, follows=follows,
+                           carried_from=source if verdict == "carried forward" else None)
+        lines.append(line)
+        if order == 0 and right and not expr.has(g(z)) and not expr.has(Derivative):
+            forms_of_g.append(expr)
+        last, last_value, last_right, carried = line, mine, right, (source if not right else None)
+    return chain(lines, definition)
+
+
+def _equal(a: Expr, b: Expr, z: Symbol) -> bool:
+    return compare(a, b, z).equal
+
+
+def _order_words(order: int, name: str) -> str:
+    return f"the derivative of {name}" if order == 1 else f"the derivative of {name} of order {order}"
 
 
 #: functions a first line names and the next line defines ("the definition of σ")
 NAMED = {sigmoid: "σ", tanh: "tanh"}
 
 
-def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol) -> str:
+def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> str:
     """The rule that justifies a correct line, where it can be told."""
-    from ..engine.chain import rule_title
-    from ..engine.steps import find_rule
-
     if step.order == 0:
-        return "equal to g"
+        return f"equal to {name}"
     named = {f.func for f in before.atoms(Function) if f.func in NAMED} if before is not None else set()
     if step.order is None and named and not any(f.func in named for f in expr.atoms(Function)):
         return "the definition of " + " and ".join(sorted(NAMED[f] for f in named))
@@ -183,5 +275,5 @@ def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol) -> str:
     if pending and len([d for d in expr.atoms(Derivative) if d.expr != g(z)]) < len(pending):
         return "inner derivatives evaluated"
     if expr.has(g(z)) and not before.has(g(z)):
-        return "g(z) substituted"
+        return f"{name}({z}) substituted"
     return "algebra"

@@ -1,33 +1,54 @@
-"""The most likely mistake in a wrong line, found by comparing it with what common wrong
-rules would have given.
+"""The most likely mistake in a wrong line, named the way a teacher names it.
 
-The wrong line W is compared with the right value C at sample points: their ratio and
-difference, and candidates built from the line before: the quotient rule with the
-numerator reversed or the denominator not squared, (uv)' = u'v', tanh' = sech,
-sigma' = sigma^2, a chain factor u' missing or repeated, a power off by one or two,
-(a + b)^2 = a^2 + b^2.  The first candidate that equals W at every point names the
-kind; otherwise the ratio or the difference may be a constant; otherwise ``unknown``.
+The wrong line W is compared with the value C it should have had (the derivative of
+the line before, or the line before) at sample points, and with what common wrong
+rules would have given from the line before: the product rule with a term missing,
+both factors differentiated or a minus between the terms; the quotient rule with the
+numerator reversed or the denominator not squared; a derivative from the table
+misremembered (σ' = σ², tanh' = sech, tanh' = 1 + tanh², arctan' = 1/(1 − u²)); an
+inner derivative u' missing or repeated (a number such as the 2 of e^{-2z} too); a
+power off by one; the minus of the reciprocal rule dropped; (a ± b)² = a² ± b².  The
+first candidate that equals W at every point names the kind; otherwise the ratio or
+the difference may be a constant; otherwise ``unknown``.
+
+Where g is made of pieces (ReLU, ELU, softsign) and the line is right on one side of
+the kink only, the other side is named and diagnosed on its own.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from sympy import (
+    Abs,
     Add,
+    And,
+    Gt,
+    Lt,
+    Not,
     Derivative,
     Dummy,
     Expr,
     Float,
     Function,
+    Heaviside,
+    Interval,
+    Max,
+    Min,
     Mul,
+    Piecewise,
     Pow,
     S,
     Symbol,
+    atan,
     diff,
     exp,
     log,
+    oo,
     sech,
+    piecewise_fold,
+    sign,
     tanh,
 )
 
@@ -35,15 +56,51 @@ from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
 from ..engine.verify import close, evaluate
-from .chain import Diagnosis
+from ..render.linear import linear
 from .document import Step
 from .equality import POINTS
 
 SAMPLE = POINTS[:10]
+TINY = Float("1e-25")
 
 
-def _values(expr: Expr, z: Symbol) -> list[Float | None]:
-    return [evaluate(expr, {z: p}) for p in SAMPLE]
+@dataclass(frozen=True)
+class Diagnosis:
+    kind: str  # sign, chain_factor, exponent, quotient_rule, product_rule, elementary_derivative, ...
+    message: str  # a sentence a student understands
+    corrected: Expr | None = None  # what the line should read, in the canonical notation
+
+
+KINDS = ("sign", "chain_factor", "exponent", "quotient_rule", "product_rule", "elementary_derivative",
+         "algebra", "constant", "unknown")
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A wrong line and what it should have been."""
+
+    written: Expr  # the line as read
+    W: Expr  # its value
+    C: Expr  # the value it should have: the derivative of the line before, or the line before
+    before: Expr | None  # the line it follows from, as read (None: compared with g or g' itself)
+    definition: Expr
+    z: Symbol
+    step: Step
+    value: Callable[[Expr], Expr]  # a line's mathematics: g replaced, d/dz done
+    forms_of_g: list[Expr] = field(default_factory=list)  # how the text wrote g before differentiating
+    in_definition: bool = False  # a line of g's own definition chain
+    function: str = "g"  # the author's name for g, for the messages
+
+
+def table_forms(definition: Expr, z: Symbol) -> list[Expr]:
+    """g as a function of the table (σ(z), tanh(z), arctan(z)) when it is one, whatever
+    form the text used: a student who misremembers σ' does so for σ, not for 1/(1 + e^{-z})."""
+    values = _values(definition, z, SAMPLE)
+    return [f(z) for f in (sigmoid, tanh, atan) if _same(values, _values(f(z), z, SAMPLE))]
+
+
+def _values(expr: Expr, z: Symbol, points) -> list[Float | None]:
+    return [evaluate(expr, {z: p}) for p in points]
 
 
 def _same(a: list, b: list) -> bool:
@@ -58,63 +115,390 @@ def _constant(values: list) -> Float | None:
     return None
 
 
-def diagnose(written: Expr, W: Expr, C: Expr, before: Expr | None, definition: Expr, z: Symbol, *,
-             step: Step, value: Callable[[Expr], Expr], forms_of_g: list[Expr] = (),
-             in_definition: bool = False) -> Diagnosis:
-    """``forms_of_g``: the ways the text wrote g before differentiating it (sigma(z) and
-    1/(1 + e^{-z})): a table mistake shows against the first, a rule mistake against either."""
-    w, c = _values(W, z), _values(C, z)
-    ratio = [x / y if x is not None and y not in (None, 0) else None for x, y in zip(w, c)]
+def _zero(values: list) -> bool:
+    value = _constant(values)
+    return value is not None and abs(value) < TINY
+
+
+def _divide(a: list, b: list) -> list:
+    return [x / y if x is not None and y is not None and abs(y) > TINY else None for x, y in zip(a, b)]
+
+
+NON_SMOOTH = (Abs, Max, Min, Piecewise, Heaviside, sign)
+
+
+def diagnose(s: Situation) -> Diagnosis:
+    found = None
+    if any(s.definition.has(f) or s.W.has(f) for f in NON_SMOOTH):
+        found = _one_side(s)
+    found = found or _diagnose_at(s, SAMPLE)
+    return replace(found, corrected=_in_own_names(found.corrected, s)) if found.corrected is not None else found
+
+
+def _in_own_names(corrected: Expr, s: Situation) -> Expr:
+    """σ(z) written g(z) again where the line was written in g: the author's own name for it."""
+    z = s.z
+    if not s.written.has(g(z)) or corrected.has(g(z)):
+        return corrected
+    return corrected.xreplace({f: g(z) for f in table_forms(s.definition, z)})
+
+
+def _one_side(s: Situation) -> Diagnosis | None:
+    """Right on some pieces of g (or one side of 0), wrong on others: the wrong piece named,
+    and the line diagnosed there alone."""
+    z = s.z
+    regions = _regions(s.definition, z)
+    verdicts = []
+    for condition, piece, points in regions:
+        if len(points) >= 3:
+            w, c = _values(s.W, z, points), _values(s.C, z, points)
+            pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
+            verdicts.append((condition, piece, points, bool(pairs) and all(close(x, y) for x, y in pairs)))
+    right = [v for v in verdicts if v[3]]
+    wrong = [v for v in verdicts if not v[3]]
+    if not right or not wrong:
+        return None
+    condition, piece, points, _ = wrong[0]
+    good = " and ".join(_condition(v[0]) for v in right)
+    bad = " and for ".join(_condition(v[0]) + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})"
+                                               if v[1] is not None else "") for v in wrong)
+    head = f"This line is right for {good} but wrong for {bad}"
+    everywhere = [p for v in wrong for p in v[2]]
+    if _zero(_values(s.C, z, everywhere)) and s.step.order:
+        return Diagnosis("elementary_derivative", f"{head}: there {_plain(g(z), s)} is a constant, and the "
+                         "derivative of a constant is 0.", None)
+    inner = _diagnose_at(s, tuple(points[:10])) if len(points) >= 5 else Diagnosis("unknown", "", None)
+    if inner.kind == "unknown":
+        if s.step.order and s.before is not None and _same(_values(s.W, z, points),
+                                                            _values(s.value(s.before), z, points)):
+            return Diagnosis("unknown", f"{head}: there this line is the function itself, not its derivative.",
+                             None)
+        return Diagnosis("unknown", f"{head}.", None)
+    fixed = inner.corrected
+    if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
+        fixed = None  # right on the wrong piece only: no corrected line rather than another wrong one
+    return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
+
+
+def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
+    """(condition, the piece of g there, the sample points there): g's pieces, or the two
+    sides of 0 where g has none to show."""
+    pieces = piecewise_fold(definition.rewrite(Piecewise))
+    if isinstance(pieces, Piecewise) and len(pieces.args) > 1:
+        out, taken = [], set()
+        for expr, condition in pieces.args:
+            points = []
+            for p in POINTS:
+                try:
+                    holds = bool(condition.subs(z, p))
+                except TypeError:
+                    return _sides(definition, z)
+                if holds and p not in taken:
+                    points.append(p)
+                    taken.add(p)
+            cond = condition if condition != True else None  # noqa: E712 -- SymPy's true
+            out.append((cond, expr, points))
+        if all(c is not None for c, _, _ in out[:-1]):
+            return [(c if c is not None else _otherwise(out, z), e, p) for c, e, p in out]
+    return _sides(definition, z)
+
+
+def _otherwise(regions, z: Symbol) -> Expr:
+    return And(*(Not(c) for c, _, _ in regions if c is not None)).simplify()
+
+
+def _sides(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
+    return [(Gt(z, 0), _piece(definition, z, POINTS[0]), [p for p in POINTS if p > 0]),
+            (Lt(z, 0), _piece(definition, z, POINTS[1]), [p for p in POINTS if p < 0])]
+
+
+def _condition(condition: Expr) -> str:
+    """z > 1, z ≤ -1, -1 < z < 1: a condition on the variable as an interval reads."""
+    try:
+        where = condition.as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return linear(condition)
+    if not isinstance(where, Interval):
+        return linear(condition)
+    z = next(iter(condition.free_symbols))
+    low = f"{linear(where.start)} {'<' if where.left_open else '≤'} " if where.start != -oo else ""
+    high = f" {'<' if where.right_open else '≤'} {linear(where.end)}" if where.end != oo else ""
+    if low and not high:
+        return f"{z} {'>' if where.left_open else '≥'} {linear(where.start)}"
+    return f"{low}{z}{high}"
+
+
+def _diagnose_at(s: Situation, points) -> Diagnosis:
+    z, step = s.z, s.step
+    w, c = _values(s.W, z, points), _values(s.C, z, points)
+    ratio = _divide(w, c)
     difference = [x - y if x is not None and y is not None else None for x, y in zip(w, c)]
-    differentiated = _differentiated(before, step, z, definition)
-    differentiated += [f for f in forms_of_g if f not in differentiated]
+    targets = _differentiated(s)
 
     def equals(candidate: Expr) -> bool:
-        return _same(w, _values(value(candidate), z))
+        return _same(w, _values(candidate, z, points))
 
-    for finder in (_quotient_rule, _product_rule):
-        found = finder(differentiated, z, equals, C)
+    algebra_step = step.order is None and s.before is not None and not s.before.has(Derivative)
+    if _zero(c) and not _zero(w) and step.order:
+        return Diagnosis("elementary_derivative", f"This should be 0: {_plain(g(z), s)} is a constant here, and "
+                         "the derivative of a constant is 0.", S.Zero)
+    # the line before first; then the other forms of g (σ(z) where the line before is 1/(1 + e^{-z}))
+    # once this line's own powers are ruled out
+    primary, others = (targets[:1], targets[1:]) if step.order else (targets, [])
+    for finder in (_quotient_rule, _product_rule, _elementary, _absolute):
+        found = finder(primary, s, equals)
         if found is not None:
             return found
     # a power written in this very line that is off (the reciprocal rule's 1/v^2 left as 1/v)
-    found = _exponent(written, None, z, ratio, written)
-    if found is None:
-        found = _elementary(differentiated, z, equals, C)
+    found = _exponent([s.written], s, ratio, points) if not algebra_step else None
     if found is not None:
         return found
-    found = _chain_factor(differentiated, before, z, ratio, written)
+    for finder in (_quotient_rule, _product_rule, _elementary):
+        found = finder(others, s, equals)
+        if found is not None:
+            return found
+    found = _chain_factor(targets, s, ratio, points)
     if found is not None:
         return found
     r = _constant(ratio)
     if r is not None and close(r, Float(-1)):
-        return Diagnosis("sign", "The sign is wrong: this line is the negative of what it should be.",
-                         _negated(written))
-    found = _exponent(before, definition, z, ratio, written)
-    if found is None and step.order is None and before is not None and not before.has(Derivative):
-        found = _powers_changed(before, equals)
+        return _sign(targets, s)
+    found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points)
+    if found is None and algebra_step:
+        found = _square_of_sum(s, equals) or _powers_changed(s, equals)
     if found is not None:
         return found
-    if before is not None and not before.has(Derivative):
-        found = _square_of_sum(before, equals)
-        if found is not None:
-            return found
+    if _zero(w):
+        if algebra_step:
+            return Diagnosis("algebra", "This line is 0, but the line before is not: terms that do not cancel "
+                             "were cancelled.", None)
+        return Diagnosis("unknown", "This line is 0, but it should not be.", None)
     d = _constant(difference)
     if d is not None:
-        shown = _short(d)
-        return Diagnosis("constant", f"A constant is dropped or added: this line differs from the right one by {shown}.",
+        return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
+                         "right one.", None)
+    if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
+        return Diagnosis("constant", f"A constant factor is wrong: this line is {_short(r)} times the right one.",
                          None)
-    if r is not None:
-        return Diagnosis("constant", f"A constant factor is wrong: this line is {_short(r)} times the right one.", None)
-    if in_definition:
+    if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
                          "the definition contradicts itself.", None)
-    if step.order is None and before is not None and not before.has(Derivative):
-        return Diagnosis("algebra", "The algebra from the line before to this one is wrong: they are not equal.", None)
-    return Diagnosis("unknown", "This line is not equal to what it should be.", None)
+    if algebra_step:
+        return Diagnosis("algebra", "The algebra from the line before to this one is wrong: they are not equal.",
+                         None)
+    return Diagnosis("unknown", "This line is not equal to what it should be, and it is not one of the "
+                     "usual mistakes.", None)
 
 
 def _short(x) -> str:
     return f"{float(x):.6g}"
+
+
+@dataclass(frozen=True)
+class Differentiated:
+    """Something the step differentiates, and the line it gives when its derivative is ``d``."""
+
+    target: Expr
+    line: Callable[[Expr], Expr]  # the derivative of target -> the value of the whole line
+    written_line: Callable[[Expr], Expr]  # the same, as the line would be written
+
+
+def _differentiated(s: Situation) -> list[Differentiated]:
+    """The line before for a g' line (and the other forms of g), or the operands of the
+    d/dz (...) this line evaluates."""
+    if s.before is None and not s.step.order:
+        return []
+    if s.step.order:
+        sources = ([s.before] if s.before is not None else []) + [f for f in s.forms_of_g if f != s.before]
+        return [Differentiated(t, lambda d: d, lambda d: d) for t in sources]
+    out = []
+    for d in sorted(s.before.atoms(Derivative), key=str):
+        if d.expr == g(s.z):
+            continue
+        out.append(Differentiated(d.expr, lambda x, d=d: s.value(s.before.xreplace({d: x})),
+                                  lambda x, d=d: s.before.xreplace({d: x})))
+    return out
+
+
+def _corrected(t: Differentiated, s: Situation) -> Expr:
+    return forms.as_written(t.written_line(diff(s.value(t.target), s.z)))
+
+
+def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+    z = s.z
+    for t in targets:
+        top, bottom = split_fraction(t.target)
+        if bottom == 1 or not bottom.has(z) or not top.has(z):
+            continue  # 1/v is the reciprocal rule: a mistake there is a power's or a sign's
+        top_value, bottom_value = s.value(top), s.value(bottom)
+        du, dv = diff(top_value, z), diff(bottom_value, z)
+        candidates = {
+            "the terms of the numerator are the wrong way round: (u/v)' = (v u' − u v')/v², not (u v' − v u')/v²":
+                (top_value * dv - bottom_value * du) / bottom_value**2,
+            "the denominator is not squared: (u/v)' = (v u' − u v')/v²":
+                (bottom_value * du - top_value * dv) / bottom_value,
+            "the numerator has + where it needs −: (u/v)' = (v u' − u v')/v²":
+                (bottom_value * du + top_value * dv) / bottom_value**2,
+            "(u/v)' is not u'/v'; it is (v u' − u v')/v²": du / dv if dv != 0 else None,
+        }
+        for message, candidate in candidates.items():
+            if candidate is not None and equals(t.line(candidate)):
+                where = f" with u = {_plain(top, s)} and v = {_plain(bottom, s)}"
+                # the rule done right, as written: (v u' - u v')/v^2
+                du_, dv_ = _derivative(top, du, z), _derivative(bottom, dv, z)
+                numerator = Add(Mul(bottom, du_, evaluate=False), Mul(-1, top, dv_, evaluate=False), evaluate=False)
+                right = Mul(numerator, Pow(Pow(bottom, 2, evaluate=False), -1, evaluate=False), evaluate=False)
+                return Diagnosis("quotient_rule", f"Quotient rule{where}: {message}.", t.written_line(right))
+    return None
+
+
+def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+    """(uv)' with a term missing, both factors differentiated in one term, or − between the terms."""
+    z = s.z
+    for t in targets:
+        if not isinstance(t.target, Mul):
+            continue
+        factors = [f for f in t.target.args if f.has(z)]
+        if len(factors) < 2:
+            continue
+        constant = s.value(Mul(*(f for f in t.target.args if not f.has(z))))
+        for i in range(len(factors) if len(factors) > 2 else 1):
+            u = factors[i]
+            v = Mul(*(f for j, f in enumerate(factors) if j != i))
+            uu, vv = s.value(u), s.value(v)
+            du, dv = diff(uu, z), diff(vv, z)
+            names = f"with u = {_plain(u, s)} and v = {_plain(v, s)}, (uv)' = u'v + uv'"
+            candidates = [
+                (constant * du * dv, f"Product rule: {names}, not u'v' (both factors differentiated in one term)."),
+                (constant * du * vv, f"Product rule: a term is missing: {names}; this line has only u'v."),
+                (constant * uu * dv, f"Product rule: a term is missing: {names}; this line has only uv'."),
+                (constant * (du * vv - uu * dv), f"Product rule: the terms are added, not subtracted: {names}, "
+                                                 "not u'v − uv'."),
+                (constant * (uu * dv - du * vv), f"Product rule: the terms are added, not subtracted: {names}, "
+                                                 "not uv' − u'v."),
+            ]
+            for candidate, message in candidates:
+                if equals(t.line(candidate)):
+                    # the rule done right, as written: u'v + uv'
+                    right = Add(_times(_derivative(u, du, z), v), _times(u, _derivative(v, dv, z)), evaluate=False)
+                    right = right if constant == 1 else Mul(constant, right, evaluate=False)
+                    return Diagnosis("product_rule", message, t.written_line(right))
+    return None
+
+
+def _derivative(written: Expr, value: Expr, z: Symbol) -> Expr:
+    """A factor's derivative as the author would write it: g'(z) for g(z), else worked out."""
+    return forms.as_written(diff(written, z) if written.has(g(z)) else value)
+
+
+def _times(a: Expr, b: Expr) -> Expr:
+    """a b as written: no factor 1, no nested brackets."""
+    if a == 1 or b == 1:
+        return b if a == 1 else a
+    return Mul(*forms.factors(a), *forms.factors(b), evaluate=False)
+
+
+def _wrong_tables(u: Expr):
+    """Derivatives students commonly misremember: f -> [(wrong f'(u), how it is said)]."""
+    return {
+        tanh: [(sech(u), "tanh'(u) = 1 − tanh²(u) = sech²(u), not sech(u)"),
+               (1 + tanh(u) ** 2, "tanh'(u) = 1 − tanh²(u), not 1 + tanh²(u)"),
+               (1 - tanh(u), "tanh'(u) = 1 − tanh²(u), not 1 − tanh(u)")],
+        sigmoid: [(sigmoid(u) ** 2, "σ'(u) = σ(u)(1 − σ(u)), not σ(u)²"),
+                  (1 - sigmoid(u), "σ'(u) = σ(u)(1 − σ(u)), not 1 − σ(u)"),
+                  (sigmoid(u), "σ'(u) = σ(u)(1 − σ(u)), not σ(u)"),
+                  (sigmoid(u) * (1 + sigmoid(u)), "σ'(u) = σ(u)(1 − σ(u)), not σ(u)(1 + σ(u))")],
+        atan: [(1 / (1 - u ** 2), "arctan'(u) = 1/(1 + u²), not 1/(1 − u²)"),
+               (1 / (1 + u), "arctan'(u) = 1/(1 + u²), not 1/(1 + u)")],
+        exp: [(u * exp(u - 1), "(e^u)' = e^u, not u e^(u − 1)")],
+        log: [(1 / u ** 2, "(ln u)' = 1/u, not 1/u²")],
+    }
+
+
+def _elementary(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+    z = s.z
+    for t in targets:
+        target = s.value(t.target)
+        for f in sorted(target.atoms(Function), key=str):
+            if type(f) not in (tanh, sigmoid, atan, exp, log) or not f.has(z):
+                continue
+            u = f.args[0]
+            marker = Dummy("f")
+            replaced = target.xreplace({f: marker})
+            for wrong, message in _wrong_tables(u)[type(f)]:
+                candidate = (diff(replaced, marker) * wrong * diff(u, z) + diff(replaced, z)).xreplace({marker: f})
+                if equals(t.line(candidate)):
+                    return Diagnosis("elementary_derivative", f"A derivative from the table is wrong: {message}.",
+                                     _corrected(t, s))
+    return None
+
+
+def _absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+    """|u| differentiated as if it were u."""
+    for t in targets:
+        target = s.value(t.target)
+        bars = target.atoms(Abs)
+        if bars and equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z))):
+            return Diagnosis("elementary_derivative", "The derivative of |u| is sign(u)·u', not u': "
+                             f"for {s.z} < 0, |{s.z}| = −{s.z}.", _corrected(t, s))
+    return None
+
+
+def _pending(written: Expr, z: Symbol) -> list[Expr]:
+    """The operands of the d/dz (...) a line still writes out."""
+    return [d.expr for d in written.atoms(Derivative) if d.expr != g(z)]
+
+
+def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, points) -> Diagnosis | None:
+    """The ratio is an inner derivative u' (missing) or its reciprocal (one too many); for
+    a number, its size alone may be missing (−e^{−2z} for the derivative of e^{−2z})."""
+    z = s.z
+    pending = _pending(s.written, z)
+    inner: dict[str, Expr] = {}
+    for t in targets:
+        target = s.value(t.target)
+        pieces = [target] + [f.args[0] for f in target.atoms(Function) if f.args and f.args[0] != z]
+        pieces += [p.exp for p in target.atoms(Pow) if p.exp.has(z)]
+        pieces += [p.base for p in target.atoms(Pow) if p.base.has(z) and p.base != z]
+        for piece in pieces:
+            if any(s.value(operand).has(piece) for operand in pending):
+                continue  # its derivative is still written out: it cannot be missing
+            d = diff(piece, z)
+            if d not in (0, 1, -1) or (d == -1 and not pending):
+                inner[str(d)] = d
+    for key in sorted(inner, key=lambda k: (len(k), k)):
+        d = inner[key]
+        dv = _values(d, z, points)
+        shown = _plain(d, s)
+        if _same(ratio, _divide([S.One] * len(dv), dv)):
+            fixed = forms.as_written(s.written * d) if d.is_number else Mul(s.written, d, evaluate=False)
+            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is missing; multiply "
+                             "by it.", fixed)
+        if d.is_number and d.is_negative and _same(ratio, _divide([S.One] * len(dv), [-x for x in dv])):
+            return Diagnosis("chain_factor", f"Chain rule: the factor {_plain(-d, s)} of the inner derivative "
+                             f"{shown} is missing (the sign is there, the number is not).",
+                             forms.as_written(-s.written * d))
+        if _same(ratio, dv):
+            fixed = forms.as_written(s.written / d) if d.is_number else Mul(s.written, Pow(d, -1, evaluate=False),
+                                                                            evaluate=False)
+            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is applied one time "
+                             "too many.", fixed)
+    return None
+
+
+def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
+    """The line is the negative of the right one: the reciprocal or power rule's own minus
+    is the usual culprit when the step differentiates 1/v or v^(-n)."""
+    reciprocal = [p for t in targets for p in s.value(t.target).atoms(Pow)
+                  if p.exp.is_number and p.exp.is_negative and p.base.has(s.z)]
+    if reciprocal:
+        message = ("The sign is wrong: the minus of the reciprocal rule is missing, (1/v)' = −v'/v² "
+                   "(and (v^n)' = n v^(n−1) v' with n negative).")
+    elif s.step.order or targets:
+        message = "The sign is wrong: this line is the negative of the right derivative."
+    else:
+        message = "The sign is wrong: this line is the negative of the line before."
+    return Diagnosis("sign", message, _negated(s.written))
 
 
 def _negated(written: Expr) -> Expr:
@@ -123,123 +507,25 @@ def _negated(written: Expr) -> Expr:
     return Mul(S.NegativeOne, written, evaluate=False)
 
 
-def _differentiated(before: Expr | None, step: Step, z: Symbol, definition: Expr) -> list[Expr]:
-    """What the step differentiates: the line before for a g' line, or the operands of
-    the d/dz (...) it evaluates."""
-    if before is None:
-        return []
-    if step.order:
-        return [before]
-    return [d.expr for d in before.atoms(Derivative) if d.expr != g(z)]
-
-
-def _quotient_rule(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis | None:
-    for target in targets:
-        top, bottom = split_fraction(target)
-        if bottom == 1 or not bottom.has(z) or not top.has(z):
-            continue  # 1/v is the reciprocal rule: a mistake there is a power's (see _exponent)
-        du, dv = diff(top, z), diff(bottom, z)
-        candidates = {
-            "the numerator's terms are the wrong way round: (u/v)' = (v u' - u v')/v^2, not (u v' - v u')/v^2":
-                (top * dv - bottom * du) / bottom**2,
-            "the denominator is not squared: (u/v)' = (v u' - u v')/v^2": (bottom * du - top * dv) / bottom,
-            "the numerator has + instead of -: (u/v)' = (v u' - u v')/v^2": (bottom * du + top * dv) / bottom**2,
-            "(u/v)' is not u'/v'": du / dv if dv != 0 else None,
-        }
-        for message, candidate in candidates.items():
-            if candidate is not None and equals(candidate):
-                return Diagnosis("quotient_rule", f"Quotient rule: {message}.", forms.as_written(C))
-    return None
-
-
-def _product_rule(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis | None:
-    for target in targets:
-        if not isinstance(target, Mul):
-            continue
-        factors = [f for f in target.args if f.has(z)]
-        if len(factors) < 2:
-            continue
-        constant = Mul(*(f for f in target.args if not f.has(z)))
-        candidate = constant * Mul(*(diff(f, z) for f in factors))
-        if equals(candidate):
-            return Diagnosis("product_rule", "Product rule: (uv)' = u'v + uv', not u'v'.", forms.as_written(C))
-    return None
-
-
-#: derivatives students commonly misremember: f -> [(wrong f'(u), how it is said)]
-def _wrong_tables(u: Expr):
-    return {
-        tanh: [(sech(u), "tanh'(u) = 1 - tanh(u)^2 (= sech(u)^2), not sech(u)"),
-               (1 + tanh(u) ** 2, "tanh'(u) = 1 - tanh(u)^2, not 1 + tanh(u)^2"),
-               (1 - tanh(u), "tanh'(u) = 1 - tanh(u)^2, not 1 - tanh(u)")],
-        sigmoid: [(sigmoid(u) ** 2, "σ'(u) = σ(u)(1 - σ(u)), not σ(u)^2"),
-                  (1 - sigmoid(u), "σ'(u) = σ(u)(1 - σ(u)), not 1 - σ(u)"),
-                  (sigmoid(u), "σ'(u) = σ(u)(1 - σ(u)), not σ(u)")],
-        exp: [(u * exp(u - 1), "(e^u)' = e^u, not u e^(u - 1)")],
-        log: [(1 / u ** 2, "(ln u)' = 1/u, not 1/u^2")],
-    }
-
-
-def _elementary(targets: list[Expr], z: Symbol, equals, C: Expr) -> Diagnosis | None:
-    for target in targets:
-        for f in sorted(target.atoms(Function), key=str):
-            if type(f) not in (tanh, sigmoid, exp, log) or not f.has(z):
-                continue
-            u = f.args[0]
-            for wrong, message in _wrong_tables(u)[type(f)]:
-                marker = Dummy("f")
-                candidate = diff(target.xreplace({f: marker}), marker) * wrong * diff(u, z)
-                rest = diff(target.xreplace({f: marker}), z)
-                candidate = (candidate + rest).xreplace({marker: f})
-                if equals(candidate):
-                    return Diagnosis("elementary_derivative", f"A derivative from the table is wrong: {message}.",
-                                     forms.as_written(C))
-    return None
-
-
-def _chain_factor(targets: list[Expr], before: Expr | None, z: Symbol, ratio: list, written: Expr) -> Diagnosis | None:
-    """The ratio is an inner derivative u' (missing) or its reciprocal (one too many)."""
-    inner: dict[str, Expr] = {}
-    for target in targets:
-        pieces = [target] + [f.args[0] for f in target.atoms(Function) if f.args and f.args[0] != z]
-        pieces += [p.exp for p in target.atoms(Pow) if p.exp.has(z)]
-        pieces += [p.base for p in target.atoms(Pow) if p.base.has(z) and p.base != z]
-        for piece in pieces:
-            d = diff(piece, z)
-            if d not in (0, 1):
-                inner[str(d)] = d
-    for key in sorted(inner):
-        d = inner[key]
-        dv = _values(d, z)
-        if _same(ratio, [1 / x if x not in (None, 0) else None for x in dv]):
-            fixed = forms.as_written(written * d) if d.is_number else Mul(written, d, evaluate=False)
-            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {_plain(d)} is missing; "
-                             "multiply by it.", fixed)
-        if _same(ratio, dv):
-            fixed = forms.as_written(written / d) if d.is_number else Mul(written, Pow(d, -1, evaluate=False),
-                                                                                      evaluate=False)
-            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {_plain(d)} is applied one time "
-                             "too many.", fixed)
-    return None
-
-
-def _exponent(before: Expr | None, definition: Expr | None, z: Symbol, ratio: list, written: Expr) -> Diagnosis | None:
+def _exponent(sources: list[Expr], s: Situation, ratio: list, points) -> Diagnosis | None:
     """The ratio is a power of a base in the line (this one or the one before): W = C B^k."""
+    z = s.z
     bases = {}
-    for source in (before, definition):
-        if source is None:
-            continue
+    for source in sources:
         for p in source.atoms(Pow):
-            if p.base.has(z):
+            if p.base.has(z) and not p.base.has(Derivative):
                 bases[str(p.base)] = p.base
     for key in sorted(bases):
         base = bases[key]
         for k in (1, -1, 2, -2):
-            if _same(ratio, _values(base**k, z)):
-                how = f"{abs(k)} too {'high' if k > 0 else 'low'}"
-                return Diagnosis("exponent", f"A power is off: the power of {_plain(base)} is {how} "
-                                 "(the reciprocal rule gives -1/v^2; (u^n)' = n u^(n-1) u').",
-                                 _power_fixed(written, base, k))
+            if _same(ratio, _values(s.value(base) ** k, z, points)):
+                how = f"is {abs(k)} too {'high' if k > 0 else 'low'}"
+                powers = [p.exp for p in s.written.atoms(Pow) if p.base == base and p.exp.is_Integer]
+                if len(powers) == 1:  # say it as the student sees it: 1/v^2, not 1/v
+                    how = f"should be {powers[0] - k}, not {powers[0]}"
+                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} {how} "
+                                 "(the reciprocal rule gives −v'/v²; (u^n)' = n u^(n−1) u').",
+                                 _power_fixed(s.written, base, k))
     return None
 
 
@@ -251,36 +537,66 @@ def _power_fixed(written: Expr, base: Expr, k: int) -> Expr:
     return Mul(written, Pow(base, -k, evaluate=False), evaluate=False)
 
 
-def _square_of_sum(before: Expr, equals) -> Diagnosis | None:
-    """(a + b)^2 written a^2 + b^2 (or 1/(a + b)^2 as 1/(a^2 + b^2)) in the line before."""
-    for p in sorted(before.atoms(Pow), key=str):
-        if isinstance(p.base, Add) and p.exp in (2, -2):
-            squares = Add(*(t**2 for t in p.base.args))
-            wrong = before.xreplace({p: squares if p.exp == 2 else 1 / squares})
-            if equals(wrong):
-                return Diagnosis("algebra", f"Algebra: ({_plain(p.base)})^2 is not the sum of the squares of its "
-                                 "terms; (a + b)^2 = a^2 + 2ab + b^2.", forms.as_written(before))
+def _square_of_sum(s: Situation, equals) -> Diagnosis | None:
+    """(a ± b)² written a² ± b², or with its cross term dropped or of the wrong sign, in
+    the line before (also in a denominator)."""
+    before = s.before
+    squares = sorted((p for p in before.atoms(Pow) if isinstance(p.base, Add) and p.exp in (2, -2)), key=str)
+    variants: list[tuple[dict, str, dict]] = []
+    slips: dict[Pow, list[tuple[Expr, str, Expr]]] = {}  # each square: its wrong expansions, and the right one
+    for p in squares:
+        terms = forms.terms(p.base)
+        if not s.written.is_number and not any(s.written.has(q) for q in (t ** 2 for t in terms) if not q.is_number):
+            continue  # the line shows no square of a term: another slip (1 - g for 1 - g^2) fits better
+        a, b = terms[0], Add(*terms[1:])
+        signed = Add(*(_signed_square(t) for t in terms))
+        plain = Add(*(t ** 2 for t in terms))
+        cross = Add(*(2 * x * y for i, x in enumerate(terms) for y in terms[i + 1:]))
+        right = Add(a ** 2, 2 * a * b, b ** 2, evaluate=False)
+        right = right if p.exp == 2 else Pow(right, -1, evaluate=False)
+        sides = f"({_plain(p.base, s)})²"
+        slips[p] = [(wrong if p.exp == 2 else 1 / wrong, message, right) for wrong, message in (
+            (plain, f"{sides} is not the sum of the squares of its terms: the cross term {_plain(cross, s)} is "
+                    "missing; (a + b)^2 = a^2 + 2ab + b^2."),
+            (signed, f"{sides} is not {_plain(signed, s)}: the cross term {_plain(cross, s)} is missing; "
+                     "(a - b)^2 = a^2 - 2ab + b^2, (a + b)^2 = a^2 + 2ab + b^2."),
+            (plain - cross, f"{sides}: the cross term has the wrong sign; (a + b)^2 = a^2 + 2ab + b^2."))]
+        variants += [({p: wrong}, message, {p: right}) for wrong, message, right in slips[p]]
+    groups = [[p for p in slips if p.exp == 2], [p for p in slips if p.exp == -2], list(slips)]
+    for group in groups:  # the same slip in several squares of the line
+        if len(group) > 1:
+            for i in range(2):
+                variants.append(({p: slips[p][i][0] for p in group},
+                                 "squares of sums are not the sums of the squares: the cross terms are missing; "
+                                 "(a ± b)^2 = a^2 ± 2ab + b^2.", {p: slips[p][i][2] for p in group}))
+    for change, message, fixed in variants:
+        if equals(s.value(before.xreplace(change))):
+            return Diagnosis("algebra", f"Algebra: {message}", before.xreplace(fixed))
     return None
 
 
-def _powers_changed(before: Expr | None, equals) -> Diagnosis | None:
+def _signed_square(term: Expr) -> Expr:
+    return -(term ** 2) if term.could_extract_minus_sign() else term ** 2
+
+
+def _powers_changed(s: Situation, equals) -> Diagnosis | None:
     """A power in the line before raised or lowered by one (or all squares dropped)."""
-    if before is None:
-        return None
+    before = s.before
     powers = sorted((p for p in before.atoms(Pow) if p.exp.is_Integer and p.exp not in (1, -1)), key=str)
     variants = [({p: Pow(p.base, p.exp - 1)}, p) for p in powers] + [({p: Pow(p.base, p.exp + 1)}, p) for p in powers]
     squares = {p: Pow(p.base, p.exp // 2) for p in powers if p.exp % 2 == 0}
     if len(squares) > 1:
         variants.append((squares, None))
     for change, p in variants:
-        if equals(before.xreplace(change)):
-            where = f"the power of {_plain(p.base)}" if p is not None else "the squares"
+        if equals(s.value(before.xreplace(change))):
+            where = f"the power of {_plain(p.base, s)}" if p is not None else "the squares"
             return Diagnosis("exponent", f"A power is off: {where} changed from the line before to this one.",
-                             forms.as_written(before))
+                             before)
     return None
 
 
-def _plain(expr: Expr) -> str:
-    from ..render.linear import linear
-
+def _plain(expr: Expr, s: Situation) -> str:
+    """A formula for a message, in the author's names (σ(x) where the text wrote σ(x))."""
+    if s.function != "g":
+        expr = expr.xreplace({g(s.z): Function(s.function)(s.z)}) if expr.has(g(s.z)) else expr
     return linear(forms.as_written(expr))

@@ -1,9 +1,15 @@
-"""A hand derivation cut into steps: ``g(z) = ...``, ``= ...``, ``g'(z) = ...``.
+"""A hand derivation cut into steps and read: ``g(z) = ...``, ``= ...``, ``g'(z) = ...``.
 
-LaTeX is recognised by a backslash: an ``aligned``/``align*``/``align`` block (or bare
-rows) is split at ``\\\\``, ``&`` is ignored, ``$...$`` and ``\\[...\\]`` are unwrapped, and
-annotations (``\\text{...}``, ``\\quad``, ``\\tag``, ``\\label``, ``\\nonumber``) are dropped.
-Plain text has one step per line.  In both, several ``=`` on one line are several steps.
+``derive.parse.layout`` finds the rows of mathematics (displays, environments, plain
+lines; prose, annotations and remarks left out); here each row is split at its equals
+signs into steps, the left sides say which steps are the function (order 0) or its
+derivatives, and each step is read by ``derive.parse``'s grammar in the author's names.
+Several ``=`` on one line are several steps.  Steps under a heading "for z < 0:" hold on
+that piece only.
+
+The author's names are kept: the function and its variable come from the first
+definition (``g(z) =``, ``f(x) :=``, ``\\sigma(x) =``, ``\\tanh(x) =``, ``y =``), else from
+the first derivative's left side (``\\sigma'(x) =``, ``dy/dx =``), else from the caller.
 Steps are numbered from 1 in the order they appear, definition lines included.
 """
 
@@ -15,10 +21,17 @@ from dataclasses import dataclass
 from sympy import Expr, Symbol
 
 from ..engine.functions import variable
-from ..parse import ParseError, read
+from ..parse import ParseError
+from ..parse.expression import Parser
+from ..parse.layout import DocumentError, Row, rows, split_equals
+from ..parse.left import LeftSide, left_side
+from ..parse.tokens import GREEK
+
+__all__ = ["Document", "DocumentError", "Step", "read_document", "read_steps"]
 
 MAX_TEXT = 100_000  # characters in one derivation
 MAX_STEPS = 200
+MAX_STEP = 4000  # characters in one step
 
 
 @dataclass(frozen=True)
@@ -48,102 +61,220 @@ class Document:
     latex: bool = False
 
 
-class DocumentError(ValueError):
-    """The text cannot be cut into steps at all (empty, too long, no equals sign)."""
-
-
-_ENVIRONMENTS = re.compile(r"\\begin\{(aligned|align\*?|equation\*?|gather\*?|split|eqnarray\*?)\}(.*?)"
-                           r"\\end\{\1\}", re.DOTALL)
-_ANNOTATIONS = re.compile(r"\\(?:text|textrm|mbox|intertext|tag|label)\s*\{[^{}]*\}|\\(?:nonumber|notag|quad|qquad)\b")
-_LHS = re.compile(r"g('*)\(([A-Za-z]\w*)\)")
-
 
 def read_document(text: str, *, var: str | None = None, function_name: str | None = None) -> Document:
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
-    steps = read_steps(text)
-    name = var or "z"
-    read_ones = []
-    for step in steps:
+    pieces = _pieces(text)
+    name, var_name = _names(pieces, var, function_name)
+    pieces = _kept(pieces, name)
+    steps = []
+    for piece, lhs in pieces:
+        order = _order(lhs, piece, name)
         try:
-            expr = read(step.text, var=name, latex=step.latex, notation=True)
-            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, expr=expr))
+            parser = Parser(piece.text, var=var_name, notation=True, latex=piece.latex, function=name,
+                            max_length=MAX_STEP)
+            expr = parser.run()
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr,
+                        remark="; ".join(dict.fromkeys(parser.remarks)), row=piece.row)
         except ParseError as e:
-            read_ones.append(Step(step.index, step.order, step.text, step.latex, step.offset, error=e))
-    return Document(tuple(read_ones), variable(name), latex=any(s.latex for s in steps))
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, error=e, row=piece.row)
+        except RecursionError:
+            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset,
+                        error=ParseError("nested too deeply to read"), row=piece.row)
+        steps.append(step)
+    steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
+    text_name, latex_name = _spelled(name)
+    return Document(tuple(steps), variable(var_name), text_name, latex_name,
+                    latex=any(s.latex for s in steps))
 
 
 def read_steps(text: str) -> list[Step]:
-    if len(text) > MAX_TEXT:
-        raise DocumentError(f"the derivation is {len(text)} characters long; at most {MAX_TEXT} are read")
-    latex = "\\" in text
-    rows = _latex_rows(text) if latex else [line for line in text.splitlines()]
-    steps: list[Step] = []
-    for row in rows:
-        row = row.rstrip().rstrip(".,;")
-        if not row.strip():
+    """The steps of ``text``, not yet read (order as far as the left sides tell)."""
+    pieces = _pieces(text)
+    name, _ = _names(pieces, None, None)
+    pieces = _kept(pieces, name)
+    return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
+            for i, (piece, lhs) in enumerate(pieces)]
+
+
+# --- pieces: "for z < 0:" and the steps under it ------------------------------
+
+def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -> list[Step]:
+    """Steps under a heading "for z < 0:" say nothing elsewhere: each reads
+    Piecewise((its value, z < 0), (what it must equal there: g or its derivative, True)).
+    Where g is defined only by its pieces, the first g(z) line is all of them."""
+    from dataclasses import replace
+
+    from sympy import Derivative, Piecewise
+
+    from ..engine.functions import g
+
+    z = variable(var)
+    conditions: dict[int, object] = {}
+    out = []
+    order = 0
+    previous_heading = None
+    definition_pieces = []
+    for step, piece in zip(steps, pieces):
+        heading = piece.condition
+        if heading is None:
+            out.append(step)
+            order = step.order if step.order is not None else order
             continue
-        segments = _split_equals(row)
-        if len(segments) == 1:
-            if steps:  # a bare expression continues the chain
-                segments = ["", *segments]
-            else:
-                raise DocumentError("the first line has no '=': start with g(z) = ...")
-        first, rest = segments[0].strip(), segments[1:]
-        order = _order(first) if first else None
-        offset = len(segments[0]) + 1
-        if first and order is None:
-            rest, offset = segments, 0  # "A = B": A is a step of its own
-        for i, segment in enumerate(rest):
-            stripped = segment.strip()
-            lead = len(segment) - len(segment.lstrip())
-            steps.append(Step(len(steps) + 1, order if i == 0 else None, stripped, latex, offset + lead))
-            offset += len(segment) + 1
-            if len(steps) > MAX_STEPS:
-                raise DocumentError(f"more than {MAX_STEPS} steps")
-    if not steps:
-        raise DocumentError("there is no derivation in the text")
-    return steps
-
-
-def _latex_rows(text: str) -> list[str]:
-    """Rows: those of the aligned-like environments if any; else of each display
-    (\\[...\\], $$...$$, $...$); else one per line.  Rows split at \\\\, & dropped."""
-    text = re.sub(r"(?<!\\)%.*", "", text)  # comments
-    chunks = [m.group(2) for m in _ENVIRONMENTS.finditer(text)]
-    if not chunks:
-        chunks = [m.group(1) or m.group(2) or m.group(3)
-                  for m in re.finditer(r"\\\[(.*?)\\\]|\$\$(.*?)\$\$|\$(.*?)\$", text, re.DOTALL)]
-    if not chunks:
-        chunks = text.splitlines()
-    rows = []
-    for chunk in chunks:
-        chunk = _ANNOTATIONS.sub(" ", chunk)
-        rows.extend(row.replace("&", " ").replace("\n", " ") for row in re.split(r"\\\\", chunk))
-    return rows
-
-
-def _split_equals(row: str) -> list[str]:
-    """Split at '=' outside brackets and braces ('<=' and '>=' are not split)."""
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(row):
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "=" and depth == 0 and (i == 0 or row[i - 1] not in "<>!") and row[i + 1: i + 2] != "=":
-            out.append(row[start:i])
-            start = i + 1
-    out.append(row[start:])
+        if heading is not previous_heading:
+            order, previous_heading = 0, heading
+        order = step.order if step.order is not None else order
+        if id(heading) not in conditions:
+            conditions[id(heading)] = _condition(heading, var, name)
+        condition = conditions[id(heading)]
+        if isinstance(condition, ParseError):
+            out.append(replace(step, expr=None, error=ParseError(
+                f"the condition of this piece ({heading.text.strip()[:40]}) cannot be read: {condition.reason}")))
+            continue
+        if step.expr is None:
+            out.append(step)
+            continue
+        if step.order == 0:
+            definition_pieces.append((step.expr, condition))
+        fallback = g(z) if order == 0 else Derivative(g(z), (z, order))
+        remark = f"read for {heading.text.strip()} only"
+        out.append(replace(step, expr=Piecewise((step.expr, condition), (fallback, True)),
+                           remark="; ".join(r for r in (step.remark, remark) if r)))
+    first = next((k for k, st in enumerate(out) if st.order == 0), None)
+    if first is not None and pieces[first].condition is not None and definition_pieces \
+            and not any(e.has(g(z)) for e, _ in definition_pieces):
+        out[first] = replace(out[first], expr=Piecewise(*definition_pieces),
+                             remark="g is defined by its pieces, one g(z) line under each heading")
     return out
 
 
-def _order(lhs: str) -> int | None:
-    """0 for g(z), 1 for g'(z) (or dg/dz), ...; None if lhs is not the activation."""
-    flat = re.sub(r"\\left|\\right|\\,|\\!|\\;|\s|[{}]", "", lhs)
-    flat = flat.replace("^\\prime", "'").replace("\\prime", "'")
-    m = _LHS.fullmatch(flat)
-    if m:
-        return len(m.group(1))
-    if re.fullmatch(r"(\\frac)?(dg)/?(d[A-Za-z]\w*)|\\frac(d)(d[A-Za-z]\w*)g\(\w+\)|d/d\w+g\(\w+\)", flat):
-        return 1
+def _condition(heading: "Row", var: str, name: str):
+    """The relation a heading states, or its ParseError."""
+    try:
+        parser = Parser(heading.text, var=var, notation=True, latex=heading.latex, function=name,
+                        max_length=MAX_STEP)
+        condition = parser.condition()
+        if parser.peek().kind != "end":
+            raise parser.error(f"unexpected {parser.peek().text!r}")
+        return condition
+    except ParseError as e:
+        return e
+
+
+# --- names ------------------------------------------------------------------
+
+_SPELLING = {"sigma": ("σ", "\\sigma"), "tanh": ("tanh", "\\tanh"), "sigmoid": ("sigmoid", "\\operatorname{sigmoid}")}
+_GREEK_LETTER = {v: k for k, v in GREEK.items()}
+
+
+def _spelled(name: str) -> tuple[str, str]:
+    if name in _SPELLING:
+        return _SPELLING[name]
+    if name in _GREEK_LETTER:
+        return _GREEK_LETTER[name], "\\" + name
+    return name, name
+
+
+def _canonical(name: str) -> str:
+    name = name.strip().lstrip("\\")
+    name = GREEK.get(name, name)
+    return {"σ": "sigma"}.get(name, name)
+
+
+def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str]:
+    """(the function's name as the grammar reads it, the variable's name)."""
+    sides = [lhs for piece, lhs in pieces if piece.candidate]
+    named = _canonical(function_name) if function_name else None
+    chosen = None
+    if named is None:
+        chosen = next((s for s in sides if s.order == 0 and s.var is not None), None) \
+            or next((s for s in sides if s.order > 0), None) \
+            or next((s for s in sides if s.order == 0), None)
+        named = chosen.name if chosen is not None else "g"
+    found = chosen.var if chosen is not None and chosen.var else None
+    if found is None:
+        found = next((s.var for s in sides if s.name == named and s.var), None)
+    if found is None:
+        found = next((lhs.var for _, lhs in pieces if lhs is not None and lhs.var), None)
+    if found is None:  # y = 1/(1 + e^{-x}): the one letter of the definition
+        found = _lone_letter([p.text for p, lhs in pieces if lhs is not None and not p.candidate
+                              and lhs.name == named and lhs.order == 0], named)
+    return named, found or var or "z"
+
+
+def _lone_letter(texts: list[str], name: str) -> str | None:
+    """The one letter a definition y = ... is written in, if there is exactly one."""
+    for text in texts[:1]:
+        letters = set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {"e", "d", name}
+        if len(letters) == 1:
+            return letters.pop()
     return None
+
+
+def _kept(pieces, name: str):
+    """The pieces without the left sides that name the author's function (g(z) in g(z) = ...)."""
+    return [(piece, lhs) for piece, lhs in pieces if not (piece.candidate and lhs.name == name)]
+
+
+def _order(lhs: LeftSide | None, piece: "_Piece", name: str) -> int | None:
+    if piece.candidate:
+        return None
+    if lhs is None or piece.continues:
+        return None
+    if lhs.kind == "expression" or lhs.name == name:
+        return lhs.order
+    return None
+
+
+# --- cutting the text into pieces -------------------------------------------
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    offset: int
+    row: int
+    latex: bool
+    continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
+    candidate: bool = False  # a left side naming a function: a step only if not the author's
+    condition: "Row | None" = None  # the heading ("for z < 0:") the step is under
+
+
+def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
+    """Each step's text with the left side that names it (None for "= ...")."""
+    if len(text) > MAX_TEXT:
+        raise DocumentError(f"the derivation is {len(text)} characters long; at most {MAX_TEXT} are read")
+    out: list[tuple[_Piece, LeftSide | None]] = []
+    heading: Row | None = None
+    for row in rows(text):
+        if heading is not None and row.region != heading.region:
+            heading = None
+        if row.heading:
+            heading = row
+            continue
+        segments = split_equals(row.text)
+        if len(segments) == 1:
+            if not out:
+                raise DocumentError("the first line has no '=': start with g(z) = ...")
+            segments = ["", *segments]  # a bare expression continues the chain
+        first = segments[0].strip()
+        lhs = left_side(first, row.latex) if first else None
+        offset = len(segments[0]) + 1
+        rest = segments[1:]
+        if first and (lhs is None or lhs.kind == "function"):
+            # "A = B": A is a step of its own, unless it names the author's function, which is
+            # known only once every left side is seen; d/dz [...] is a left side of that order
+            lead = len(segments[0]) - len(segments[0].lstrip())
+            out.append((_Piece(first, lead, row.line, row.latex, False, candidate=lhs is not None,
+                               condition=heading), lhs))
+        for i, segment in enumerate(rest):
+            stripped = segment.strip()
+            lead = len(segment) - len(segment.lstrip())
+            if stripped:
+                out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None,
+                                   condition=heading), lhs if i == 0 else None))
+            offset += len(segment) + 1
+            if len(out) > MAX_STEPS:
+                raise DocumentError(f"more than {MAX_STEPS} steps")
+    if not out:
+        raise DocumentError("there is no derivation in the text")
+    return out

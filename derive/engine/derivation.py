@@ -70,11 +70,6 @@ class Derivation:
     def is_piecewise(self) -> bool:
         return bool(self.branches)
 
-    def _repr_latex_(self) -> str:
-        from ..render.latex import aligned  # Jupyter display only; the engine prints nothing
-
-        return "$$" + aligned(self) + "$$"
-
 
 @dataclass(frozen=True)
 class Branch:

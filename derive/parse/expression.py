@@ -1,16 +1,26 @@
-"""A small grammar for typed formulas, built into SymPy from a whitelist.
+"""A small grammar for typed formulas and the LaTeX of notes, built into SymPy from a whitelist.
 
     comparison := sum [("<" | "<=" | ">" | ">=") sum]      (only inside where(...))
     sum        := product (("+" | "-") product)*
     product    := unary (("*" | "/" | juxtaposition) unary)*
     unary      := ("-" | "+") unary | power
-    power      := atom [("^" | "**") unary]               (right-associative)
-    atom       := number | name | function "(" args ")" | "(" sum ")" | "|" sum "|"
+    power      := atom [("^" | "**") exponent]             (right-associative)
+    atom       := number | name | function argument | bracket sum bracket | "|" sum "|"
+                | \\frac group group | \\sqrt [index] group      (LaTeX)
 
 Juxtaposition is multiplication (``2z``, ``z(1 + z)``, ``(1 + z)(1 - z)``); ``e`` is
 Euler's number; ``1/2z`` is (1/2) z, read left to right.  Decimals become exact
 rationals (0.1 is 1/10), so that a chain never shows rounding.  Names that are not
-functions or constants are the variable or constant parameters.
+functions or constants are the variable or constant parameters.  A typed formula
+gives a function its argument in brackets; LaTeX and hand derivations may write it
+without (``\\tanh 2z`` is tanh(2z): the argument runs to the next ``+``, ``-``, ``\\cdot``
+or function).  ``\\tanh^{-1}`` is the inverse, ``\\tanh^2(z)`` the square.
+
+In a hand derivation (``notation``) the author's function (``g``, ``f``, ``\\sigma``,
+``y``, whatever the definition named) is the canonical ``g(z)``; ``g'(z)``, ``g^{(3)}(z)``,
+``\\frac{dg}{dz}`` its derivatives; ``\\frac{d}{dz} u`` and ``d/dz u`` the unevaluated
+derivative of the term that follows (all of it: ``\\frac{d}{dz} z\\sigma(z)`` is the
+derivative of the product, as a textbook means, and the remark says so).
 
 The work is bounded before SymPy sees it: the input's length, nesting depth, the
 digits of a number, and the size of any power of numbers (``9^9^9^9`` is refused at
@@ -20,10 +30,13 @@ once instead of computed).
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Callable
+from functools import lru_cache
 
 from .errors import ParseError
-from .tokens import Token, tokenize
+from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table
+from .leibniz import leibniz
+from .notation import Notation
+from .tokens import MAX_LENGTH, Token, tokenize
 
 MAX_DEPTH = 40  # brackets and function calls inside one another
 MAX_EXPONENT = 100  # |n| for a numeric exponent
@@ -31,94 +44,85 @@ MAX_DIGITS_OF_RESULT = 1000  # a power of numbers may not exceed 10^1000
 MAX_PARAMETERS = 8
 
 RESERVED = frozenset({"e", "pi"})
-GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta tau phi".split())
+GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta tau phi eta xi rho nu omega".split())
+CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
 
+__all__ = ["FUNCTION_NAMES", "RESERVED", "Parser", "parse"]
 
-def _function_table() -> dict[str, tuple[int, int, Callable]]:
-    """name -> (fewest arguments, most arguments, builder)."""
-    import sympy as sp
-
-    from ..engine.functions import sigmoid
-
-    def where(condition, then, otherwise):
-        return sp.Piecewise((then, condition), (otherwise, True))
-
-    one = {
-        "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs,
-        "sign": sp.sign, "sgn": sp.sign, "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh,
-        "sech": sp.sech, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "atan": sp.atan,
-        "arctan": sp.atan, "asinh": sp.asinh, "arcsinh": sp.asinh, "erf": sp.erf, "erfc": sp.erfc,
-        "sigmoid": sigmoid, "sigma": sigmoid, "logistic": sigmoid,
-        "heaviside": lambda u: sp.Heaviside(u, 0),
-        "softplus": lambda u: sp.log(1 + sp.exp(u)),
-    }
-    table = {name: (1, 1, f) for name, f in one.items()}
-    table["max"] = (2, 8, sp.Max)
-    table["min"] = (2, 8, sp.Min)
-    table["where"] = (3, 3, where)
-    return table
-
-
-FUNCTION_NAMES = frozenset(
-    "exp log ln sqrt abs sign sgn tanh sinh cosh sech sin cos tan atan arctan asinh arcsinh erf "
-    "erfc sigmoid sigma logistic heaviside softplus max min where".split()
-)
+_functions = lru_cache(maxsize=1)(function_table)
 
 
 def parse(text: str, *, var: str = "z", params: dict | None = None, source: str | None = None,
-          allow_parameters: bool = True, notation: bool = False):
+          allow_parameters: bool = True, notation: bool = False, latex: bool = False,
+          function: str | None = None, max_length: int = MAX_LENGTH):
     """The SymPy expression that ``text`` writes, in the real variable ``var``.
 
     ``params`` maps a parameter's name to its value or its Symbol; any other name
     becomes a real constant Symbol (unless ``allow_parameters`` is False).  ``source``
-    is what the user typed when ``text`` was converted from it (LaTeX): errors quote it.
+    is what the user typed when ``text`` was converted from it: errors quote it.
 
-    ``notation`` admits the lecture's notation of a hand derivation (``derive check``):
-    ``g(z)`` the activation, ``g'(z)`` its derivative, ``d/dz (...)`` an unevaluated
-    derivative.
+    ``latex`` reads LaTeX.  ``notation`` admits the notation of a hand derivation
+    (``derive check``): ``function`` (default ``g``) is the activation, written g(z) in
+    the result; its derivatives; ``d/dz (...)`` an unevaluated derivative.
     """
-    return _Parser(text, var=var, params=params or {}, source=source, allow_parameters=allow_parameters,
-                   notation=notation).run()
+    return Parser(text, var=var, params=params, source=source, allow_parameters=allow_parameters,
+                  notation=notation, latex=latex, function=function, max_length=max_length).run()
 
 
-class _Parser:
-    def __init__(self, text, *, var, params, source, allow_parameters, notation=False):
+class Parser(Notation):
+    def __init__(self, text, *, var="z", params=None, source=None, allow_parameters=True, notation=False,
+                 latex=False, function=None, max_length=MAX_LENGTH):
         from ..engine.functions import variable
 
         self.text = text
         self.source = source
-        self.tokens = tokenize(text, source=source)
+        if latex:
+            from .latex import tokenize_latex
+
+            self.tokens = tokenize_latex(text, max_length=max_length)
+        else:
+            self.tokens = tokenize(text, source=source, max_length=max_length)
         self.i = 0
         self.depth = 0
         self.abs_open = 0
-        self.functions = _function_table()
+        self.functions = _functions()
         self.var = variable(var)
-        self.params = dict(params)
+        self.params = dict(params or {})
         self.allow_parameters = allow_parameters
         self.notation = notation
+        self.latex = latex
+        self.loose = latex or notation  # \tanh 2z, tanh x: an argument without brackets
+        #: the brackets: a typed formula has only ( ); notes also [ ] and, in LaTeX, { } and \{ \}
+        self.closers = CLOSERS if self.loose else {"(": ")"}
+        self.function = (function or "g") if notation else None
         self.made: dict[str, object] = {}
+        self.remarks: list[str] = []
+        self.factors: list = []  # the factors of the last product read (for d/dz's remark)
+        self.bare = self.function is not None and self._written_bare()
 
     # --- helpers -------------------------------------------------------------
 
     def error(self, message: str, token: Token | None = None):
         token = token or self.peek()
         column = token.column if self.source is None else None
-        where = f" (near {token.text!r} in the text read from LaTeX: {self.text[:60]!r})" if self.source else ""
-        return ParseError(message + where, column, self.source or self.text)
+        return ParseError(message, column, self.source or self.text)
 
-    def peek(self) -> Token:
-        return self.tokens[self.i]
+    def peek(self, ahead: int = 0) -> Token:
+        return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
 
     def take(self) -> Token:
         token = self.tokens[self.i]
-        self.i += 1
+        if token.kind != "end":
+            self.i += 1
         return token
 
+    def at(self, *ops: str, ahead: int = 0) -> bool:
+        token = self.peek(ahead)
+        return token.kind == "op" and token.text in ops
+
     def accept(self, *ops: str) -> Token | None:
-        token = self.peek()
-        if token.kind == "op" and token.text in ops:
-            self.i += 1
-            return token
+        if self.at(*ops):
+            return self.take()
         return None
 
     def expect(self, op: str, opened: Token):
@@ -132,6 +136,12 @@ class _Parser:
         if self.depth > MAX_DEPTH:
             raise self.error(f"brackets and functions are nested more than {MAX_DEPTH} deep")
 
+    def leave(self):
+        self.depth -= 1
+
+    def is_function(self, token: Token) -> bool:
+        return token.kind == "name" and (token.text in self.functions or token.text == self.function)
+
     # --- grammar -------------------------------------------------------------
 
     def run(self):
@@ -140,7 +150,11 @@ class _Parser:
         expr = self.sum()
         token = self.peek()
         if token.kind != "end":
-            raise self.error(f"unexpected {token.text!r}")
+            if token.text == "\\\\":
+                raise self.error("one expression is expected, not several lines ('\\\\')", token)
+            if token.text in CLOSERS.values():
+                raise self.error(f"unexpected {token.text!r}: no bracket is open", token)
+            raise self.error(f"unexpected {token.text!r}", token)
         return expr
 
     def comparison(self):
@@ -164,46 +178,87 @@ class _Parser:
                 return expr
 
     def product(self):
-        expr = self.unary()
+        factors = [self.unary()]
+        expr = factors[0]
         while True:
             if self.accept("*"):
-                expr = expr * self.unary()
+                factor = self.unary()
+                expr = expr * factor
             elif self.accept("/"):
                 token = self.peek()
-                divisor = self.unary()
-                if divisor == 0:
+                factor = self.unary()
+                if factor == 0:
                     raise self.error("division by zero", token)
-                expr = expr / divisor
+                expr = expr / factor
             elif self.starts_atom():
-                expr = expr * self.unary()
+                factor = self.unary()
+                expr = expr * factor
             else:
+                self.factors = factors
                 return expr
+            factors.append(factor)
 
     def starts_atom(self) -> bool:
-        token = self.peek()
-        if token.kind in ("number", "name"):
+        return self._starts_atom(self.peek())
+
+    def _starts_atom(self, token: Token) -> bool:
+        if token.kind in ("number", "name", "command"):
             return True
-        return token.kind == "op" and (token.text == "(" or (token.text == "|" and not self.abs_open))
+        return token.kind == "op" and (token.text in CLOSERS or (token.text == "|" and not self.abs_open))
 
     def unary(self):
         if self.accept("-"):
             self.enter()
             value = -self.unary()
-            self.depth -= 1
+            self.leave()
             return value
         if self.accept("+"):
             return self.unary()
         return self.power()
 
     def power(self):
+        start = self.peek()
         base = self.atom()
+        if self.notation and self.at("'") and start.kind == "op" and start.text in self.closers:
+            from sympy import Derivative
+
+            order = self.primes()  # (u v)': the derivative of a bracket
+            base = Derivative(base, (self.var, order))
+        if self.at("_"):
+            raise self.error("subscripts are not read here (name a parameter alpha, not a_1)")
         token = self.accept("^")
         if token is None:
             return base
         self.enter()
-        exponent = self.unary()
-        self.depth -= 1
+        exponent = self.exponent()
+        self.leave()
+        last, following = self.tokens[self.i - 1], self.peek()
+        signed = self.tokens[self.i - 2].text in ("-", "+")
+        if self.notation and last.kind == "number" and following.kind == "name" and (signed or not self.latex) \
+                and following.column == last.column + len(last.text):  # e^-2x: e^(-2x) or e^(-2)·x?
+            shown = f"^{'-' if exponent.is_negative else ''}{last.text}{following.text}"
+            raise self.error(f"{shown} reads two ways: write ^({'-' if exponent.is_negative else ''}{last.text}"
+                             f"{following.text}) or a space before {following.text}", following)
         return self.raise_to(base, exponent, token)
+
+    def exponent(self):
+        """What follows ^: in LaTeX a group or one token (x^2, e^x, e^-x); typed, a unary."""
+        if not self.latex:
+            return self.unary()
+        token = self.peek()
+        if token.kind == "op" and token.text in ("-", "+"):
+            self.take()
+            value = self.exponent()
+            return -value if token.text == "-" else value
+        if token.kind == "number" and len(token.text) > 1 and token.text.isdigit():
+            self.split_number()
+        return self.atom()
+
+    def split_number(self):
+        """x^23 in TeX is x^2 3: the first digit alone."""
+        token = self.peek()
+        self.tokens[self.i: self.i + 1] = [Token("number", token.text[0], token.column),
+                                           Token("number", token.text[1:], token.column + 1)]
 
     def raise_to(self, base, exponent, token: Token):
         from sympy import E, Pow, exp
@@ -227,12 +282,11 @@ class _Parser:
             return self.number(token)
         if token.kind == "name":
             return self.name(token)
-        if token.kind == "op" and token.text == "(":
-            self.enter()
-            inner = self.sum()
-            self.expect(")", token)
-            self.depth -= 1
-            return inner
+        if token.kind == "command":
+            return {"frac": self.fraction, "sqrt": self.root, "cases": self.cases}.get(token.text,
+                                                                                    self.stray_command)(token)
+        if token.kind == "op" and token.text in self.closers:
+            return self.bracketed(token)
         if token.kind == "op" and token.text == "|":
             from sympy import Abs
 
@@ -241,11 +295,20 @@ class _Parser:
             inner = self.sum()
             self.abs_open -= 1
             self.expect("|", token)
-            self.depth -= 1
+            self.leave()
             return Abs(inner)
         if token.kind == "end":
             raise self.error("the expression ends too early", token)
+        if token.text == "\\\\":
+            raise self.error("one expression is expected, not several lines ('\\\\')", token)
         raise self.error(f"unexpected {token.text!r}", token)
+
+    def bracketed(self, opened: Token):
+        self.enter()
+        inner = self.sum()
+        self.expect(CLOSERS[opened.text], opened)
+        self.leave()
+        return inner
 
     def number(self, token: Token):
         from sympy import Rational
@@ -255,22 +318,105 @@ class _Parser:
             raise self.error("this number is too large", token)
         return Rational(value.numerator, value.denominator)
 
+    # --- LaTeX commands ------------------------------------------------------
+
+    def stray_command(self, token: Token):
+        if token.text == "partial":
+            raise self.error("\\partial is read in a derivative \\frac{\\partial}{\\partial z} only", token)
+        raise self.error(f"\\{token.text} is not read here", token)
+
+    def group(self):
+        """A braced group {…} or a single token, as TeX reads a command's argument."""
+        token = self.peek()
+        if token.kind == "op" and token.text == "{":
+            return self.bracketed(self.take())
+        if token.kind == "number" and len(token.text) > 1 and token.text.isdigit():
+            self.split_number()  # \frac12
+        if token.kind == "end" or (token.kind == "op" and token.text not in CLOSERS and token.text != "|"):
+            raise self.error("expected a braced group {...}", token)
+        return self.atom()
+
+    def group_span(self, start: int) -> tuple[int, int, int]:
+        """The tokens [first, last) inside the group starting at ``start``, and the index after it."""
+        token = self.tokens[min(start, len(self.tokens) - 1)]
+        if token.kind == "end":
+            raise self.error("expected a braced group {...}", token)
+        if not (token.kind == "op" and token.text == "{"):
+            return start, start + 1, start + 1
+        depth = 0
+        for k in range(start, len(self.tokens)):
+            t = self.tokens[k]
+            if t.kind == "op" and t.text == "{":
+                depth += 1
+            elif t.kind == "op" and t.text == "}":
+                depth -= 1
+                if depth == 0:
+                    return start + 1, k, k + 1
+        raise self.error("this '{' is never closed", token)
+
+    def fraction(self, token: Token):
+        if self.peek().kind == "number" and len(self.peek().text) > 1 and self.peek().text.isdigit():
+            self.split_number()  # \frac12
+        top = self.group_span(self.i)
+        following = self.tokens[min(top[2], len(self.tokens) - 1)]
+        if following.kind == "number" and len(following.text) > 1 and following.text.isdigit():
+            saved, self.i = self.i, top[2]
+            self.split_number()
+            self.i = saved
+        bottom = self.group_span(top[2])
+        found = leibniz(self, top, bottom, token)
+        if found is not None:
+            if not self.notation:
+                raise self.error("a derivative d/dz is read in hand derivations ('derive check'), not here", token)
+            order, rest = found
+            self.i = bottom[2]
+            return self.derivative(order, rest, token)
+        top_value = self.group()
+        bottom_token = self.peek()
+        bottom_value = self.group()
+        if bottom_value == 0:
+            raise self.error("division by zero", bottom_token)
+        return top_value / bottom_value
+
+    def root(self, token: Token):
+        from sympy import Integer, root, sqrt
+
+        if self.accept("["):
+            index_token = self.peek()
+            index = self.sum()
+            self.expect("]", index_token)
+            if not (index.is_Integer and 2 <= index <= MAX_EXPONENT):
+                raise self.error("the index of a root must be a whole number from 2 to 100", index_token)
+            return root(self.group(), Integer(index))
+        return sqrt(self.group())
+
+    # --- names ---------------------------------------------------------------
+
     def name(self, token: Token):
         name = token.text
-        if self.notation and name == "g" and self.peek().kind == "op" and self.peek().text in ("(", "'"):
-            return self.activation(token)
+        if self.notation and name == self.function:
+            return self.author(token)
         if name == "d" and self.at_derivative_operator():
             if not self.notation:
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
-            return self.derivative(token)
+            return self.plain_derivative(token)
+        if self.notation and self.at_leibniz_quotient(name):
+            from sympy import Derivative
+
+            from ..engine.functions import g
+
+            self.i += 2 if name != "d" else 3  # dy/dx, dσ/dx typed
+            return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
-        if self.peek().kind == "op" and self.peek().text == "(" and self.looks_like_a_call(name):
+        if self.at(*self.closers) and self.looks_like_a_call(name):
             import difflib
 
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"
             raise self.error(f"unknown function {name!r}{hint}", token)
+        if self.at("[") and "[" in self.closers and self.peek().column == token.column + len(name):
+            raise self.error(f"{name}[...] (an index) is not read; a product is written {name} [...] or {name}(...)")
         if name == self.var.name:
             return self.var
         if name in self.params:
@@ -281,42 +427,16 @@ class _Parser:
             return {"e": E, "pi": pi}[name]
         return self.parameter(token)
 
-    def activation(self, token: Token):
-        """g(z), g'(z), g''(z): the activation a derivation is about, and its derivatives."""
-        from sympy import Derivative
-
-        from ..engine.functions import g
-
-        primes = 0
-        while self.accept("'"):
-            primes += 1
-        opened = self.accept("(")
-        if opened is None:
-            raise self.error("expected g(z) or g'(z)")
-        argument = self.take()
-        if argument.kind != "name" or argument.text != self.var.name:
-            raise self.error(f"g is written g({self.var.name}) here", argument)
-        self.expect(")", opened)
-        gz = g(self.var)
-        return Derivative(gz, (self.var, primes)) if primes else gz
-
-    def at_derivative_operator(self) -> bool:
-        """d/dz, read as an operator: the tokens 'd', '/', 'dz'."""
-        ahead = self.tokens[self.i: self.i + 2]
-        return (len(ahead) == 2 and ahead[0].kind == "op" and ahead[0].text == "/"
-                and ahead[1].kind == "name" and ahead[1].text == "d" + self.var.name)
-
-    def derivative(self, token: Token):
-        """d/dz u: the derivative of the factor that follows, left unevaluated."""
-        from sympy import Derivative
-
-        self.i += 2
-        if self.peek().kind == "end":
-            raise self.error(f"d/d{self.var.name} of what?")
-        self.enter()
-        operand = self.power()
-        self.depth -= 1
-        return Derivative(operand, self.var)
+    def at_leibniz_quotient(self, name: str) -> bool:
+        """dy/dx or d σ/dx typed: the derivative of the author's function."""
+        if name == "d" and self.peek().kind == "name" and self.peek().text == self.function:
+            ahead = 1
+        elif name == "d" + self.function:
+            ahead = 0
+        else:
+            return False
+        following = self.peek(ahead + 1)
+        return self.at("/", ahead=ahead) and following.kind == "name" and following.text == "d" + self.var.name
 
     def looks_like_a_call(self, name: str) -> bool:
         """foo(z) is a call of an unknown function; alpha(1 + z) and k(z) are products."""
@@ -337,18 +457,92 @@ class _Parser:
             self.made[name] = Symbol(name, real=True)
         return self.made[name]
 
-    def call(self, token: Token):
-        least, most, build = self.functions[token.text]
-        opened = self.accept("(")
-        if opened is None:
-            raise self.error(f"{token.text} needs its argument in brackets: {token.text}(...)", self.peek())
+    def primes(self) -> int:
+        count = 0
+        while self.accept("'"):
+            count += 1
+        return count
+
+    def superscript(self, name: Token):
+        """After a function's name: ^{-1} (inverse), ^{(3)} (a derivative), ^2 (a power), or nothing.
+
+        Returns (order of derivative, power or None, inverse?)."""
+        order = self.primes() if self.notation else 0
+        if not self.at("^"):
+            return order, None, False
+        caret = self.take()
+        spec = self.order_in_brackets()
+        if spec is not None:
+            if not self.notation:
+                raise self.error(f"{name.text}^{{({spec})}}: a derivative is read in hand derivations only", caret)
+            return order + spec, None, False
         self.enter()
-        args = [self.comparison() if token.text == "where" else self.sum()]
-        while self.accept(","):
-            args.append(self.sum())
-        self.expect(")", opened)
-        self.depth -= 1
+        power = self.exponent()
+        self.leave()
+        if power == -1:
+            return order, None, True
+        return order + (self.primes() if self.notation else 0), power, False
+
+    def order_in_brackets(self) -> int | None:
+        """g^{(3)} or g^(3): the order of a derivative, or None (the tokens are left)."""
+        texts = [t.text for t in self.tokens[self.i: self.i + 5]]
+        if texts[:2] == ["{", "("] and len(texts) == 5 and texts[3:] == [")", "}"] and texts[2].isdigit():
+            self.i += 5
+            return int(texts[2])
+        if self.notation and texts[:1] == ["("] and len(texts) >= 3 and texts[2] == ")" and texts[1].isdigit() \
+                and self.latex:
+            self.i += 3
+            return int(texts[1])
+        return None
+
+    def call(self, token: Token):
+        from sympy import Pow
+
+        name = token.text
+        least, most, build = self.functions[name]
+        order, power, inverse = self.superscript(token)
+        if inverse:
+            if name not in INVERSES:
+                raise self.error(f"{name}^{{-1}}: the inverse of {name} is not read", token)
+            name = INVERSES[name]
+            least, most, build = self.functions[name]
+        args = self.arguments(token, name)
         if not least <= len(args) <= most:
             count = str(least) if least == most else f"{least} to {most}"
-            raise self.error(f"{token.text} takes {count} argument{'s' if most > 1 else ''}, got {len(args)}", token)
-        return build(*args)
+            raise self.error(f"{name} takes {count} argument{'s' if most > 1 else ''}, got {len(args)}", token)
+        if order:
+            if most > 1:
+                raise self.error(f"{name}' is not read", token)
+            value = derivative_at(build, args[0], order)
+        else:
+            value = build(*args)
+        return value if power is None else self.raise_to(value, power, token) if power.is_number else Pow(value, power)
+
+    def arguments(self, token: Token, name: str) -> list:
+        opened = self.peek()
+        if opened.kind == "op" and opened.text in self.closers:
+            self.take()
+            self.enter()
+            args = [self.comparison() if name == "where" else self.sum()]
+            while self.accept(","):
+                args.append(self.sum())
+            self.expect(CLOSERS[opened.text], opened)
+            self.leave()
+            return args
+        if self.loose and self.starts_atom() or self.loose and self.at("-"):
+            return [self.loose_argument()]
+        if self.loose:
+            raise self.error(f"{token.text} without its argument", token)
+        raise self.error(f"{token.text} needs its argument in brackets: {token.text}(...)", self.peek())
+
+    def loose_argument(self):
+        """\\tanh 2z, \\ln g(z), \\sigma 2z: the factors up to a +, -, \\cdot or the next function."""
+        self.enter()
+        negative = self.accept("-") is not None
+        value = self.power()
+        while self.starts_atom() and not self.is_function(self.peek()) and not self.at("|"):
+            if self.at(*self.closers) and value.has(self.var):
+                break  # \sigma 2z (1 - \sigma 2z): a bracket after the variable is the next factor
+            value = value * self.power()
+        self.leave()
+        return -value if negative else value

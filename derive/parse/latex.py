@@ -1,218 +1,279 @@
-"""The LaTeX of lecture notes, rewritten as the typed grammar of ``expression``.
+"""The LaTeX of notes, slides and textbooks, cut into the tokens of ``expression``'s grammar.
 
 SymPy's ``parse_latex`` is not used: its ANTLR backend needs antlr4 4.11 exactly, and
-its Lark backend reads ``\\sigma(z)``, ``\\tanh(z)`` and ``x(1+x)`` ambiguously.  The
-LaTeX found in notes is small: ``\\frac``, ``\\left``/``\\right``, ``\\cdot``, powers in
-braces, named functions, Greek letters, spacing.  Each is rewritten to plain text here;
-anything else (``\\input``, ``\\def``, ``\\write18``, an unknown macro) is refused with
-its column.  ``e`` stays Euler's number.
+its Lark backend reads ``\\sigma(z)``, ``\\tanh(z)`` and ``x(1+x)`` ambiguously.  Here
+each command becomes what it means for the grammar: ``\\tanh`` and ``\\operatorname{sech}``
+a function name, ``\\sigma`` and ``\\alpha`` a name, ``\\cdot`` ``\\times`` ``\\ast`` a
+product, ``\\left[`` ``\\bigl(`` ``\\{`` a bracket, ``^{\\prime}`` a prime, ``{\\rm e}`` and
+``\\mathrm{e}`` Euler's number; ``\\frac`` and ``\\sqrt`` stay commands the parser reads
+with their groups.  Spacing and sizing commands mean nothing and are dropped.  Anything
+else (``\\input``, ``\\def``, ``\\write18``, ``\\int``) is refused with its column.  Letters
+are single, as in TeX (``kz`` is k times z), except a run of letters that is a function's
+name (``exp``, ``tanh``), which is that function.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .errors import ParseError
-from .tokens import MAX_LENGTH
+from .tokens import GREEK as GREEK_CHARACTERS
+from .tokens import MAX_DIGITS, MAX_LENGTH, Token
 
-#: a command, a number (whole: "100" is one token, not 1 0 0), spaces, or one character;
-#: letters stay single, as in TeX, where "kz" is k times z
-_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[0-9]+(?:\.[0-9]*)?|\.[0-9]+|\s+|.", re.DOTALL)
+#: a command, a number (whole: "100" is one token, not 1 0 0), a run of letters, spaces,
+#: or one character
+_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|[A-Za-z]+|\s+|.", re.DOTALL)
 
-#: Commands that are a name of the typed grammar: functions and Greek letters.
+#: Commands that are a function's name in the grammar.
 FUNCTIONS = {
-    "exp": "exp", "ln": "log", "log": "log", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh",
-    "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "atan", "sigma": "sigma", "max": "max",
-    "min": "min", "sech": "sech", "arcsinh": "asinh", "sgn": "sign",
+    "exp": "exp", "ln": "ln", "log": "log", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh",
+    "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
+    "max": "max", "min": "min", "sech": "sech", "csch": "csch", "coth": "coth", "sec": "sec",
+    "csc": "csc", "cot": "cot", "arcsinh": "asinh", "arctanh": "atanh", "arccosh": "acosh",
+    "sgn": "sign",
 }
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "kappa", "lambda", "mu",
-    "theta", "tau", "phi", "varphi", "pi",
+    "theta", "vartheta", "tau", "phi", "varphi", "pi", "sigma", "eta", "xi", "rho", "nu", "omega",
 }
-#: Commands with no meaning for the mathematics: sizes, spacing, delimiters' helpers.
+#: Commands with no meaning for the mathematics: sizes, spacing, styles.
 IGNORED = {
-    "left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "big", "Big", "bigg",
-    "displaystyle", "textstyle", "quad", "qquad", ",", ";", ":", "!", " ", "[", "]", "(", ")",
+    "left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "big", "Big",
+    "bigg", "Bigg", "bigm", "Bigm", "middle", "displaystyle", "textstyle", "scriptstyle", "quad", "qquad",
+    ",", ";", ":", "!", " ", "limits", "nolimits", "mathstrut", "strut", "nonumber", "notag",
 }
-SYMBOLS = {"cdot": "*", "times": "*", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|",
-           "|": "|", "{": "(", "}": ")", "lbrace": "(", "rbrace": ")", "%": "%"}
-TEXT_FONTS = {"operatorname", "mathrm", "text", "mathit", "textrm", "mathsf"}
-FRACTIONS = {"frac", "dfrac", "tfrac"}
+#: Commands that are an operator or a bracket of the grammar.
+SYMBOLS = {
+    "cdot": "*", "times": "*", "ast": "*", "cdotp": "*", "div": "/", "lvert": "|", "rvert": "|",
+    "vert": "|", "|": "|", "{": "\\{", "}": "\\}", "lbrace": "\\{", "rbrace": "\\}", "lbrack": "[",
+    "rbrack": "]", "lparen": "(", "rparen": ")", "prime": "'", "colon": ":", "le": "<=", "leq": "<=",
+    "ge": ">=", "geq": ">=", "lt": "<", "gt": ">",
+}
+#: Commands whose braced argument is a word: a function's or a constant's name.
+WORD_FONTS = {"operatorname", "mathrm", "text", "textrm", "mathit", "mathsf", "textit", "mbox", "mathop"}
+#: The old font switches: {\rm e}.
+FONT_SWITCHES = {"rm", "it", "sf", "mathrm"}
+COMMANDS = {"frac": "frac", "dfrac": "frac", "tfrac": "frac", "cfrac": "frac", "sqrt": "sqrt", "partial": "partial"}
+#: Words written as functions (\operatorname{artanh}), to the grammar's name.
+WORDS = {
+    "artanh": "atanh", "arctanh": "atanh", "atanh": "atanh", "arsinh": "asinh", "arcsinh": "asinh",
+    "asinh": "asinh", "arcosh": "acosh", "arccosh": "acosh", "acosh": "acosh", "arctan": "atan",
+    "atan": "atan", "sgn": "sign", "sign": "sign", "ReLU": "relu", "relu": "relu", "Relu": "relu",
+    "sigmoid": "sigmoid", "softplus": "softplus", "erf": "erf", "erfc": "erfc", "sech": "sech",
+    "logit": "logit", "exp": "exp", "ln": "ln", "log": "log", "tanh": "tanh", "sinh": "sinh",
+    "cosh": "cosh", "max": "max", "min": "min", "sigma": "sigma", "e": "e", "d": "d",
+}
+#: Runs of letters written without a backslash that are a function all the same.
+BARE_WORDS = {"exp", "ln", "log", "tanh", "sinh", "cosh", "sech", "sin", "cos", "tan", "max", "min", "sqrt"}
+_UNICODE = {"−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'"}
 
 
 def looks_like_latex(text: str) -> bool:
     return "\\" in text or "{" in text
 
 
-@dataclass
-class _Token:
-    text: str
-    column: int
+def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
+    """The grammar's tokens for a LaTeX expression, columns counted in ``source``."""
+    if len(source) > max_length:
+        raise ParseError(f"the input is {len(source)} characters long; at most {max_length} are read", text=source)
+    raw = [(m.group(), m.start() + 1) for m in _TOKEN.finditer(source)]
+    out: list[Token] = []
+    cases = 0  # inside \begin{cases}: & separates a value from its condition
+    i = 0
+    while i < len(raw):
+        text, column = raw[i]
+        i += 1
+        if text == "&" and cases:
+            out.append(Token("op", "&", column))
+            continue
+        if text.isspace() or text in ("$", "&", "~"):
+            continue
+        if text in ("\\begin", "\\end"):
+            i, cases = _environment(source, raw, i, text, column, out, cases)
+            continue
+        if cases and text.isalpha() and text in CASE_WORDS:
+            if CASE_WORDS[text]:
+                out.append(Token("name", CASE_WORDS[text], column))
+            continue
+        if cases and text in ("\\text", "\\mbox", "\\textrm", "\\mathrm"):
+            j = _case_word(raw, i)
+            if j is not None:
+                word = "".join(t for t, _ in raw[i:j]).strip("{} ")
+                if CASE_WORDS[word]:
+                    out.append(Token("name", CASE_WORDS[word], column))
+                i = j
+                continue
+        if text.startswith("\\") and len(text) > 1:
+            i = _command(source, raw, i, text, column, out)
+            continue
+        if text[0].isdigit() or text[0] == ".":
+            if sum(c.isdigit() for c in text) > MAX_DIGITS:
+                raise ParseError(f"a number with more than {MAX_DIGITS} digits", column, source)
+            if text == ".":
+                raise ParseError("unexpected '.'", column, source)
+            out.append(Token("number", text, column))
+        elif text.isascii() and text.isalpha():
+            if text in BARE_WORDS:
+                out.append(Token("name", text, column))
+            else:
+                out.extend(Token("name", c, column + k) for k, c in enumerate(text))
+        elif text in GREEK_CHARACTERS:
+            out.append(Token("name", GREEK_CHARACTERS[text], column))
+        elif text in _UNICODE:
+            out.append(Token("op", _UNICODE[text], column))
+        elif text in ("²", "³"):
+            out.extend([Token("op", "^", column), Token("number", "2" if text == "²" else "3", column)])
+        elif text in "+-*/^_()[]{}|,'=<>!:":
+            out.append(Token("op", text, column))
+        elif text == "%":
+            break  # a comment to the end
+        else:
+            what = repr(text) if text.isprintable() else f"character U+{ord(text):04X}"
+            raise ParseError(f"unexpected {what}", column, source)
+    return _primes(out) + [Token("end", "", len(source) + 1)]
 
 
-def from_latex(source: str) -> str:
-    """The typed-grammar text for a LaTeX expression (a ParseError otherwise)."""
-    if len(source) > MAX_LENGTH:
-        raise ParseError(f"the input is {len(source)} characters long; at most {MAX_LENGTH} are read", text=source)
-    text = source.strip()
-    text = text.strip("$").strip()
-    tokens = [_Token(m.group(), m.start() + 1) for m in _TOKEN.finditer(source)]
-    return _Converter(tokens, source).run()
+#: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
+CASE_WORDS = {"for": "", "if": "", "when": "", "otherwise": "otherwise", "else": "otherwise"}
 
 
-class _Converter:
-    def __init__(self, tokens: list[_Token], source: str):
-        self.tokens = [t for t in tokens if not t.text.isspace() and t.text not in ("$", "&")]
-        self.source = source
-        self.i = 0
-        self.depth = 0
+def _case_word(raw: list, i: int) -> int | None:
+    """The index after \\text{for} (a word of a condition) starting at raw[i], or None."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    if j + 2 < len(raw) + 1 and j < len(raw) and raw[j][0] == "{":
+        k = j + 1
+        words = []
+        while k < len(raw) and raw[k][0] != "}":
+            words.append(raw[k][0])
+            k += 1
+        if k < len(raw) and "".join(words).strip() in CASE_WORDS:
+            return k + 1
+    return None
 
-    def error(self, message: str, token: _Token | None):
-        column = token.column if token is not None else len(self.source) + 1
-        return ParseError(message, column, self.source)
 
-    def peek(self) -> _Token | None:
-        return self.tokens[self.i] if self.i < len(self.tokens) else None
+def _environment(source: str, raw: list, i: int, text: str, column: int, out: list[Token], cases: int):
+    """\\begin{cases} and \\end{cases}; any other environment is not read."""
+    j = i
+    name = ""
+    if j < len(raw) and raw[j][0] == "{":
+        k = j + 1
+        while k < len(raw) and raw[k][0] != "}":
+            name += raw[k][0]
+            k += 1
+        j = k + 1
+    if name not in ("cases", "dcases"):
+        shown = f"{text}{{{name}}}" if name else text
+        raise ParseError(f"{shown[:30]}: this environment is not read inside a formula", column, source)
+    if text == "\\begin":
+        out.append(Token("command", "cases", column))
+        return j, cases + 1
+    if not cases:
+        raise ParseError("\\end{cases} without \\begin{cases}", column, source)
+    out.append(Token("op", "endcases", column))
+    return j, cases - 1
 
-    def take(self) -> _Token:
-        token = self.peek()
-        if token is None:
-            raise self.error("the LaTeX ends too early", None)
-        self.i += 1
-        return token
 
-    def run(self) -> str:
-        out = []
-        while self.peek() is not None:
-            out.append(self.item())
-        return " ".join(p for p in out if p)
-
-    def group(self) -> str:
-        """A braced group {…} or a single item, as bracketed text."""
-        token = self.peek()
-        if token is not None and token.text == "{":
-            return "(" + self.braced() + ")"
-        return "(" + self.item() + ")"
-
-    def braced(self) -> str:
-        opened = self.take()
-        self.depth += 1
-        if self.depth > 40:
-            raise self.error("braces nested more than 40 deep", opened)
-        out = []
-        while True:
-            token = self.peek()
-            if token is None:
-                raise self.error("this '{' is never closed", opened)
-            if token.text == "}":
-                self.take()
-                self.depth -= 1
-                return " ".join(p for p in out if p)
-            out.append(self.item())
-
-    def item(self) -> str:
-        token = self.take()
-        text = token.text
-        if text == "{":
-            self.i -= 1
-            return "(" + self.braced() + ")"
-        if text == "}":
-            raise self.error("unexpected '}'", token)
-        if text in ("^", "_"):
-            if text == "_":
-                raise self.error("subscripts are not read here (name a parameter alpha, not a_1)", token)
-            return "^" + self.group()
-        if text == "\\\\":
-            raise self.error("one expression is expected, not several lines ('\\\\')", token)
-        if not text.startswith("\\"):
-            number = re.fullmatch(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", text)
-            if not number and not (text.isascii() and (text.isalnum() or text in "+-*/()|,<>'=")) \
-                    and text not in "·×−αβγδεκλμθτφσπ":
-                raise self.error(f"unexpected {text!r}", token)
-            return text
-        name = text[1:]
-        if name in FRACTIONS:
-            top, bottom = self.group(), self.group()
-            if top.replace(" ", "") == "(d)" and re.fullmatch(r"\(d[A-Za-z]\w*\)", bottom.replace(" ", "")):
-                return f" d/{bottom.replace(' ', '')[1:-1]} "  # the operator d/dz, for hand derivations
-            return f"({top}/{bottom})"
-        if name == "sqrt":
-            following = self.peek()
-            if following is not None and following.text == "[":
-                self.take()
-                index = []
-                while self.peek() is not None and self.peek().text != "]":
-                    index.append(self.item())
-                self.take()
-                return f"({self.group()}^(1/({' '.join(index)})))"
-            return f"sqrt{self.group()}"
-        if name in TEXT_FONTS:
-            word = self.braced_word(token)
-            return word
-        if name in FUNCTIONS:
-            following = self.peek()
-            if following is not None and following.text == "^":  # \tanh^2(z) is (tanh(z))^2
-                self.take()
-                power = self.group()
-                return f"({FUNCTIONS[name]}({self.captured_argument()}))^{power}"
-            return FUNCTIONS[name] + self.argument()
-        if name in GREEK:
-            return {"varepsilon": "epsilon", "varphi": "phi"}.get(name, name)
-        if name in IGNORED:
-            following = self.peek()
-            if name in ("left", "right") and following is not None and following.text == ".":
-                self.take()
-            return ""
-        if name in SYMBOLS:
-            if name == "%":
-                raise self.error("'\\%' is not part of an expression", token)
-            return SYMBOLS[name]
+def _command(source: str, raw: list, i: int, text: str, column: int, out: list[Token]) -> int:
+    """Append the tokens of one command; the index of the raw token after it."""
+    name = text[1:]
+    if name.endswith("*"):
+        name = name[:-1]
+    if name in COMMANDS:
+        out.append(Token("command", COMMANDS[name], column))
+    elif name in FUNCTIONS:
+        out.append(Token("name", FUNCTIONS[name], column))
+    elif name in GREEK:
+        out.append(Token("name", {"varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta"}.get(name, name), column))
+    elif name in ("left", "right") and i < len(raw) and raw[i][0] == ".":
+        raise ParseError(f"\\{name}. (an invisible bracket) is not read here", column, source)
+    elif name in IGNORED:
+        pass
+    elif name in SYMBOLS:
+        out.append(Token("op", SYMBOLS[name], column))
+    elif name == "\\":
+        out.append(Token("op", "\\\\", column))
+    elif name in WORD_FONTS:
+        return _word(source, raw, i, name, column, out)
+    elif name in FONT_SWITCHES:  # {\rm e}: the letters that follow are one word
+        j = i
+        while j < len(raw) and raw[j][0].isspace():
+            j += 1
+        if j < len(raw) and raw[j][0].isalpha():
+            word = raw[j][0]
+            if word not in WORDS and len(word) > 1 and word not in GREEK:
+                raise ParseError(f"{text} {word} is not a function or constant derive knows", column, source)
+            _append_word(source, word, raw[j][1], out)
+            return j + 1
+    else:
         shown = text if len(text) <= 20 else text[:17] + "..."
-        raise self.error(f"the LaTeX command {shown} is not read here", token)
+        raise ParseError(f"the LaTeX command {shown} is not read here", column, source)
+    return i
 
-    def braced_word(self, command: _Token) -> str:
-        opened = self.peek()
-        if opened is None or opened.text != "{":
-            raise self.error(f"{command.text} needs a braced name", opened)
-        word = self.braced().replace(" ", "")
-        if not re.fullmatch(r"[A-Za-z]+", word):
-            raise self.error(f"{command.text}{{{word}}} is not a name", opened)
-        if command.text in ("\\operatorname", "\\mathrm") and word in FUNCTIONS:
-            return FUNCTIONS[word] + self.argument()
-        if command.text == "\\operatorname" and word in ("erf", "erfc", "sigmoid", "softplus", "sign"):
-            return word + self.argument()
-        return word
 
-    def argument(self) -> str:
-        """A function's argument: kept when bracketed, wrapped when written \\tanh z."""
-        token = self.peek()
-        if token is None:
-            raise self.error("a function without its argument", None)
-        if token.text in ("(", "\\left", "\\bigl", "\\Bigl", "\\big", "\\Big"):
-            return ""
-        return self.group()
+def _word(source: str, raw: list, i: int, command: str, column: int, out: list[Token]) -> int:
+    """\\operatorname{sech}, \\mathrm{e}, \\text{sech}: the braced word as one name."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    if j >= len(raw) or raw[j][0] != "{":
+        if j < len(raw) and raw[j][0].isalpha() and len(raw[j][0]) >= 1:  # \mathrm e
+            _append_word(source, raw[j][0][0], raw[j][1], out)
+            rest = raw[j][0][1:]
+            if rest:
+                raise ParseError(f"\\{command} {raw[j][0]}: braces are needed around a word", column, source)
+            return j + 1
+        raise ParseError(f"\\{command} needs a braced name", column, source)
+    end = j + 1
+    parts = []
+    while end < len(raw) and raw[end][0] != "}":
+        parts.append(raw[end][0])
+        end += 1
+    if end >= len(raw):
+        raise ParseError("this '{' is never closed", raw[j][1], source)
+    word = "".join(parts).strip()
+    if command == "operatorname" and word.endswith("*"):
+        word = word[:-1]
+    if not re.fullmatch(r"[A-Za-z]+", word):
+        shown = word if len(word) <= 30 else word[:27] + "..."
+        raise ParseError(f"\\{command}{{{shown}}} is text, not part of a formula", column, source)
+    if word not in WORDS and len(word) > 1 and word not in GREEK:
+        import difflib
 
-    def captured_argument(self) -> str:
-        """The argument after \\tanh^2: a bracketed group read whole, or one item."""
-        while self.peek() is not None and self.peek().text in ("\\left", "\\bigl", "\\Bigl", "\\big", "\\Big"):
-            self.take()
-        token = self.peek()
-        if token is None:
-            raise self.error("a function without its argument", None)
-        if token.text != "(":
-            return self.group()
-        self.take()
-        depth, parts = 1, []
-        while True:
-            token = self.peek()
-            if token is None:
-                raise self.error("this '(' is never closed", None)
-            if token.text == "(":
-                depth += 1
-            elif token.text == ")":
-                depth -= 1
-                if depth == 0:
-                    self.take()
-                    return " ".join(p for p in parts if p)
-            parts.append(self.item())
+        close = difflib.get_close_matches(word, sorted(WORDS), n=2, cutoff=0.6)
+        hint = f" — did you mean {' or '.join(close)}?" if close else ""
+        what = "is text, not part of a formula" if command in ("text", "textrm", "textit", "mbox") else \
+            "is not a function or constant derive knows"
+        raise ParseError(f"\\{command}{{{word}}} {what}{hint}", column, source)
+    _append_word(source, word, raw[j + 1][1] if j + 1 < end else column, out)
+    return end + 1
+
+
+def _append_word(source: str, word: str, column: int, out: list[Token]) -> None:
+    """A word as one name: a function's (sech, artanh), e, d, a Greek letter or a letter."""
+    out.append(Token("name", WORDS.get(word, word), column))
+
+
+def _primes(tokens: list[Token]) -> list[Token]:
+    """^{\\prime}, ^\\prime, ^{\\prime\\prime}, ^{''} written as primes."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "op" and t.text == "^":
+            if i + 1 < len(tokens) and tokens[i + 1].text == "'":
+                out.append(tokens[i + 1])
+                i += 2
+                continue
+            if i + 1 < len(tokens) and tokens[i + 1].text == "{":
+                j = i + 2
+                while j < len(tokens) and tokens[j].text == "'":
+                    j += 1
+                if j > i + 2 and j < len(tokens) and tokens[j].text == "}":
+                    out.extend(tokens[i + 2: j])
+                    i = j + 1
+                    continue
+        out.append(t)
+        i += 1
+    return out

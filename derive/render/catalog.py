@@ -12,7 +12,10 @@ from .linear import linear
 
 
 def slope_summary(d: Derivation, *, unicode: bool = True) -> str:
-    """g'(z) in a few words: in g; in g and z; or per piece."""
+    """g'(z) in a few words: in g (with conditions on g for pieces); in g and z; or per piece."""
+    if d.in_terms_of_g_cases:
+        return "; ".join(f"{linear(form, unicode=unicode)} if {linear(condition, unicode=unicode)}"
+                         for form, condition in d.in_terms_of_g_cases)
     if d.branches:
         parts = []
         for b in d.branches:
@@ -34,13 +37,16 @@ class CatalogTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         unicode = not options.ascii_only
         table = Table(title="Activations derive knows", title_justify="left", show_lines=False)
-        table.add_column("name", style="bold", no_wrap=True)
-        table.add_column("aliases")
+        table.add_column("name (aliases)")
         table.add_column("parameters")
         table.add_column("g(z)")
-        table.add_column("g'(z), in g")
+        table.add_column("g'(z), in g", overflow="fold")
+        table.add_column("source", overflow="fold")
         for entry, d in self.rows:
             params = ", ".join(f"{p.name}={p.default if p.default is not None else '(symbol)'}" for p in entry.params)
-            table.add_row(entry.name, ", ".join(entry.aliases), params, Text(entry.formula),
-                          Text(slope_summary(d, unicode=unicode)))
+            name = Text(entry.name, style="bold")
+            if entry.aliases:
+                name.append("\n(" + ", ".join(entry.aliases) + ")", style="dim")
+            table.add_row(name, params, Text(entry.formula), Text(slope_summary(d, unicode=unicode)),
+                          Text(entry.source, style="dim"))
         yield table

@@ -1,7 +1,10 @@
-"""``derive check`` output: the table of verdicts, the diagnosis, the summary of many files.
+"""``derive check`` output: the table of verdicts, the diagnoses, the grades of many files.
 
-``check_data`` is the JSON contract (and what worker processes send back); the rich
-views render a checked chain, or the data of many files, without recomputing anything.
+``check_data`` is the JSON contract (what worker processes send back, and what
+``derive.check`` returns); the rich views and the CSV render that data or a checked
+chain without recomputing anything.  Formulas the checker writes (the left sides, the
+corrected lines) use the author's names and format: ``\\sigma'(x)`` in LaTeX for a LaTeX
+text that called the function σ and the variable x.
 """
 
 from __future__ import annotations
@@ -9,152 +12,268 @@ from __future__ import annotations
 import csv
 import io
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
+from sympy import Expr, Function
 
 from ..check.chain import CheckedChain, CheckedLine
-from .linear import linear
+from ..engine.functions import g
+from .latex import latex as latex_of
+from .linear import LinearPrinter
+
+
+class _Printer(LinearPrinter):
+    """One-line formulas where d/dz (...) is bracketed whole inside a product, so that
+    -(d/dz (1 + e^(-z)))/(1 + e^(-z))^2 cannot be read as the derivative of the quotient."""
+
+    def _print_Derivative(self, expr):
+        text = super()._print_Derivative(expr)
+        return text if text.endswith(")") and not text.startswith("d/d") else f"({text})"
+
+
+def linear(expr: Expr, *, unicode: bool = True) -> str:
+    return _Printer(unicode=unicode).doprint(expr)
 
 
 def _number(x) -> str:
     return f"{float(x):.6g}"
 
 
-def line_data(line: CheckedLine) -> dict:
+def lhs(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
+    """The line's left side as its author names it: g'(z), σ'(x), \\sigma'(x); '' for '= ...'."""
+    if line.order is None:
+        return ""
+    name = chain.function_latex if latex else chain.function
+    primes = "'" * line.order if line.order <= 3 else f"^({line.order})"
+    return f"{name}{primes}({chain.var})"
+
+
+def written(expr: Expr, chain: CheckedChain, *, latex: bool, unicode: bool = True) -> str:
+    """A formula in the author's notation: their function name, LaTeX for a LaTeX text."""
+    z = chain.var
+    name = chain.function_latex if latex else chain.function
+    if name != "g" and expr.has(g(z)):
+        expr = expr.xreplace({g(z): Function(name)(z)})
+    return latex_of(expr) if latex else linear(expr, unicode=unicode)
+
+
+def corrected(line: CheckedLine, chain: CheckedChain, *, unicode: bool | None = None) -> str | None:
+    d = line.diagnosis
+    if d is None or d.corrected is None:
+        return None
+    if unicode is None:
+        unicode = not line.step.text.isascii()
+    return written(d.corrected, chain, latex=line.step.latex, unicode=unicode)
+
+
+def line_data(line: CheckedLine, chain: CheckedChain) -> dict:
     c = line.comparison
     counterexample = None
     if line.verdict == "wrong" and c is not None and c.counterexample is not None:
-        z, left, right = c.counterexample
-        counterexample = {"z": _number(z), "line": _number(left), "expected": _number(right)}
+        at, left, right = c.counterexample
+        counterexample = {"at": _number(at), "line": _number(left), "expected": _number(right)}
     d = line.diagnosis
     return {
         "index": line.step.index,
-        "lhs": line.lhs,
+        "row": line.step.row or None,
+        "lhs": lhs(line, chain),
         "text": line.step.text,
         "expr": str(line.expr) if line.expr is not None else None,
         "verdict": line.verdict,
+        "credit": line.ok and line.verdict != "definition",
+        "follows": line.follows,
+        "carried_from": line.carried_from,
         "points": c.points if c is not None and line.verdict != "unreadable" else 0,
         "rule": line.reason if line.ok else None,
         "counterexample": counterexample,
         "column": line.column,
         "kind": d.kind if d else None,
-        "message": message(line),
-        "corrected": linear(d.corrected, unicode=False) if d and d.corrected is not None else None,
+        "message": message(line, chain),
+        "corrected": corrected(line, chain),
+        "remark": line.step.remark or None,
     }
 
 
-def message(line: CheckedLine) -> str:
-    """The words for one line's verdict."""
+def message(line: CheckedLine, chain: CheckedChain) -> str:
+    """The words for one line's verdict: a sentence for the student."""
+    remark = f" ({line.step.remark})" if line.step.remark else ""
     if line.verdict == "definition":
-        return "defines g"
+        return f"defines {chain.function}{remark}"
     if line.verdict == "proved":
-        return f"proved ({line.reason})" if line.reason else "proved"
+        return (f"proved ({line.reason})" if line.reason else "proved") + remark
     if line.verdict == "numerically equal":
         extra = f"; {line.reason}" if line.reason else ""
-        return f"equal at {line.comparison.points} points, not proved symbolically{extra}"
+        return f"equal at {line.comparison.points} points, not proved symbolically{extra}{remark}"
+    if line.verdict in ("carried forward", "back on track"):
+        return f"{line.verdict}: {line.reason}{remark}"
     if line.verdict == "unreadable":
         where = f"column {line.column}: " if line.column else ""
-        return f"unreadable: {where}{line.reason}"
-    text = line.reason
+        return f"unreadable: {where}{line.reason}{remark}"
+    text = "This line " + line.reason
     c = line.comparison
     if c is not None and c.counterexample is not None:
-        z, left, right = c.counterexample
-        text += f": at z = {_number(z)} this line is {_number(left)}, it should be {_number(right)}"
+        at, left, right = c.counterexample
+        text += f": at {chain.var} = {_number(at)} it is {_number(left)}, it should be {_number(right)}"
+    text += "." + remark
     if line.diagnosis is not None:
-        text += ". " + line.diagnosis.message
+        text += " " + line.diagnosis.message
     return text
 
 
 def check_data(chain: CheckedChain | None, problem: str | None = None) -> dict:
-    if chain is None:
-        return {"valid": False, "first_error": None, "problem": problem, "lines": []}
+    """A derivation's verdicts and grade, as JSON data."""
+    if chain is None or chain.problem is not None:
+        return {"valid": False, "score": {"right": 0, "lines": 0}, "first_error": None, "errors": 0,
+                "unreadable": 0, "problem": problem if chain is None else chain.problem, "function": None,
+                "var": None, "lines": []}
     return {
         "valid": chain.valid,
+        "score": {"right": chain.right, "lines": len(chain.graded)},
         "first_error": chain.first_error,
-        "problem": chain.problem,
-        "lines": [line_data(line) for line in chain.lines],
+        "errors": chain.errors,
+        "unreadable": sum(line.verdict == "unreadable" for line in chain.lines),
+        "problem": None,
+        "function": chain.function,
+        "var": str(chain.var),
+        "lines": [line_data(line, chain) for line in chain.lines],
     }
 
 
-MARKS = {"definition": "·", "proved": "✓", "numerically equal": "✓", "wrong": "✗", "unreadable": "?"}
-STYLES = {"definition": "dim", "proved": "green", "numerically equal": "green", "wrong": "bold red",
-          "unreadable": "yellow"}
+MARKS = {"definition": "·", "proved": "✓", "numerically equal": "✓", "carried forward": "✓",
+         "back on track": "✓", "wrong": "✗", "unreadable": "?"}
+ASCII_MARKS = {"definition": "-", "proved": "ok", "numerically equal": "ok", "carried forward": "ok",
+               "back on track": "ok", "wrong": "X", "unreadable": "?"}
+STYLES = {"definition": "dim", "proved": "green", "numerically equal": "green", "carried forward": "yellow",
+          "back on track": "yellow", "wrong": "bold red", "unreadable": "yellow"}
 
 
 class CheckView:
-    """One derivation: a row per line, ✓/✗ and the verdict; the diagnosis under the first wrong line."""
+    """One derivation: a row per line, ✓/✗ and the verdict; each wrong line's diagnosis
+    and corrected line under it; the grade at the end."""
 
     def __init__(self, chain: CheckedChain) -> None:
         self.chain = chain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         unicode = not options.ascii_only
+        chain = self.chain
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("", no_wrap=True)
         table.add_column("line", overflow="fold", ratio=3)
         table.add_column("verdict", overflow="fold", ratio=2)
-        for line in self.chain.lines:
-            mark = MARKS[line.verdict] if unicode else {"✓": "ok", "✗": "X", "·": "-"}.get(MARKS[line.verdict], "?")
-            lhs = f"{line.lhs} = " if line.lhs else "= "
-            verdict = Text(_short_verdict(line), style=STYLES[line.verdict])
-            table.add_row(str(line.step.index), Text(mark, style=STYLES[line.verdict]), Text(lhs + line.step.text), verdict)
+        for line in chain.lines:
+            mark = MARKS[line.verdict] if unicode else ASCII_MARKS[line.verdict]
+            left = lhs(line, chain, latex=line.step.latex)
+            verdict = Text(_short_verdict(line, chain), style=STYLES[line.verdict])
+            table.add_row(str(line.step.index), Text(mark, style=STYLES[line.verdict]),
+                          Text(f"{left} = {line.step.text}" if left else f"= {line.step.text}"), verdict)
             d = line.diagnosis
             if d is not None:
                 words = Text(f"{d.kind.replace('_', ' ')}: {d.message}", style="red")
-                if d.corrected is not None:
-                    lhs = f"{line.lhs} " if line.lhs else ""
-                    words.append(f"\ncorrected: {lhs}= {linear(d.corrected, unicode=unicode)}", style="green")
+                fixed = corrected(line, chain, unicode=unicode and not line.step.text.isascii())
+                if fixed is not None:
+                    words.append(f"\ncorrected: {left + ' ' if left else ''}= {fixed}", style="green")
                 table.add_row("", "", words, "")
         yield table
-        valid = self.chain.valid
-        yield Text(("every line holds" if valid else f"first wrong line: {self.chain.first_error}"),
-                   style="bold green" if valid else "bold red")
+        yield Text(grade_line(check_data(chain)), style="bold green" if chain.valid else "bold red")
 
 
-def _short_verdict(line: CheckedLine) -> str:
+def grade_line(data: dict) -> str:
+    """One derivation's grade in words."""
+    if data["problem"] is not None:
+        return f"not checked: {data['problem']}"
+    score = data["score"]
+    parts = [f"{score['right']}/{score['lines']} lines right"]
+    if data["valid"]:
+        return "every line holds: " + parts[0]
+    if data["errors"]:
+        parts.append(f"{data['errors']} error{'s' if data['errors'] != 1 else ''}")
+        parts.append(f"first wrong line: {data['first_error']}")
+    if data["unreadable"]:
+        parts.append(f"{data['unreadable']} unreadable")
+    return "; ".join(parts)
+
+
+def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
     if line.verdict == "definition":
-        return "defines g"
+        return f"defines {chain.function}"
     if line.verdict in ("proved", "numerically equal"):
         head = "proved" if line.verdict == "proved" else f"numerically equal ({line.comparison.points} points)"
         return f"{head}: {line.reason}" if line.reason else head
-    if line.verdict == "wrong" and line.comparison is not None and line.comparison.counterexample is not None:
-        z, left, right = line.comparison.counterexample
-        return f"wrong: at z = {_number(z)} it is {_number(left)}, not {_number(right)}"
-    return message(line)
+    if line.verdict == "wrong":
+        c = line.comparison
+        if c is not None and c.counterexample is not None:
+            at, left, right = c.counterexample
+            return f"wrong: at {chain.var} = {_number(at)} it is {_number(left)}, not {_number(right)}"
+        return f"wrong: {line.reason}"
+    return message(line, chain)
+
+
+def status(r: dict) -> str:
+    """valid, wrong or unreadable: one word for a file."""
+    if r["problem"] is not None or r.get("unreadable") or any(line["verdict"] == "unreadable" for line in r["lines"]):
+        return "unreadable"
+    return "valid" if r["valid"] else "wrong"
+
+
+STATUS_STYLES = {"valid": "green", "wrong": "red", "unreadable": "yellow"}
+
+
+def first_wrong(r: dict) -> dict | None:
+    return next((line for line in r["lines"] if line["verdict"] == "wrong"), None)
 
 
 class SummaryTable:
-    """Many files: one row each."""
+    """Many files: one row each (file names wrap, never cut), then the totals."""
 
     def __init__(self, results: list[dict]) -> None:
         self.results = results
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        table = Table("file", "valid", "first wrong line", "kind", header_style="bold")
+        table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        table.add_column("file", overflow="fold", ratio=3, min_width=10)
+        table.add_column("status", no_wrap=True)
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("errors", justify="right", no_wrap=True)
+        table.add_column("first", justify="right", no_wrap=True)
+        table.add_column("kind / problem", overflow="fold", ratio=2, min_width=8)
         for r in self.results:
-            status, style = _status(r)
-            kind = _first_kind(r)
-            table.add_row(Text(r["file"]), Text(status, style=style),
-                          str(r["first_error"]) if r["first_error"] else "", kind or (r["problem"] or ""))
-        yield table
+            word = status(r)
+            score = r["score"]
+            first = first_wrong(r)
+            table.add_row(Text(r["file"]), Text(word, style=STATUS_STYLES[word]),
+                          f"{score['right']}/{score['lines']}" if score["lines"] else "",
+                          str(r["errors"]) if r["problem"] is None else "",
+                          str(r["first_error"]) if r["first_error"] else "",
+                          Text(r["problem"] or (first["kind"].replace("_", " ") if first and first["kind"] else "")))
+        yield Group(table, Text(totals(self.results)))
 
 
-def _status(r: dict) -> tuple[str, str]:
-    if r["problem"] is not None or any(line["verdict"] == "unreadable" for line in r["lines"]):
-        return "unreadable", "yellow"
-    return ("yes", "green") if r["valid"] else ("no", "red")
+def totals(results: list[dict]) -> str:
+    counts = {word: sum(status(r) == word for r in results) for word in ("valid", "wrong", "unreadable")}
+    right = sum(r["score"]["right"] for r in results)
+    lines = sum(r["score"]["lines"] for r in results)
+    share = f" ({100 * right / lines:.0f}%)" if lines else ""
+    return (f"{len(results)} file{'s' if len(results) != 1 else ''}: {counts['valid']} valid, {counts['wrong']} "
+            f"with mistakes, {counts['unreadable']} unreadable; {right}/{lines} lines right{share}")
 
 
-def _first_kind(r: dict) -> str | None:
-    return next((line["kind"] for line in r["lines"] if line["kind"]), None)
+CSV_COLUMNS = ["file", "status", "score", "right", "lines", "errors", "first_error", "kind", "message", "corrected",
+               "problem"]
 
 
 def summary_csv(results: list[dict]) -> str:
+    """A gradebook: one row per file; the first wrong line's kind, message and correction."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["file", "valid", "first_error", "kind", "problem"])
+    writer.writerow(CSV_COLUMNS)
     for r in results:
-        writer.writerow([r["file"], _status(r)[0], r["first_error"] or "", _first_kind(r) or "", r["problem"] or ""])
+        score = r["score"]
+        first = first_wrong(r) or {}
+        writer.writerow([r["file"], status(r), f"{score['right'] / score['lines']:.3f}" if score["lines"] else "",
+                         score["right"], score["lines"], r["errors"], r["first_error"] or "", first.get("kind") or "",
+                         first.get("message") or "", first.get("corrected") or "", r["problem"] or ""])
     return out.getvalue()

@@ -7,19 +7,37 @@ exists, the parameters); this module only words it, once, for every output forma
 
 from __future__ import annotations
 
-from sympy import Eq, Expr, Function, Symbol
+from decimal import Decimal, localcontext
+
+from sympy import Eq, Expr, Float, Function, Symbol
 
 from ..engine.derivation import Derivation, Note
 
 
-def _number(x: float) -> str:
-    return f"{x:.4g}"
+def _number(x: float) -> Float:
+    """A sampled value to four significant digits, as a decimal formula (a true minus sign)."""
+    return Float(f"{x:.4g}", 15)
+
+
+def _value(v: Expr) -> Expr:
+    """A parameter's value as the framework writes it: a terminating fraction as a decimal."""
+    if v.is_Rational and not v.is_Integer:
+        q = v.q
+        for p in (2, 5):
+            while q % p == 0:
+                q //= p
+        if q == 1:
+            with localcontext() as context:
+                context.prec = len(str(v.p)) + len(str(v.q)) + 5
+                digits = format(Decimal(v.p) / Decimal(v.q), "f")
+            return Float(digits, max(15, len(digits)))
+    return v
 
 
 def facts(d: Derivation) -> tuple[Note, ...]:
     out: list[Note] = []
     if d.same_as:
-        out.append(((f"this is the catalog's {d.same_as} ('derive {d.same_as}')",),))
+        out.append(((f"this is {d.same_as} from derive's catalog",),))
     if d.params:
         phrase: list = ["with"]
         for name, value in d.params:
@@ -28,7 +46,7 @@ def facts(d: Derivation) -> tuple[Note, ...]:
             if value.is_Symbol:
                 phrase.extend([value, "kept as a symbol"])
             else:
-                phrase.append(Eq(Symbol(name), value, evaluate=False))
+                phrase.append(Eq(Symbol(name), _value(value), evaluate=False))
         if d.source:
             phrase.append(f"({d.source})")
         out.append((tuple(phrase),))
@@ -48,6 +66,8 @@ def facts(d: Derivation) -> tuple[Note, ...]:
             continue
         if kink.framework is not None:
             out[-1] += (("PyTorch's backward takes", Eq(_slope_at(d, p), kink.framework, evaluate=False)),)
+    for form, name in d.alternatives:  # the last note: forms a lecturer quotes, each verified
+        out.append((("also written", Eq(_slope_at(d, d.var), form, evaluate=False)), (name,)))
     return tuple(out)
 
 
@@ -65,11 +85,14 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
     w = d.no_form_in_g
     if w is not None:
         a, b = _number(w.first), _number(w.second)
+        g, slope = Function("g"), Function("g'")
         return ((
             ("no form in g alone exists",),
-            (f"g({a}) = g({b}) = {_number(w.value)}, but g'({a}) = {_number(w.slopes[0])}"
-             f" and g'({b}) = {_number(w.slopes[1])}",),
+            (Eq(g(a), _number(w.value), evaluate=False), "and", Eq(g(b), _number(w.value), evaluate=False),
+             "but", Eq(slope(a), _number(w.slopes[0]), evaluate=False), "and",
+             Eq(slope(b), _number(w.slopes[1]), evaluate=False)),
         ),)
+    slope = Function("g" + "'" * d.order)(d.var)
     if d.in_terms_of_g_and_z is not None:
         return ((("derive found no form in g alone; the last line uses g and", d.var),),)
-    return ((("derive found no form of g'", d.var, "in terms of g"),),)
+    return ((("derive found no way to write", slope, "in terms of g alone"),),)

@@ -75,6 +75,8 @@ def derivation_data(d: Derivation) -> dict:
              "pytorch": _str(k.framework) if k.framework is not None else None}
             for k in d.kinks
         ],
+        "alternatives": [{"expr": _str(form), "latex": latex(form), "text": linear(form), "name": name}
+                         for form, name in d.alternatives],
         "facts": [note_text(f) for f in facts(d)],
         "steps": steps_data(d.steps) if d.steps is not None else None,
     }

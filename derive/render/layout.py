@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, Sum, UnevaluatedExpr, exp
 
+from sympy.core.function import AppliedUndef
+
 from ..engine import forms
 
 
@@ -101,6 +103,14 @@ def factor_needs_brackets(factor: Expr, *, first: bool) -> bool:
     if not first and (x.is_Number or (isinstance(x, Mul) and forms.factors(x)[0].is_Number)):
         return True
     return False
+
+
+def derivative_needs_brackets(factor: Expr, *, last: bool) -> bool:
+    """d/dz (1 - 2g(z)) before another factor reads as the derivative of the whole product:
+    such a factor is set in square brackets, [d/dz (1 - 2g(z))] (1 - g(z)) g(z).  g'(z) and
+    a derivative that ends the product read as they are."""
+    x = unwrap(factor)
+    return not last and isinstance(x, Derivative) and not isinstance(x.expr, AppliedUndef)
 
 
 def base_needs_brackets(base: Expr) -> bool:

@@ -106,3 +106,17 @@ def note_text(note, *, unicode: bool = True) -> str:
         " ".join(part if isinstance(part, str) else linear(part, unicode=unicode) for part in phrase)
         for phrase in note
     )
+
+
+def chain_lines(derivation, *, unicode: bool = True) -> list[str]:
+    """The chain in one-line form, ``=`` aligned; a piecewise function's pieces after it."""
+    def block(lines) -> list[str]:
+        left = [linear(line.lhs, unicode=unicode) if line.lhs is not None else "" for line in lines]
+        width = max(map(len, left))
+        return [f"{lhs.rjust(width)} = {linear(line.rhs, unicode=unicode)}" for lhs, line in zip(left, lines)]
+
+    out = block(derivation.lines)
+    for branch in derivation.branches:
+        out.append(f"for {linear(branch.condition(derivation.var), unicode=unicode)}:")
+        out.extend("  " + row for row in block(branch.derivation.lines))
+    return out

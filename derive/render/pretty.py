@@ -55,7 +55,9 @@ class LecturePrettyPrinter(PrettyPrinter):
         result = None
         for i, factor in enumerate(factors):
             body = self._print(factor)
-            if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
+            if layout.derivative_needs_brackets(factor, last=i == len(factors) - 1):
+                body = prettyForm(*body.parens("[", "]"))
+            elif len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
                 body = prettyForm(*body.parens())
             result = body if result is None else prettyForm(*stringPict.next(result, "⋅" if self._use_unicode else "*", body))
         if len(factors) > 1:
@@ -136,3 +138,33 @@ class LecturePrettyPrinter(PrettyPrinter):
 
 def pretty(expr: Expr, *, unicode: bool = True) -> str:
     return LecturePrettyPrinter(unicode=unicode).doprint(expr)
+
+
+def sum_parts(printer: LecturePrettyPrinter, expr: Expr, width: int) -> list[prettyForm] | None:
+    """A sum too wide for one row, as parts of whole terms that each fit ``width``: the
+    first part as printed, each later one starting with its sign ("+ e^z", "- 1").
+    None if ``expr`` is not a sum or one of its terms alone is too wide."""
+    x = layout.unwrap(expr)
+    if not x.is_Add:
+        return None
+    parts: list[prettyForm] = []
+    current = None
+    for i, term in enumerate(forms.terms(x)):
+        negative, magnitude = layout.signed(term)
+        body = printer._print(magnitude)
+        if layout.unwrap(magnitude).is_Add:
+            body = prettyForm(*body.parens())
+        sign = "-" if negative else ("+" if i else "")
+        joined = None
+        if current is not None:
+            joined = prettyForm(*stringPict.next(current, f" {sign} ", body))
+        if joined is not None and joined.width() <= width:
+            current = joined
+            continue
+        if current is not None:
+            parts.append(current)
+        current = prettyForm(*stringPict.next(f"{sign} ", body)) if sign else body
+        if current.width() > width:
+            return None
+    parts.append(current)
+    return parts

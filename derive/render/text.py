@@ -6,8 +6,9 @@ Without colour (not a terminal, or NO_COLOR set) rich prints the same text plain
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -16,7 +17,7 @@ from ..engine.forms import as_written
 from ..engine.rules import Rule
 from .facts import facts, form_facts
 from .linear import linear, note_text
-from .pretty import LecturePrettyPrinter
+from .pretty import LecturePrettyPrinter, sum_parts
 
 
 def _unicode(options: ConsoleOptions) -> bool:
@@ -30,26 +31,41 @@ class DerivationView:
         self.derivation = derivation
         self.notes = notes
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def blocks(self, options: ConsoleOptions) -> list[list[Text]]:
+        """What one key press of ``--reveal`` shows: a line of a chain (a piece's heading
+        with its first line), then the findings together."""
         unicode = _unicode(options)
         d = self.derivation
-        yield ChainView(d, notes=self.notes)
+        out = ChainView(d, notes=self.notes).blocks(options)
         for branch in d.branches:
-            yield Text()
             condition = linear(branch.condition(d.var), unicode=unicode)
-            yield Text(f"For {condition}:", style="bold")
-            yield ChainView(branch.derivation, notes=self.notes)
+            lines = ChainView(branch.derivation, notes=self.notes).blocks(options)
+            lines[0].insert(0, Text(f"For {condition}:", style="bold"))
             for fact in form_facts(branch.derivation):
-                yield Text(note_text(fact, unicode=unicode), style="italic")
+                lines[-1].extend(paragraph(note_text(fact, unicode=unicode), options.max_width, style="italic"))
+            out.extend(lines)
         found = facts(d)
         if found:
-            yield Text()
-        for fact in found:
-            yield Text(note_text(fact, unicode=unicode), style="italic")
+            out.append([row for fact in found
+                        for row in paragraph(note_text(fact, unicode=unicode), options.max_width, style="italic")])
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for i, block in enumerate(self.blocks(options)):
+            if i:
+                yield Text()
+            yield from block
 
 
 class ChainView:
-    """g(z) = ... down to g'(z) = F(g(z)): left-hand sides, '=' aligned, notes beside."""
+    """g(z) = ... down to g'(z) = F(g(z)): left-hand sides, '=' aligned, notes beside.
+
+    Laid out here rather than in a rich table, so that nothing is padded (piped output has
+    no trailing spaces) and a 2-D line is never cut or folded between its rows: a line
+    wider than the terminal breaks at its top-level + and - signs, each part still 2-D, or
+    else takes its one-line form, broken at operators.  A note stands apart from its line
+    behind a bar, so that without colour it cannot read as part of the formula.
+    """
 
     def __init__(self, derivation: Derivation, *, notes: bool = True) -> None:
         self.derivation = derivation
@@ -59,32 +75,106 @@ class ChainView:
     MIN_NOTE_WIDTH = 16
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for i, block in enumerate(self.blocks(options)):
+            if i:
+                yield Text()
+            yield from block
+
+    def blocks(self, options: ConsoleOptions) -> list[list[Text]]:
+        """Each line of the chain as its rows of text (a blank row goes between lines)."""
         unicode = _unicode(options)
         printer = LecturePrettyPrinter(unicode=unicode)
-        forms = [printer._print(line.rhs) for line in self.derivation.lines]
-        lhs_width = max(len(linear(line.lhs, unicode=unicode)) for line in self.derivation.lines if line.lhs is not None)
-        used = lhs_width + 3 + max(form.width() for form in forms) + 1
-        beside = self.notes and options.max_width - used >= self.MIN_NOTE_WIDTH
-
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=not (self.notes and not beside))
-        if beside:
-            table.add_column(overflow="fold")
-        for i, (line, form) in enumerate(zip(self.derivation.lines, forms)):
-            pad = "\n" * form.baseline
-            lhs = Text(pad + (linear(line.lhs, unicode=unicode) if line.lhs is not None else ""), style="bold")
-            cells = [lhs, Text(pad + "="), Text(form.render(wrap_line=False))]
-            note = note_text(line.note, unicode=unicode)
+        lines = self.derivation.lines
+        left = [linear(line.lhs, unicode=unicode) if line.lhs is not None else "" for line in lines]
+        lhs_width = max(len(text) for text in left)
+        indent = lhs_width + 3  # "lhs = "
+        room = max(options.max_width - indent, 12)
+        parts = [broken(printer, line.rhs, room, unicode=unicode) for line in lines]
+        math_width = max(len(row) for rows, _ in parts for row in rows)
+        bar = NOTE_BAR if unicode else ASCII_NOTE_BAR
+        note_room = options.max_width - indent - math_width - len(bar)
+        beside = self.notes and note_room >= self.MIN_NOTE_WIDTH
+        out = []
+        for line, lhs, (rows, baseline) in zip(lines, left, parts):
+            block = []
+            out.append(block)
+            note = note_text(line.note, unicode=unicode) if self.notes else ""
             if beside:
-                cells.append(Text(pad + note, style="dim"))
-            if i:
-                table.add_row()
-            table.add_row(*cells)
+                wrapped = textwrap.wrap(note, note_room) or [""]
+                rows = rows + [""] * max(0, baseline + len(wrapped) - len(rows))
+            for k, row in enumerate(rows):
+                text = Text(no_wrap=True, overflow="ignore", end="\n")
+                text.append(lhs.rjust(lhs_width) if k == baseline else " " * lhs_width, style="bold")
+                text.append(" = " if k == baseline else "   ")
+                text.append(row)
+                if beside and baseline <= k < baseline + len(wrapped):
+                    text.append(" " * (math_width - len(row)))
+                    text.append(bar + wrapped[k - baseline], style="dim")
+                text.rstrip()
+                block.append(text)
             if self.notes and not beside:
-                table.add_row("", "", Text(note, style="dim"))
-        yield table
+                for row in textwrap.wrap(note, max(options.max_width - indent - 2, 12)):
+                    block.append(Text(" " * indent + bar.lstrip() + row, style="dim", no_wrap=True, overflow="ignore"))
+        return out
+
+
+def paragraph(words: str, width: int, *, style: str = "") -> list[Text]:
+    """Words wrapped to ``width`` (rich's own wrapping leaves a space at each break)."""
+    return [Text(row, style=style, no_wrap=True, overflow="ignore") for row in textwrap.wrap(words, width) or [""]]
+
+
+#: between a line and its note: two spaces and a bar, so that a note never runs into its line
+NOTE_BAR = "  │ "
+ASCII_NOTE_BAR = "  | "
+
+
+def broken(printer: LecturePrettyPrinter, expr, width: int, *, unicode: bool) -> tuple[list[str], int]:
+    """The rows of ``expr`` within ``width`` columns, and the row the '=' goes on.
+
+    2-D if it fits; a sum too wide, broken after whole terms (each part 2-D, continuation
+    parts starting with their sign, the parts one under the other); otherwise the one-line
+    form broken at operators.  Rows are never cut: every character of the line is shown."""
+    form = printer._print(expr)
+    if form.width() <= width:
+        return [row.rstrip() for row in form.picture], form.baseline
+    parts = sum_parts(printer, expr, width - 2)
+    if parts is not None:
+        rows, baseline = [], None
+        for i, part in enumerate(parts):
+            if i and (part.height() > 1 or parts[i - 1].height() > 1):
+                rows.append("")  # 2-D parts apart, so that no row reads as the next part's
+            lead = "" if i == 0 else "  "
+            if baseline is None:
+                baseline = part.baseline
+            rows.extend((lead + row).rstrip() for row in part.picture)
+        return rows, baseline
+    return wrap_linear(linear(expr, unicode=unicode), width), 0
+
+
+def wrap_linear(text: str, width: int) -> list[str]:
+    """A one-line formula in rows of at most ``width``, broken before + and - or after a
+    product sign or comma; continuation rows indented by two."""
+    rows: list[str] = []
+    while len(text) > (limit := width if not rows else width - 2):
+        reach = [(i, before_sign) for i, before_sign in _breaks(text) if 0 < i <= limit]
+        # before a + or - where one is within the second half of the row, else the last break
+        signs = [i for i, before_sign in reach if before_sign and i >= limit // 2]
+        cut = max(signs) if signs else max((i for i, _ in reach), default=None)
+        if cut is None:
+            cut = limit  # no operator within reach: break the token itself, nothing is lost
+        rows.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    rows.append(text)
+    return [rows[0]] + ["  " + row for row in rows[1:]]
+
+
+def _breaks(text: str):
+    """Where a one-line formula may break: (index, whether it is before a + or - sign)."""
+    for i, c in enumerate(text):
+        if c in "+-−" and i > 0 and text[i - 1] == " " and i + 1 < len(text) and text[i + 1] == " ":
+            yield i, True
+        elif c in "⋅·*," and i + 1 < len(text):
+            yield i + 1, False
 
 
 class StepsView:
@@ -97,7 +187,12 @@ class StepsView:
         unicode = _unicode(options)
         tree = Tree(self._label(self.steps, unicode))
         self._grow(tree, self.steps, unicode)
-        yield tree
+        # rich pads a wrapped label with spaces: each row without them
+        for segments in console.render_lines(tree, options, pad=False):
+            row = Text.assemble(*((s.text, s.style) for s in segments if not s.control), no_wrap=True,
+                                overflow="ignore")
+            row.rstrip()
+            yield row
 
     def _grow(self, branch: Tree, rule: Rule, unicode: bool) -> None:
         for sub in rule.substeps:
@@ -115,21 +210,19 @@ class StepsView:
         return text
 
 
-def reveal(console: Console, view, *, next_key) -> None:
+#: what --reveal tells the user before the first line
+REVEAL_HINT = "space/enter: next line, q: quit"
+
+
+def reveal(console: Console, view: DerivationView, *, next_key) -> None:
     """The lecture's slides in the terminal: one line of the chain per key press
     (``next_key()`` returns the key; q, Escape or Ctrl-C stop)."""
-    from rich.segment import Segments
-
-    blocks, block = [], []
-    for segments in console.render_lines(view, console.options, pad=False):
-        block.append(segments)
-        if not "".join(s.text for s in segments).strip():  # a blank row ends a line of the chain
-            blocks.append(block)
-            block = []
-    if block:
-        blocks.append(block)
+    console.print(Text(REVEAL_HINT, style="dim"))
+    blocks = view.blocks(console.options)
     for i, block in enumerate(blocks):
-        for segments in block:
-            console.print(Segments(segments))
+        if i:
+            console.print()
+        for row in block:
+            console.print(row)
         if i + 1 < len(blocks) and next_key() in ("q", "Q", "\x03", "\x1b"):
             return

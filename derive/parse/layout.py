@@ -1,0 +1,350 @@
+"""The layout of a hand derivation: which rows of a text are mathematics, and where they start.
+
+LaTeX (recognised by a backslash or a ``$``): the math of ``aligned``, ``align``,
+``equation`` (with ``split``), ``gather``, ``alignat``, ``multline``, ``eqnarray``
+environments, ``\\[...\\]``, ``$$...$$`` and ``$...$`` alone on a line; the preamble of a
+whole ``.tex`` document and the prose between displays are not (an inline ``$...$``
+inside a sentence is prose).  Rows split at ``\\\\`` (not inside ``cases``); ``&`` is
+ignored; annotations (``\\text{...}`` at the end, ``\\tag``, ``\\label``, ``\\nonumber``,
+``\\\\[4pt]``, trailing ``,`` and ``.``) are dropped; a row that begins with ``+`` or ``-``
+continues the row before it; a row ``\\text{for } z < 0\\text{:}`` is a heading whose
+condition holds for the rows under it.  Plain text has one row per line; lead-ins
+("Hence"), tails ("as required"), remarks ("Note that ...") and lines of prose are not math.
+``:=`` and ``\\equiv`` become equals signs (padded: columns hold).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .functions import FUNCTION_NAMES
+from .latex import looks_like_latex
+from .tokens import GREEK
+
+
+#: characters in one row: a longer row is not searched for annotations (the searches are not
+#: linear), and the reader refuses it anyway
+MAX_ROW = 5000
+
+
+class DocumentError(ValueError):
+    """The text cannot be cut into steps at all (empty, too long, no equals sign)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    line: int  # 1-based line of the source
+    latex: bool
+    heading: bool = False  # "for z < 0:": text is the condition of the rows that follow
+    region: int = 0  # the display the row is in: a heading holds to the end of its display
+
+
+def split_equals(row: str) -> list[str]:
+    """Split at '=' outside brackets and braces ('<=' and '>=' are not split)."""
+    out, depth, start = [], 0, 0
+    spans = _nested(row)
+    for i, c in enumerate(row):
+        if not _outside(spans, i):
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(0, depth - 1)
+        elif c == "=" and depth == 0 and (i == 0 or row[i - 1] not in "<>!") and row[i + 1: i + 2] != "=":
+            out.append(row[start:i])
+            start = i + 1
+    out.append(row[start:])
+    return out
+
+
+#: equals signs of a definition, replaced by '=' padded to the same length (columns hold)
+_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\stackrel\{[^{}]*\}\{=\}|\\overset\{[^{}]*\}\{=\}")
+
+
+def _defines_as_equals(text: str) -> str:
+    return _DEFINES.sub(lambda m: " " * (len(m.group()) - 1) + "=", text)
+
+
+def rows(text: str) -> list[Row]:
+    if "\\" in text or "$" in text:
+        return _latex_rows(text)
+    return _plain_rows(text)
+
+
+# --- plain text ---------------------------------------------------------------
+
+_PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
+_KNOWN_WORDS = FUNCTION_NAMES | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
+#: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
+#: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
+_LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
+_TRAILING_WORDS = re.compile(r"\s+([A-Za-z]{2,}(?:[,.;:!]?\s+[A-Za-z]+)*[,.;:!]?\s*)$")
+#: the first word of a tail of words after the math: "for all x", "as required", "by the chain rule"
+_TAIL_WORDS = {"for", "as", "by", "since", "because", "where", "when", "if", "which", "using", "from", "with", "qed",
+               "is", "and", "so", "hence", "thus", "i.e", "ie", "(qed)"}
+_REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using", "remember", "observe", "notice",
+                 "as", "if", "check", "compare", "similarly", "also"}
+
+
+def _prose_words(text: str) -> list[str]:
+    return [w for w in _PLAIN_WORD.findall(text) if w not in _KNOWN_WORDS and w.lower() not in _KNOWN_WORDS]
+
+
+def _plain_rows(text: str) -> list[Row]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_ROW:
+            rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
+            continue
+        line = _defines_as_equals(line.rstrip())
+        remark = _TRAILING_REMARK.search(line)
+        if remark and _prose_words(remark.group()):
+            line = line[: remark.start()]
+        heading = _PLAIN_HEADING.match(line)
+        if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
+            rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
+                             heading=True))
+            continue
+        line = _without_lead_in_and_tail(line)
+        if line is None:
+            continue
+        line = line.rstrip().rstrip(".,;:")
+        if not line.strip() or _is_prose(line):
+            continue
+        rows.append(Row(line, number, looks_like_latex(line)))
+    return _joined(rows)
+
+
+def _without_lead_in_and_tail(line: str) -> str | None:
+    """The line without the words before and after its math ("Hence", "as required"); None
+    for a remark ("Note that ...") or a line of words alone.  Columns hold: words become spaces."""
+    if "=" not in line:
+        return line
+    lead = _LEADING_WORDS.match(line)
+    if lead and _prose_words(lead.group(1)) and len(_prose_words(lead.group(1))) == len(lead.group(1).split()):
+        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS:
+            return None
+        line = " " * lead.end() + line[lead.end():]
+    tail = _TRAILING_WORDS.search(line)
+    if tail and tail.group(1).split()[0].lower().strip(",.;:!") in _TAIL_WORDS:
+        line = line[: tail.start()]
+    return line
+
+
+def _is_prose(line: str) -> bool:
+    words = _prose_words(line)
+    return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
+
+
+def _joined(rows: list[Row]) -> list[Row]:
+    """A row that starts with + or - (or \\cdot) continues the row before it."""
+    out: list[Row] = []
+    for row in rows:
+        if out and not row.heading and not out[-1].heading \
+                and re.match(r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:[+\-−]|\\cdot|\\times)", row.text):
+            previous = out[-1]
+            out[-1] = Row(previous.text + " " + row.text.strip(), previous.line, previous.latex or row.latex,
+                           region=previous.region)
+        else:
+            out.append(row)
+    return out
+
+
+# --- LaTeX --------------------------------------------------------------------
+
+_MATH_ENVIRONMENTS = ("align", "aligned", "equation", "gather", "gathered", "multline", "eqnarray", "alignat",
+                      "alignedat", "flalign", "split", "displaymath", "math", "dmath")
+_REGION = re.compile(
+    r"\\begin\{(?P<env>(?:%s)\*?)\}|\\\[|\$\$|\\\(|\$" % "|".join(_MATH_ENVIRONMENTS))
+_INNER = re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered|alignedat|array)\*?\}(?:\[[a-z]\])?(?:\{[^{}]*\})?")
+_ROW_BREAK = re.compile(r"\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|sp)\s*\])?")
+_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
+_TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
+_SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
+_TRAILING_TEXT = re.compile(
+    rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+_LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
+_FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
+    sorted(FUNCTION_NAMES | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
+
+
+def _comment_free(text: str) -> str:
+    """Comments (% to the end of the line, not \\%) replaced by spaces: positions hold."""
+    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), text)
+
+
+def _latex_rows(text: str) -> list[Row]:
+    text = _comment_free(text)
+    body_start = 0
+    begin = text.find("\\begin{document}")
+    if begin >= 0:
+        body_start = begin + len("\\begin{document}")
+        end = text.find("\\end{document}", body_start)
+        text = text[:end] if end >= 0 else text
+    regions = list(_regions(text, body_start))
+    if not regions and begin < 0:
+        regions = [(0, text, "bare")]
+    rows: list[Row] = []
+    for start, content, kind in regions:
+        content = _INNER.sub(lambda m: " " * len(m.group()), content)
+        if kind.startswith("alignat"):
+            content = re.sub(r"^\s*\{\d+\}", lambda m: " " * len(m.group()), content)
+        if kind.startswith("multline"):
+            content = _ROW_BREAK.sub(lambda m: " " * len(m.group()), content)
+        position = start
+        if kind != "bare" or "\\\\" in content:
+            pieces, breaks = _split_rows(content)
+        else:
+            pieces = content.split("\n")
+            breaks = ["\n"] * (len(pieces) - 1)
+        for k, piece in enumerate(pieces):
+            leading = piece[: len(piece) - len(piece.lstrip())]
+            line = text.count("\n", 0, position) + 1 + leading.count("\n")
+            if "\n" in leading:  # the row starts on its own line: columns count from there
+                piece = piece[leading.rindex("\n") + 1:]
+            row = _clean_latex_row(piece, bare=kind == "bare")
+            if row is not None:
+                rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
+            position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
+    return _joined(rows)
+
+
+_NESTED_BEGIN = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}")
+
+
+def _nested(row: str) -> list[tuple[int, int]]:
+    """The spans of environments inside a row (cases): their \\\\, & and text are their own."""
+    spans, position = [], 0
+    while True:  # str.find, not a lazy regex: linear however many \begin lack an \end
+        m = _NESTED_BEGIN.search(row, position)
+        if m is None:
+            return spans
+        end = row.find("\\end{%s}" % m.group(1), m.end())
+        if end < 0:
+            return spans
+        position = end + len("\\end{%s}" % m.group(1))
+        spans.append((m.start(), position))
+
+
+def _without_nested(row: str) -> str:
+    for a, b in reversed(_nested(row)):
+        row = row[:a] + " " + row[b:]
+    return row
+
+
+def _outside(spans, position: int) -> bool:
+    return not any(a <= position < b for a, b in spans)
+
+
+def _split_rows(content: str) -> tuple[list[str], list[str]]:
+    """The rows of an environment, split at \\\\ outside nested cases, and the breaks between them."""
+    spans = _nested(content)
+    pieces, breaks, start = [], [], 0
+    for m in _ROW_BREAK.finditer(content):
+        if _outside(spans, m.start()):
+            pieces.append(content[start: m.start()])
+            breaks.append(m.group())
+            start = m.end()
+    pieces.append(content[start:])
+    return pieces, breaks
+
+
+def _regions(text: str, start: int):
+    """(start, content, kind) of each display: environments, \\[ \\], $$ $$, and $ $ alone on a line."""
+    position = start
+    while True:
+        m = _REGION.search(text, position)
+        if m is None:
+            return
+        opener = m.group()
+        if m.group("env"):
+            env = m.group("env")
+            close = text.find("\\end{%s}" % env, m.end())
+            closer_length = len("\\end{%s}" % env)
+            kind = env
+        else:
+            closer = {"\\[": "\\]", "$$": "$$", "\\(": "\\)", "$": "$"}[opener]
+            close = _find_closer(text, closer, m.end())
+            closer_length = len(closer)
+            kind = opener
+        if opener == "$" and (close < 0 or "\n" in text[m.end(): close]):
+            position = m.end()  # a dollar sign in prose ("costs $5"): inline math stays on its line
+            continue
+        if close < 0:
+            raise DocumentError(f"line {text.count(chr(10), 0, m.start()) + 1}: {opener} is never closed")
+        content = text[m.end(): close]
+        if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
+            position = close + closer_length  # inline math inside a sentence: prose
+            continue
+        yield m.end(), content, kind
+        position = close + closer_length
+
+
+def _find_closer(text: str, closer: str, start: int) -> int:
+    """Where ``closer`` closes a display opened before ``start`` (-1: never); \\$ is a dollar sign."""
+    k = start
+    while True:
+        k = text.find(closer, k)
+        if k < 0 or closer != "$" or text[k - 1] != "\\":
+            return k
+        k += 1
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    before = text[text.rfind("\n", 0, start) + 1: start]
+    after_end = text.find("\n", end)
+    after = text[end: after_end if after_end >= 0 else len(text)]
+    return not before.strip(" \t>-*0123456789.") and not after.strip(" \t.,;:")
+
+
+class _Heading(str):
+    """A row "\\text{for } z < 0\\text{:}": the condition of the rows under it."""
+
+
+_RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
+_HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condition>.*?)"
+                      r"(?:\\text\s*\{\s*:?\s*\}|:)?[\s.]*$")
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
+
+
+def _clean_latex_row(row: str, *, bare: bool) -> str | None:
+    """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
+    row = row.replace("\n", " ").replace("\t", " ")
+    if len(row) > MAX_ROW:
+        return row  # too long to be one step: left as it is, to be reported unreadable
+    row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
+    row = _defines_as_equals(row)
+    while True:
+        m = _TRAILING_TEXT.search(row)
+        if m is None or _FUNCTION_TEXT.search(m.group()):
+            break
+        row = row[: m.start()]
+    heading = _HEADING.match(row)
+    if heading is not None and _RELATION.search(heading.group("condition")):
+        return _Heading(heading.group("condition"))
+    m = _LEADING_TEXT.match(row)
+    if m is not None and not _FUNCTION_TEXT.search(m.group()):
+        words = re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]+", " ", m.group()))
+        if words and words[0].lower() in _REMARK_WORDS:
+            return None  # "\text{with } \alpha = 0.01", "\text{where } u = 1 + e^{-z}": a remark
+        if "=" not in _without_nested(row):
+            return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
+        row = " " * m.end() + row[m.end():]
+    spans = _nested(row)
+    row = "".join(" " if c == "&" and _outside(spans, k) else c for k, c in enumerate(row)).rstrip()
+    row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
+    if not row.strip():
+        return None
+    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _without_nested(row))):
+        return None  # text in the middle of the row: a sentence, not a step
+    if bare and _is_latex_prose(row):
+        return None
+    return row
+
+
+def _is_latex_prose(row: str) -> bool:
+    plain = re.sub(r"\\[A-Za-z]+", " ", row)
+    return _is_prose(plain)

@@ -1,0 +1,202 @@
+"""The notation of hand derivations and of cases, read by ``expression.Parser``.
+
+The author's function (``g``, ``f``, ``\\sigma``, ``y``: whatever the definition named) is the
+canonical ``g(z)``; ``g'(z)``, ``g^{(3)}(z)``, ``g^2(z)``, ``\\sigma 2z`` and ``y`` written
+bare are read here; so are ``d/dz`` and ``\\frac{d}{dz}`` with their operand (the term that
+follows: ``\\frac{d}{dz} z\\sigma(z)`` is the derivative of the product, as a textbook
+means, and the remark says so; a bracket right after the operator is the operand alone),
+and ``\\begin{cases}`` (a piecewise function).  Each reading that could have gone another
+way and matters is recorded in ``remarks``.
+"""
+
+from __future__ import annotations
+
+from .functions import INVERSES, derivative_at
+from .tokens import Token
+
+
+class Notation:
+    """Methods of ``expression.Parser`` for the notation of hand derivations."""
+
+    def _written_bare(self) -> bool:
+        """Whether the author writes the function without its argument (y' = y(1 - y))."""
+        known = self.function in self.functions
+        for k, token in enumerate(self.tokens):
+            if token.kind != "name" or token.text != self.function:
+                continue
+            j = self._after_superscript(k + 1)
+            following = self.tokens[j]
+            if following.kind == "op" and following.text in self.closers:
+                continue
+            if known and self._starts_atom(following):
+                continue  # \sigma 2z: an argument without brackets
+            return True
+        return False
+
+    def _after_superscript(self, j: int) -> int:
+        """The index after the primes and the ^{...} that follow a function's name at j."""
+        tokens = self.tokens
+        while tokens[j].kind == "op" and tokens[j].text == "'":
+            j += 1
+        if tokens[j].kind == "op" and tokens[j].text == "^":
+            j += 1
+            if tokens[j].kind == "op" and tokens[j].text == "{":
+                depth = 0
+                while tokens[j].kind != "end":
+                    depth += {"{": 1, "}": -1}.get(tokens[j].text, 0) if tokens[j].kind == "op" else 0
+                    j += 1
+                    if depth == 0:
+                        break
+            else:
+                j += 2 if tokens[j].kind == "op" and tokens[j].text == "-" else 1
+            j = min(j, len(tokens) - 1)
+            while tokens[j].kind == "op" and tokens[j].text == "'":
+                j += 1
+        return min(j, len(tokens) - 1)
+
+    def cases(self, token: Token):
+        """\\begin{cases} value & condition \\\\ ... \\end{cases}: a piecewise function."""
+        from sympy import Piecewise
+
+        self.enter()
+        pieces = []
+        while True:
+            value = self.sum()
+            self.accept(",")
+            if self.accept("&") is None:
+                raise self.error("expected '&' and a condition in cases")
+            pieces.append((value, self.condition()))
+            self.accept(",", ".", ";")
+            if self.accept("\\\\") and not self.at("endcases"):
+                continue
+            if self.accept("endcases"):
+                break
+            raise self.error("expected \\\\ or \\end{cases}")
+        self.leave()
+        return Piecewise(*pieces)
+
+    def condition(self):
+        """z > 0, -3 < z \\le 3, otherwise."""
+        from sympy import And, Ge, Gt, Le, Lt, true
+
+        if self.peek().kind == "name" and self.peek().text == "otherwise":
+            self.take()
+            return true
+        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge}
+        left = self.sum()
+        token = self.accept(*relations)
+        if token is None:
+            raise self.error("expected a condition such as z > 0")
+        middle = self.sum()
+        condition = relations[token.text](left, middle)
+        second = self.accept(*relations)
+        if second is not None:
+            condition = And(condition, relations[second.text](middle, self.sum()))
+        return condition
+
+    def author(self, token: Token):
+        """g(z), g'(z), g^{(3)}(z), g^2(z), \\sigma 2z: the author's function and its derivatives."""
+        from sympy import Derivative, Pow
+
+        from ..engine.functions import g
+
+        order, power, inverse = self.superscript(token)
+        known = self.functions.get(self.function)
+        if inverse:
+            if known is None or self.function not in INVERSES:
+                raise self.error(f"{token.text}^{{-1}}: the inverse of the function is not read", token)
+            return self.call_inverse(token)
+        opened = self.peek()
+        if opened.kind == "op" and opened.text in self.closers:
+            following = self.peek(1)
+            if following.kind == "name" and following.text == self.var.name \
+                    and self.at(self.closers[opened.text], ahead=2):
+                self.i += 3
+                value = g(self.var)
+            elif known is not None:
+                args = self.arguments(token, self.function)
+                if len(args) != 1:
+                    raise self.error(f"{token.text} takes one argument", token)
+                value = derivative_at(known[2], args[0], order) if order else known[2](args[0])
+                order = 0
+            elif self.bare:
+                value = g(self.var)
+                self.remarks.append(f"{token.text}(...) read as {token.text} times (...), since {token.text} "
+                                    f"is written without its argument elsewhere")
+            else:
+                raise self.error(f"{token.text} is read at {self.var.name} only: {token.text}({self.var.name})", opened)
+        elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare:
+            argument = self.loose_argument()
+            if argument == self.var:
+                value = g(self.var)
+            else:
+                value = derivative_at(known[2], argument, order) if order else known[2](argument)
+                order = 0
+        else:
+            value = g(self.var)  # y, g', σ: written without the argument
+        if order:
+            value = Derivative(value, (self.var, order))
+        if power is None:
+            return value
+        return self.raise_to(value, power, token) if power.is_number else Pow(value, power)
+
+    def call_inverse(self, token: Token):
+        name = INVERSES[self.function]
+        build = self.functions[name][2]
+        return build(*self.arguments(token, name))
+
+    def at_derivative_operator(self) -> bool:
+        """d/dz, read as an operator: the tokens 'd', '/', 'dz' (or d^2/dz^2)."""
+        texts = [t.text for t in self.tokens[self.i: self.i + 5]]
+        target = "d" + self.var.name
+        return texts[:2] == ["/", target] or (texts[:1] == ["^"] and len(texts) >= 4 and texts[2] == "/"
+                                               and texts[3] == target)
+
+    def plain_derivative(self, token: Token):
+        order = 1
+        if self.accept("^"):
+            order_token = self.take()
+            if order_token.kind != "number" or not order_token.text.isdigit():
+                raise self.error("d^n/dz^n needs a whole number n", order_token)
+            order = int(order_token.text)
+        self.i += 2
+        if order > 1:
+            if not self.accept("^") or self.take().text != str(order):
+                raise self.error(f"d^{order}/d{self.var.name}^{order}: the orders differ", token)
+        return self.derivative(order, None, token)
+
+    def derivative(self, order: int, operand_span, token: Token):
+        """d^k/dz^k of the operand written inside the fraction (d g(z)/dz), or of the term that follows."""
+        from sympy import Derivative
+        from sympy.core.function import AppliedUndef
+
+        if order > 12:
+            raise self.error("a derivative of order above 12 is not read", token)
+        if operand_span is not None:
+            start, end = operand_span
+            saved = self.i
+            self.i = start
+            operand = self.sum()
+            if self.i != end:
+                raise self.error(f"unexpected {self.peek().text!r} in the derivative's numerator")
+            self.i = saved
+            if operand.is_Symbol and operand != self.var:
+                raise self.error(f"d{operand}/d{self.var.name}: {operand} is not the function or the variable", token)
+        else:
+            if not (self.starts_atom() or self.at("-", "+")):
+                raise self.error(f"d/d{self.var.name} of what?", self.peek())
+            self.enter()
+            if self.at(*self.closers):  # d/dz (u) v: the bracket is the operand, as a function's argument is
+                operand = self.power()
+                self.leave()
+                if self.starts_atom():
+                    self.remarks.append(f"d/d{self.var.name} is read as the derivative of the bracket that "
+                                        f"follows it only, times what comes after")
+                return Derivative(operand, (self.var, order))
+            operand = self.product()
+            varying = [f for f in self.factors if f.has(self.var) or f.has(AppliedUndef)]
+            self.leave()
+            if len(varying) > 1:
+                self.remarks.append(f"d/d{self.var.name} is read as the derivative of the whole product "
+                                    f"that follows it, not of its first factor alone")
+        return Derivative(operand, (self.var, order))
