@@ -365,31 +365,34 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 1.0) -> Compariso
     numeric = numeric_compare(a, b, var)
     if numeric.verdict == "wrong":
         return numeric
-    if proves_zero(difference, var, seconds=seconds):
+    if proves_zero(difference, var, seconds=seconds, exact=False):  # the exact tests failed above
         return Comparison("proved", numeric.points)
     return numeric
 
 
-def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0, slow: bool = True) -> bool:
+def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0, slow: bool = True,
+                exact: bool = True) -> bool:
     """True only when difference is shown to be identically 0; False means 'not shown'.
 
     The exact tests (expansion; the cases interval by interval; the exponentials as
-    powers of one symbol, decided by ``cancel``) take milliseconds; ``simplify``, tried
-    last under a time bound of `seconds`, can take a second, and only with ``slow``."""
-    if difference == 0 or expand(difference) == 0:
+    powers of one symbol, decided by ``cancel``) take milliseconds, and run unless
+    ``exact`` is False (the caller has run them); ``simplify``, tried last under a time
+    bound of `seconds`, can take a second, and runs only with ``slow``."""
+    if exact and (difference == 0 or expand(difference) == 0):
         return True
-    if difference.has(*CASES) and zero_on_every_interval(difference, var):
+    if exact and difference.has(*CASES) and zero_on_every_interval(difference, var):
         return True
     if difference.has(Piecewise):
         folded = piecewise_fold(difference)
-        if isinstance(folded, Piecewise):
+        if isinstance(folded, Piecewise):  # each piece a new expression: every test on it
             return all(proves_zero(e, var, seconds=seconds, slow=slow) for e, _ in folded.args)
-    rewritten = difference.rewrite(exp)
-    if rewritten == 0 or expand(rewritten) == 0:
-        return True
-    rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
-    if rational is not None and cancel(rational) == 0:
-        return True
+    if exact:
+        rewritten = difference.rewrite(exp)
+        if rewritten == 0 or expand(rewritten) == 0:
+            return True
+        rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+        if rational is not None and cancel(rational) == 0:
+            return True
     if not slow:
         return False
     try:
