@@ -52,9 +52,9 @@ def main() -> None:
         except BrokenPipeError:
             sys.exit(0)
         return
-    from .startup import install
+    from .startup import install  # here, not above: a hit needs none of it
 
     install()
-    from .cli import main as cli_main
+    from .cli import main as cli_main  # click, and through it the rest: only on a miss
 
     cli_main()
