@@ -174,3 +174,14 @@ def test_a_cancellation_the_quick_evaluation_cannot_see_through_goes_to_sympy():
 def test_quick_evaluation_of_powers_agrees_with_sympy(a, b):
     agree, wrong = verify.sample(a, b, Z, verify.POINTS)
     assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("difference, decided", [
+    (Max(0, Z) - Piecewise((Z, Z > 0), (0, True)), True),
+    (Z - Abs(Z), False),                           # wrong for z < 0: a counterexample
+    (sqrt(2) * sqrt(3) - sqrt(6), True),
+    (sqrt(2) - Rational(141421356237, 10**11), False),  # a nonzero number, however small
+    (Symbol("alpha") * Z - Z, None),               # another symbol: not decided here
+])
+def test_decides_zero(difference, decided):
+    assert verify.decides_zero(difference, Z) is decided

@@ -370,6 +370,23 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 1.0) -> Compariso
     return numeric
 
 
+def decides_zero(difference: Expr, var: Symbol) -> bool | None:
+    """Whether difference is identically 0, decided cheaply: True when an exact test
+    proves it, False when it is a nonzero number or has a counterexample at the sample
+    points (30 digits), None when neither (the caller may try ``Expr.equals``).
+
+    For ``engine/piecewise`` and ``engine/branches``, which ask ``Expr.equals(0)``: that
+    calls ``simplify``, whose first call imports ``sympy.physics.units`` (~240 ms)."""
+    if difference.free_symbols - {var}:
+        return None
+    if proves_zero(difference, var, slow=False):
+        return True
+    if not difference.free_symbols:
+        value = evaluate(difference, {})
+        return False if value is not None and abs(value) > TOLERANCE else None
+    return False if numeric_compare(difference, S.Zero, var).verdict == "wrong" else None
+
+
 def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0, slow: bool = True,
                 exact: bool = True) -> bool:
     """True only when difference is shown to be identically 0; False means 'not shown'.
