@@ -1,46 +1,174 @@
-"""Whole-process timings of derive, as ratios to starting Python and importing SymPy.
+"""Whole-process timings of derive, as ratios to a baseline run side by side (issue 14).
 
-    python benchmarks/bench.py [--runs N]
+    python benchmarks/bench.py [--runs N] [--catalog-runs N] [--batch N] [--growth]
 
-Each command runs once to warm the file cache, then N times interleaved with the
-baseline ``python -c "import sympy"``, so both see the same machine load.  Prints
-medians and the ratio of each median to the baseline's.
+Every command runs once to warm the file cache, then N times, each run right after a
+run of its baseline (``python -c "import sympy"``, or ``python -c pass`` for a cache
+hit), so both see the same machine load; the ratio is median over median.  Prints each
+target with its ratio and whether it is met, then the figures behind them
+(with the ratio of CPU time, user + system, which a busy machine disturbs less): every other
+command, every catalog entry, a batch check of many files, the catalog in one process,
+and (``--growth``) the time against n for products and compositions of n sigmoids and
+for ``--order n``.  Markdown, so that the README's speed table is this output.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 PY = sys.executable
-BASELINE = [PY, "-c", "import sympy"]
-COMMANDS = {
-    "python -c pass": [PY, "-c", "pass"],
-    "derive --version": [PY, "-m", "derive", "--version"],
-    "derive sigmoid (first run: --no-cache)": [PY, "-m", "derive", "sigmoid", "--no-cache"],
-    "derive sigmoid (repeated: cached)": [PY, "-m", "derive", "sigmoid"],
-    "derive list (repeated: cached)": [PY, "-m", "derive", "list"],
-    "derive tanh": [PY, "-m", "derive", "tanh", "--no-cache"],
-    "derive sigmoid --format latex": [PY, "-m", "derive", "sigmoid", "--format", "latex", "--no-cache"],
-    "derive sigmoid --format json": [PY, "-m", "derive", "sigmoid", "--format", "json", "--no-cache"],
-    "derive relu": [PY, "-m", "derive", "relu", "--no-cache"],
-    "derive swish": [PY, "-m", "derive", "swish", "--no-cache"],
-    'derive "1/(1+exp(-2z))"': [PY, "-m", "derive", "1/(1+exp(-2z))", "--no-cache"],
-    "derive sigmoid --order 2": [PY, "-m", "derive", "sigmoid", "--order", "2", "--no-cache"],
-    "derive softmax": [PY, "-m", "derive", "softmax", "--no-cache"],
-    "derive list --no-cache": [PY, "-m", "derive", "list", "--no-cache"],
-    "derive check (6-line sigmoid chain)": [PY, "-m", "derive", "check", "examples/check/sigmoid-correct.tex"],
-    "derive check (6-line tanh chain)": [PY, "-m", "derive", "check", "examples/check/tanh-correct.tex"],
-}
+ROOT = Path(__file__).resolve().parent.parent
+DERIVE = [PY, "-m", "derive"]
+IMPORT_SYMPY = [PY, "-c", "import sympy"]
+PASS = [PY, "-c", "pass"]
+CACHE = tempfile.mkdtemp(prefix="derive-bench-")  # the cached commands fill it in the warm-up
+ENV = {**os.environ, "XDG_CACHE_HOME": CACHE}
+ENV.pop("DERIVE_NO_CACHE", None)
+SIX_LINES = ["examples/check/sigmoid-correct.tex", "examples/check/tanh-correct.tex",
+             "examples/check/sigmoid-chain-factor.tex", "examples/check/sigmoid-exponent.tex",
+             "examples/check/tanh-quotient-rule.tex", "examples/check/tanh-sech.tex"]
 
 
-def catalog_in_process() -> None:
-    """Every catalog entry derived in one process (imports done): the total and the slowest."""
+@dataclass
+class Timed:
+    """A command timed against its baseline, run for run."""
+
+    name: str
+    command: list[str]
+    baseline: list[str] = field(default_factory=lambda: IMPORT_SYMPY)
+    limit: float | None = None  # the target: ratio at most this
+    times: list[float] = field(default_factory=list)
+    base: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
+    base_cpu: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.times) / statistics.median(self.base)
+
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.cpu) / statistics.median(self.base_cpu)
+
+    def row(self) -> str:
+        limit = f"≤ {self.limit:g}" if self.limit is not None else ""
+        met = ("met" if self.ratio <= self.limit else "**not met**") if self.limit is not None else ""
+        base = "import sympy" if self.baseline is IMPORT_SYMPY else "pass"
+        return (f"| {self.name} | {statistics.median(self.times) * 1000:.0f} ms | "
+                f"{statistics.median(self.base) * 1000:.0f} ms ({base}) | {self.ratio:.2f} | {self.cpu_ratio:.2f} | "
+                f"{limit} | {met} |")
+
+
+def timed(cmd: list[str], check: bool = True) -> float:
+    return timed_cpu(cmd, check)[0]
+
+
+def timed_cpu(cmd: list[str], check: bool = True) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of cmd."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_all(items: list[Timed], runs: int) -> None:
+    for item in items:  # warm-up: file cache, and the cache of outputs for the cached rows
+        timed(item.baseline)
+        timed(item.command, check=False)
+    for _ in range(runs):
+        for item in items:
+            wall, cpu = timed_cpu(item.baseline)
+            item.base.append(wall)
+            item.base_cpu.append(cpu)
+            wall, cpu = timed_cpu(item.command, check=False)
+            item.times.append(wall)
+            item.cpu.append(cpu)
+
+
+HEADER = ("| command | median | baseline, side by side | ratio | CPU-time ratio | target | |\n"
+          "|---|---|---|---|---|---|---|")
+
+
+def targets(runs: int) -> list[Timed]:
+    d = DERIVE
+    items = [
+        Timed("cold `derive sigmoid`", [*d, "sigmoid", "--no-cache"], limit=1.25),
+        Timed("cold `derive tanh`", [*d, "tanh", "--no-cache"], limit=1.25),
+        Timed("`derive check` of a 6-line chain (sigmoid)", [*d, "check", SIX_LINES[0]], limit=1.3),
+        Timed("`derive check` of a 6-line chain (tanh)", [*d, "check", SIX_LINES[1]], limit=1.3),
+        Timed("cache hit `derive sigmoid`", [*d, "sigmoid"], baseline=PASS, limit=1.3),
+        Timed("cache hit `derive list`", [*d, "list"], baseline=PASS, limit=1.3),
+        Timed("cache hit `derive tanh --format latex`", [*d, "tanh", "--format", "latex"], baseline=PASS, limit=1.3),
+        Timed("cold `derive list`", [*d, "list", "--no-cache"], limit=3),
+    ]
+    run_all(items, runs)
+    return items
+
+
+def others(runs: int) -> list[Timed]:
+    d = DERIVE
+    items = [
+        Timed("python -c pass", PASS),
+        Timed("derive --version", [*d, "--version"]),
+        Timed("derive sigmoid --format latex", [*d, "sigmoid", "--format", "latex", "--no-cache"]),
+        Timed("derive sigmoid --format json", [*d, "sigmoid", "--format", "json", "--no-cache"]),
+        Timed('derive "1/(1+exp(-2z))"', [*d, "1/(1+exp(-2z))", "--no-cache"]),
+        Timed("derive sigmoid --order 2", [*d, "sigmoid", "--order", "2", "--no-cache"]),
+        Timed("derive sigmoid --no-notes (cached, through click)", [*d, "sigmoid", "--no-notes"], baseline=PASS),
+    ]
+    run_all(items, runs)
+    return items
+
+
+def catalog(runs: int) -> list[Timed]:
+    sys.path.insert(0, str(ROOT))
+    from derive.catalog import CATALOG
+
+    items = [Timed(entry.name, [*DERIVE, entry.name, "--no-cache"], limit=1.5) for entry in CATALOG]
+    run_all(items, runs)
+    return items
+
+
+def batch(count: int, jobs: int) -> tuple[bool, str]:
+    """`derive check` of `count` six-line files on `jobs` cores, against one file alone."""
+    folder = Path(tempfile.mkdtemp(prefix="derive-batch-"))
+    try:
+        paths = []
+        for i in range(count):
+            source = ROOT / SIX_LINES[i % len(SIX_LINES)]
+            path = folder / f"student-{i:04d}.tex"
+            shutil.copyfile(source, path)
+            paths.append(str(path))
+        one = min(timed([*DERIVE, "check", "--summary", "csv", "-j", "1", paths[0]], check=False) for _ in range(3))
+        total, cpu = timed_cpu([*DERIVE, "check", "--summary", "csv", "-j", str(jobs), *paths], check=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    per_file = (total - one) * jobs / max(count - 1, 1)
+    ok = total <= 15 * count / 1000
+    met = "met" if ok else "**not met**"
+    return ok, (f"| batch check, {count} six-line files on {jobs} cores | {total:.1f} s | "
+            f"{count / total / jobs:.1f} files per second per core; {per_file * 1000:.0f} ms per file after "
+            f"start-up ({one * 1000:.0f} ms for one file alone); CPU {cpu * 1000 / count:.0f} ms per file "
+            f"(all processes), so {cpu / jobs * 1000 / count:.1f} s per 1,000 on {jobs} idle cores "
+            f"| | | ≤ 15 s for 1,000 | {met} |")
+
+
+def in_process() -> list[str]:
+    """Where the time goes once imports are done: the catalog, σ nested."""
+    sys.path.insert(0, str(ROOT))
     from derive import derive
     from derive.catalog import CATALOG
 
@@ -50,56 +178,118 @@ def catalog_in_process() -> None:
         start = time.perf_counter()
         derive(entry.name)
         times[entry.name] = time.perf_counter() - start
-    slowest = max(times, key=times.get)
-    print(f"\nwhole catalog in one process: {sum(times.values()):.2f} s for {len(times)} entries;"
-          f" slowest {slowest} {times[slowest] * 1000:.0f} ms")
-
-
-def nested_sigmoid() -> None:
-    """sigma(sigma(...(z))) nested n times: the time per n must not grow exponentially."""
-    from derive import derive
-
-    print("\n| n (sigma nested n times) | derive, in process |\n|---|---|")
-    text = "z"
-    for n in range(1, 7):
+    slowest = sorted(times, key=times.get, reverse=True)[:3]
+    out = [f"whole catalog in one process: {sum(times.values()):.2f} s for {len(times)} entries; slowest: "
+           + ", ".join(f"{n} {times[n] * 1000:.0f} ms" for n in slowest)]
+    nested, text = [], "z"
+    for _ in range(6):
         text = f"sigmoid({text})"
         start = time.perf_counter()
         derive(text)
-        print(f"| {n} | {(time.perf_counter() - start) * 1000:.0f} ms |")
+        nested.append(f"{(time.perf_counter() - start) * 1000:.0f}")
+    out.append(f"σ nested n = 1…6 times, in process: {', '.join(nested)} ms")
+    return out
 
 
-CACHE = tempfile.mkdtemp(prefix="derive-bench-")  # the cached rows fill it during the warm-up
-ENV = {**os.environ, "XDG_CACHE_HOME": CACHE}
-ENV.pop("DERIVE_NO_CACHE", None)
+def growth(timeout: float) -> list[str]:
+    """ms against n, each a fresh process with --timeout; 'timed out' past it."""
+    families = {
+        "product of n scaled sigmoids σ(z)σ(2z)…": lambda n: "*".join(f"sigmoid({k}*z)" for k in range(1, n + 1)),
+        "product of n shifted sigmoids σ(z)σ(z+1)…": lambda n: "*".join(f"sigmoid(z+{k})" for k in range(n)),
+        "σ nested n times": lambda n: _nested("sigmoid", n),
+        "tanh nested n times": lambda n: _nested("tanh", n),
+    }
+    rows = []
+    for name, formula in families.items():
+        rows.append(_growth_row(name, [[*DERIVE, formula(n), "--no-cache", "--timeout", f"{timeout:g}"]
+                                       for n in range(1, 9)], timeout))
+    for entry in ("sigmoid", "tanh"):
+        rows.append(_growth_row(f"{entry} --order n (n = 1…12)",
+                                [[*DERIVE, entry, "--order", str(n), "--no-cache", "--timeout", f"{timeout:g}"]
+                                 for n in range(1, 13)], timeout))
+    return rows
 
 
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)
-    return time.perf_counter() - start
+def _nested(function: str, n: int) -> str:
+    text = "z"
+    for _ in range(n):
+        text = f"{function}({text})"
+    return text
+
+
+def _growth_row(name: str, commands: list[list[str]], timeout: float) -> str:
+    ms = []
+    for cmd in commands:
+        start = time.perf_counter()
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT,
+                              timeout=timeout + 30)
+        elapsed = time.perf_counter() - start
+        ms.append(elapsed * 1000 if done.returncode == 0 else None)
+        if done.returncode != 0:
+            break  # past the time limit: larger n will not finish either
+    shown = ", ".join(f"{m:.0f}" if m is not None else "timed out" for m in ms)
+    return f"| {name} | {shown} | {_fit(ms)} |"
+
+
+def _fit(ms: list[float | None]) -> str:
+    """The exponent k of ms ≈ c·n^k and the factor per step, from the finished runs."""
+    points = [(n, m) for n, m in enumerate(ms, start=1) if m is not None]
+    if len(points) < 3 or None in ms:
+        return "did not finish every n" if None in ms else "too few points"
+    xs, ys = [math.log(n) for n, _ in points], [math.log(m) for _, m in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    k = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    step = (points[-1][1] / points[-2][1])
+    return f"≈ n^{k:.1f}; last step ×{step:.2f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="runs of each target command (and its baseline)")
+    parser.add_argument("--catalog-runs", type=int, default=3, help="runs of each catalog entry (0: skip)")
+    parser.add_argument("--batch", type=int, default=1000, help="files in the batch check (0: skip)")
+    parser.add_argument("--growth", action="store_true", help="also time products, compositions and --order n")
+    parser.add_argument("--timeout", type=float, default=20.0, help="--timeout of each growth run")
     args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} cores; load average {load:.1f} at the start\n")
 
-    for cmd in [BASELINE, *COMMANDS.values()]:
-        timed(cmd)  # warm-up
-    base, times = [], {name: [] for name in COMMANDS}
-    for _ in range(args.runs):
-        for name, cmd in COMMANDS.items():
-            base.append(timed(BASELINE))
-            times[name].append(timed(cmd))
-    baseline = statistics.median(base)
-    print("| command | median | ratio to `import sympy` |")
-    print("|---|---|---|")
-    print(f"| python -c \"import sympy\" (baseline) | {baseline * 1000:.0f} ms | 1.00 |")
-    for name, values in times.items():
-        m = statistics.median(values)
-        print(f"| {name} | {m * 1000:.0f} ms | {m / baseline:.2f} |")
-    catalog_in_process()
-    nested_sigmoid()
+    print("### Targets\n\n" + HEADER)
+    met = []
+    for item in targets(args.runs):
+        print(item.row())
+        met.append(item.ratio <= item.limit)
+    if args.catalog_runs:
+        entries = catalog(args.catalog_runs)
+        worst = max(entries, key=lambda e: e.ratio)
+        over = [e for e in entries if e.ratio > 1.5]
+        met.append(not over)
+        print(f"| every catalog entry, cold (worst: {worst.name}) | {statistics.median(worst.times) * 1000:.0f} ms "
+              f"| {statistics.median(worst.base) * 1000:.0f} ms (import sympy) | {worst.ratio:.2f} | {worst.cpu_ratio:.2f} "
+              f"| ≤ 1.5 | "
+              f"{'met' if not over else f'**not met** ({len(over)} of {len(entries)} over)'} |")
+    if args.batch:
+        ok, row = batch(args.batch, os.cpu_count() or 1)
+        met.append(ok)
+        print(row)
+    print(f"\n{sum(met)} of {len(met)} ratio targets met"
+          f" (load average {os.getloadavg()[0]:.1f} at the end).\n")
+
+    print("### Other commands\n\n" + HEADER)
+    for item in others(args.runs):
+        print(item.row())
+    if args.catalog_runs:
+        print("\n### Every catalog entry, cold\n\n" + HEADER)
+        for item in sorted(entries, key=lambda e: e.ratio, reverse=True):
+            print(item.row())
+    print("\n### In one process\n")
+    for line in in_process():
+        print(f"- {line}")
+    if args.growth:
+        print(f"\n### Growth (ms for n = 1, 2, …; a fresh process each, --timeout {args.timeout:g})\n")
+        print("| family | ms for n = 1, 2, … | fit |\n|---|---|---|")
+        for row in growth(args.timeout):
+            print(row)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from .engine.lecture import lecture_chain
 from .engine.derivation import Derivation
 from .engine.functions import variable
 from .errors import DeriveError
+from .recognise import recognise
 from .result import Result
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 _-]*")
@@ -60,10 +61,8 @@ def _typed(expr: Expr, z: Symbol, order: int) -> Derivation:
         raise DeriveError(f"the expression does not depend on {z}: {expr}")
     from dataclasses import replace
 
-    from .recognise import recognise
-
     derivation = lecture_chain(expr, z)
-    same = recognise(expr, z) if not (expr.free_symbols - {z}) else None
+    same = recognise(expr, z, _catalog_candidates(z)) if not (expr.free_symbols - {z}) else None
     return _ordered(replace(derivation, same_as=same) if same else derivation, order)
 
 
@@ -110,6 +109,14 @@ def entry_definition(entry: catalog.Activation, z: Symbol) -> Expr:
     values = {p.name: _number(p.name, p.default, positive=p.positive) for p in entry.params}
     formula = _formula(entry, z, values)
     return formula.rewrite(exp) if entry.expand else formula
+
+
+def _catalog_candidates(z: Symbol):
+    """(name, definition) of every catalog entry a typed formula of z alone can equal:
+    one variable, every parameter with a default; made one at a time, as asked for."""
+    for entry in catalog.CATALOG:
+        if not entry.multivariate and all(p.default is not None for p in entry.params):
+            yield entry.name, entry_definition(entry, z)
 
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:

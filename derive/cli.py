@@ -353,11 +353,12 @@ def list_(no_cache: bool, output: str | None, force: bool) -> None:
     if hit is not None:
         emit(hit, output, force)
         return
-    from .api import derive
     from .catalog import CATALOG
+    from .parallel import derive_each
     from .render.catalog import CatalogTable
 
-    text = _rendered_view(CatalogTable([(entry, derive(entry.name)) for entry in CATALOG]), output)
+    derivations = derive_each([entry.name for entry in CATALOG])  # on every core
+    text = _rendered_view(CatalogTable(list(zip(CATALOG, derivations))), output)
     emit(text, output, force)
     if name:
         cache.store(name, text.encode("utf-8"))

@@ -7,28 +7,28 @@ points at 30 digits), so a coincidence at three points names nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sympy import Expr, Float, Symbol
 
-from .catalog import CATALOG
 from .engine.verify import compare
 
 POINTS = (-1.37, 0.29, 2.11)
 
 
-def recognise(expr: Expr, var: Symbol) -> str | None:
-    from .api import entry_definition
+def recognise(expr: Expr, var: Symbol, candidates: Iterable[tuple[str, Expr]]) -> str | None:
+    """The name of the first candidate (name, definition in var) equal to expr, or None.
 
+    The candidates come from the caller (``derive.api``: the catalog's entries with their
+    default parameters), so that this module needs neither the API nor the catalog."""
     mine = _value(expr, var, POINTS[0])
     if mine is None:
         return None
-    for entry in CATALOG:
-        if entry.multivariate or any(p.default is None for p in entry.params):
-            continue
-        theirs = entry_definition(entry, var)
+    for name, theirs in candidates:
         if not all(close(_value(expr, var, p), _value(theirs, var, p)) for p in POINTS):
             continue  # one point rules out nearly everything at once
         if compare(expr, theirs, var).equal:
-            return entry.name
+            return name
     return None
 
 

@@ -57,3 +57,131 @@ def test_every_printed_line_carries_its_verdict():
 def test_abs_sign_step_verified_away_from_zero():
     assert compare(Abs(Z).diff(Z), sign(Z), Z).equal
     assert compare(Piecewise((1, Z > 0), (0, True)), Heaviside(Z), Z).equal
+
+
+# --- the quick (mpmath) evaluation in front of SymPy's evalf never weakens a verdict ---
+
+from sympy import Float, Max, Min, Mul, Rational, log, atan, erf, Symbol  # noqa: E402
+
+from derive.engine import verify  # noqa: E402
+
+
+def _bump(at):
+    """1 at exactly one sample point, below 1e-400 at every other one."""
+    return exp(-(10**8) * (Z - at) ** 2)
+
+
+def test_a_line_off_by_a_billionth_of_z_is_wrong():
+    a = 1 / (1 + exp(-Z))
+    result = compare(a * (1 - a), a * (1 - a) + Z / 10**9, Z)
+    assert result.verdict == "wrong" and result.points == 0
+
+
+def test_a_line_off_by_far_less_than_the_quick_evaluation_rounds_is_still_wrong():
+    # 1e-17 relative: below a 15-digit evaluation's noise, above the 1e-18 tolerance
+    a = tanh(Z)
+    assert compare(1 - a**2, 1 - a**2 + Rational(1, 10**17), Z).verdict == "wrong"
+
+
+def test_a_counterexample_at_two_of_twelve_points_is_caught():
+    p, q = verify.POINTS[3], verify.POINTS[8]
+    a = Z * sigmoid(Z)
+    result = compare(a, a + _bump(p) + _bump(q), Z)
+    assert result.verdict == "wrong" and result.points == 10
+    assert result.counterexample[0] == p
+    agree, wrong = verify.sample(a, a + _bump(p) + _bump(q), Z, verify.POINTS)
+    assert agree == 10 and [w[0] for w in wrong] == [p, q]
+
+
+def _sympy_only(a, b, var, points):
+    """verify.sample as it was: every point through SymPy's evalf (the reference)."""
+    params = {s: verify.PARAMETER_VALUES[0] for s in (a.free_symbols | b.free_symbols) - {var}}
+    assert len(params) <= 1
+    agree, wrong = 0, []
+    for point in points:
+        at = {var: point, **params}
+        left, right = verify.evaluate(a, at), verify.evaluate(b, at)
+        if left is None or right is None:
+            continue
+        if verify.close(left, right):
+            agree += 1
+        else:
+            wrong.append(point)
+    return agree, wrong
+
+
+@pytest.mark.parametrize("a, b", [
+    (log(Z), log(Z)),                                # undefined at every negative point
+    (sqrt(Z), sqrt(Z)),                              # complex at negative points
+    (sqrt(Z**2), Z),                                 # wrong at negative points
+    (Z ** Rational(1, 3), Z ** Rational(1, 3)),      # SymPy's principal root: complex for z < 0
+    (1 / (Z - verify.POINTS[2]), 1 / (Z - verify.POINTS[2])),  # a pole at a sample point
+    (atan(Z) + erf(Z), atan(Z) + erf(Z) + Rational(1, 10**12)),
+    (exp(40 * Z) - exp(40 * Z) * (1 + exp(-80)), -exp(-40 * Z)),  # cancellation (exp(40z)exp(-80) = exp(40z-80))
+    (Abs(Z) * sign(Z), Z),
+    (Heaviside(Z), (sign(Z) + 1) / 2),               # not quick: SymPy decides
+    (Symbol("alpha", positive=True) * Z, Z * Float("0.73", 40)),  # a parameter at its fixed value
+])
+def test_quick_evaluation_agrees_with_sympy_point_by_point(a, b):
+    agree, wrong = verify.sample(a, b, Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b", [
+    (Piecewise((Z, Z > verify.POINTS[4]), (0, True)), Piecewise((Z, Z >= verify.POINTS[4]), (0, True))),  # boundary at a point
+    (Heaviside(Z - verify.POINTS[1]), Heaviside(Z - verify.POINTS[1], 0)),  # H(0) = 1/2 against 0 at a point
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 6 + Rational(1, 2), Z <= 3), (1, True))),
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -1), (Z / 6 + Rational(1, 2), Z <= 3), (1, True))),
+])
+def test_quick_evaluation_of_cases_agrees_with_sympy(a, b):
+    agree, wrong = verify.sample(a, b, Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b, proved", [
+    (Max(0, Min(1, Z / 6 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 6 + Rational(1, 2), Z <= 3), (1, True)), True),
+    (Max(0, Min(1, Z / 7 + Rational(1, 2))), Piecewise((0, Z <= -3), (Z / 7 + Rational(1, 2), Z <= 3), (1, True)), False),
+    (Abs(Z), Z * sign(Z), True),
+    (Heaviside(Z), (sign(Z) + 1) / 2, True),        # H(0) = 1/2 = (sign(0) + 1)/2
+    (Heaviside(Z, 0), (sign(Z) + 1) / 2, False),    # differs at 0 only
+    (Max(Z, 2 * Z), Piecewise((2 * Z, Z > 0), (Z, True)), True),
+    (Piecewise((Z, Z > 0), (0, True)), Max(0, Z) + Heaviside(Z - 1) / 10**30, False),
+])
+def test_proof_by_intervals(a, b, proved):
+    from derive.engine.verify import zero_on_every_interval
+
+    assert zero_on_every_interval(a - b, Z) is proved
+
+
+def test_a_cancellation_the_quick_evaluation_cannot_see_through_goes_to_sympy():
+    # e^{100z}(1 + e^{-100z}) - e^{100z} is 1; at 40 digits both products round to e^{100z}
+    big = exp(100 * Z)
+    cancelled = Mul(big, 1 + exp(-100 * Z), evaluate=False) - big
+    assert compare(cancelled, Integer(1), Z).equal
+    assert compare(cancelled, Integer(0), Z).verdict == "wrong"
+    agree, wrong = verify.sample(cancelled, Integer(0), Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(cancelled, Integer(0), Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("a, b", [
+    (sqrt(1 + Z**2), (1 + Z**2) ** Rational(1, 2)),
+    (sqrt(1 + Z**2), (1 + Z**2) ** Rational(1, 2) + Rational(1, 10**17)),
+    (Abs(Z) ** Float("2.5", 40), Abs(Z) ** Rational(5, 2)),
+    (exp(Z) ** Z, exp(Z**2)),
+    (exp(Z) ** Z, exp(Z**2) * (1 + Z / 10**12)),
+    (Heaviside(Z) * log(1 + exp(Z)), Piecewise((log(1 + exp(Z)), Z > 0), (0, True))),
+])
+def test_quick_evaluation_of_powers_agrees_with_sympy(a, b):
+    agree, wrong = verify.sample(a, b, Z, verify.POINTS)
+    assert (agree, [w[0] for w in wrong]) == _sympy_only(a, b, Z, verify.POINTS)
+
+
+@pytest.mark.parametrize("difference, decided", [
+    (Max(0, Z) - Piecewise((Z, Z > 0), (0, True)), True),
+    (Z - Abs(Z), False),                           # wrong for z < 0: a counterexample
+    (sqrt(2) * sqrt(3) - sqrt(6), True),
+    (sqrt(2) - Rational(141421356237, 10**11), False),  # a nonzero number, however small
+    (Symbol("alpha") * Z - Z, None),               # another symbol: not decided here
+])
+def test_decides_zero(difference, decided):
+    assert verify.decides_zero(difference, Z) is decided

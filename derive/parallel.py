@@ -1,0 +1,49 @@
+"""Many catalog derivations at once, on every core: ``derive list`` without a cache.
+
+The entries are independent, so worker processes derive them side by side and send the
+finished ``Derivation`` objects back (they pickle: SymPy expressions and derive's own
+functions).  Workers are forked where the system allows it, so they start with SymPy
+and derive already imported; results come back in the order asked for.  A SymPy
+expression unpickles by calling its constructor on its arguments, which would evaluate
+(and reorder) a deliberately unevaluated line; unpickled with evaluation off, every tree
+is rebuilt node for node (checked in the worker; where it is not, the parent derives
+that entry itself), so the output is byte for byte what one process prints
+(``tests/test_launch.py``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Sequence
+
+from sympy.core.parameters import evaluate
+
+from .api import derive
+from .engine.derivation import Derivation
+
+
+def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
+    """derive(name) for every name, in worker processes when there is more than one core."""
+    jobs = min(jobs or os.cpu_count() or 1, len(names))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [derive(name) for name in names]
+    context = multiprocessing.get_context("fork")  # no re-import of SymPy in each worker
+    with context.Pool(jobs) as pool:
+        pickled = pool.map(_derived, names, chunksize=1)
+    return [_rebuilt(data) if data is not None else derive(name) for name, data in zip(names, pickled)]
+
+
+def _rebuilt(data: bytes) -> Derivation:
+    with evaluate(False):  # rebuild each tree as it was, not re-simplified: the chain as printed
+        return pickle.loads(data)
+
+
+def _derived(name: str) -> bytes | None:
+    """The pickled derivation, or None where it would not come back node for node (a
+    SymPy class whose constructor adds to its arguments even unevaluated, such as
+    Sum in softmax): the parent then derives that one itself."""
+    derivation = derive(name)
+    data = pickle.dumps(derivation)
+    return data if _rebuilt(data) == derivation else None
