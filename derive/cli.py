@@ -276,7 +276,7 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
-    with atomic(output, suffix="." + fmt) as temporary:
+    with atomic(output, suffix="." + fmt, force=force) as temporary:
         plot(derivation, temporary, fmt=fmt)
 
 
