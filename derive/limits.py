@@ -1,23 +1,130 @@
-"""A whole command's time limit (--timeout): one clear line when it runs out."""
+"""The bounds a derive process keeps: time (--timeout), memory, and signals.
+
+- **Time.** One deadline per command, counted from the process's start, covering
+  everything it does (reading, deriving, the facts, rendering, writing).  When it runs out
+  SIGALRM raises ``OutOfTime`` (one line: 'gave up after 20 s ...; try --timeout 40'),
+  again every 0.25 s if some library swallowed it; and, in a real process (``main``), a
+  watchdog thread ends the process ``GRACE`` seconds later whatever the code is doing
+  (the same line, temporary files removed, exit 2): --timeout T ends within T + 1 s.
+- **Memory.** ``RLIMIT_AS`` is set to ``MEMORY_BYTES`` (2 GiB); a derivation that needs
+  more gets ``MemoryError``, reported as one line (exit 2).
+- **Signals.** SIGTERM raises ``SystemExit(143)`` so that every ``finally`` runs
+  (temporary files removed, worker processes killed).
+
+This module imports nothing heavy: ``derive --version`` stays fast.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import DeriveError
 
 DEFAULT_SECONDS = 20.0
+#: the memory ceiling (address space) of a derive process and of each worker
+MEMORY_BYTES = 2 * 1024**3
+#: seconds between the deadline and the watchdog's hard stop
+GRACE = 0.7
+#: how long after a swallowed OutOfTime it is raised again
+REPEAT = 0.25
+
+_STARTED = time.monotonic()  # imported by the command line first thing: the process's start
+_hard_stop = False  # only in a real process (main); never inside a test runner
+_watchdog: threading.Timer | None = None
 
 
 class OutOfTime(DeriveError):
     pass
 
 
+class OutOfMemory(DeriveError):
+    pass
+
+
+def out_of_memory() -> OutOfMemory:
+    return OutOfMemory(f"the derivation needs more than {MEMORY_BYTES / 1024**3:g} GB; "
+                       "try a smaller expression or a lower --order")
+
+
+def install() -> None:
+    """For a real derive process: the memory ceiling, SIGTERM as SystemExit, the watchdog."""
+    global _hard_stop
+    _hard_stop = True
+    set_memory_ceiling()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def set_memory_ceiling(limit: int = MEMORY_BYTES) -> None:
+    try:
+        import resource
+    except ImportError:  # not on this system: unbounded
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > wanted:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def start_command(seconds: float, doing: str) -> None:
+    """The whole command's deadline: ``seconds`` from the process's start."""
+    stop_command()
+    left = max(seconds - (time.monotonic() - _STARTED), 0.01)
+    message = f"gave up after {seconds:g} s {doing}; try --timeout {2 * seconds:g}"
+
+    def on_alarm(signum, frame):
+        signal.setitimer(signal.ITIMER_REAL, REPEAT)  # again, if this one is swallowed
+        raise OutOfTime(message)
+
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, left)
+    if _hard_stop:
+        global _watchdog
+        _watchdog = threading.Timer(left + GRACE, _stop_now, args=(message,))
+        _watchdog.daemon = True
+        _watchdog.start()
+
+
+def stop_command() -> None:
+    global _watchdog
+    if _watchdog is not None:
+        _watchdog.cancel()
+        _watchdog = None
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _stop_now(message: str) -> None:
+    """The last resort: the process is stuck where no exception reaches (a C loop, a
+    handler that swallows everything).  One line, no temporary file left, exit 2."""
+    from .output import remove_temporaries
+
+    remove_temporaries()
+    try:
+        os.write(2, f"derive: error: {message}\n".encode("utf-8", "replace"))
+    finally:
+        os._exit(2)
+
+
 @contextmanager
 def deadline(seconds: float, doing: str) -> Iterator[None]:
-    """Run the block for at most `seconds`; then OutOfTime: 'gave up after 20 s deriving
-    sigmoid; try --timeout 40'.  Without SIGALRM (not the main thread) the block runs unbounded."""
+    """Run the block for at most `seconds` (and never past the command's deadline); then
+    OutOfTime: 'gave up after 20 s deriving sigmoid; try --timeout 40'.  Without SIGALRM
+    (not the main thread) the block runs unbounded."""
     from .engine.verify import alarm
 
     def on_alarm(signum, frame):
