@@ -39,6 +39,8 @@ def derive(function: str | Expr, *, var: str = "z", params: dict[str, str] | Non
             raise DeriveError("--symbolic applies to catalog activations; a typed formula keeps its names")
         from .parse import read
 
+        if var in params:
+            raise DeriveError(f"--param {var}: {var!r} is the variable of the formula, not a parameter")
         values = {name: _number(name, text, positive=False) for name, text in params.items()}
         expr = read(function, var=var, params=values, latex=latex)
         return _typed(expr, z, order)
@@ -133,3 +135,5 @@ def _check_variable(var: str) -> None:
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,19}", var) or var in FUNCTION_NAMES or var in RESERVED:
         raise DeriveError(f"--var: {var[:40]!r} cannot be the variable (use a name such as z, x or t)")
+    if var == "g":  # g(g), g'(g): the function's own name
+        raise DeriveError("--var: 'g' is the function's name and cannot be the variable (use z, x or t)")
