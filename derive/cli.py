@@ -26,9 +26,17 @@ class UsageFailure(click.ClickException):
     (so that CliRunner and ``main`` see the same thing)."""
 
     exit_code = 2
+    #: after a deadline or out of memory: exit without freeing what the derivation built
+    urgent = False
 
     def show(self, file=None) -> None:
         click.echo(f"derive: error: {self.message}", err=True)
+
+
+def _urgent(message: str) -> UsageFailure:
+    failure = UsageFailure(message)
+    failure.urgent = True
+    return failure
 
 
 class DefaultGroup(click.Group):
@@ -42,9 +50,11 @@ class DefaultGroup(click.Group):
         except MemoryError:
             from .limits import out_of_memory
 
-            raise UsageFailure(str(out_of_memory())) from None
+            raise _urgent(str(out_of_memory())) from None
         except DeriveError as e:
-            raise UsageFailure(str(e)) from None
+            from .limits import OutOfMemory, OutOfTime
+
+            raise (_urgent if isinstance(e, (OutOfTime, OutOfMemory)) else UsageFailure)(str(e)) from None
         except click.UsageError as e:  # one line, like every other error
             where = "derive" if e.ctx is None or e.ctx.parent is None else f"derive {e.ctx.info_name}"
             raise UsageFailure(f"{e.format_message()} (see '{where} --help')") from None
@@ -452,6 +462,7 @@ def main() -> None:
     every failure as one line: 2 for input, usage and the environment (a full disk, a closed
     output), 3 only for an internal check that failed, 130/143 interrupted, 141 broken pipe."""
     from . import limits
+    from .limits import OutOfMemory, OutOfTime
 
     limits.install()
     code = 0
@@ -467,6 +478,11 @@ def main() -> None:
     except click.ClickException as e:
         _say(e.show)
         code = e.exit_code
+        if getattr(e, "urgent", False):
+            limits.end_now(code)
+    except (OutOfTime, OutOfMemory) as e:
+        _say(lambda: click.echo(f"derive: error: {e}", err=True))
+        limits.end_now(2)
     except DeriveError as e:
         _say(lambda: click.echo(f"derive: error: {e}", err=True))
         code = 2
@@ -476,8 +492,8 @@ def main() -> None:
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
     except MemoryError:
-        code = 2
         _say(lambda: click.echo(f"derive: error: {limits.out_of_memory()}", err=True))
+        limits.end_now(2)
     except OSError as e:  # the environment: a full disk, a closed or failing output
         where = "cannot write the output" if e.filename is None else str(e.filename)
         _say(lambda: click.echo(f"derive: error: {where}: {e.strerror or e}", err=True))

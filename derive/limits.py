@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -33,7 +34,23 @@ GRACE = 0.7
 #: how long after a swallowed OutOfTime it is raised again
 REPEAT = 0.25
 
-_STARTED = time.monotonic()  # imported by the command line first thing: the process's start
+
+
+def _process_start() -> float:
+    """When this process started, on the monotonic clock (Linux: from /proc; elsewhere: now,
+    which the command line's first import is close to)."""
+    now = time.monotonic()
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / ticks
+    except (OSError, ValueError, IndexError, AttributeError):
+        return now
+    return now - age if 0 <= age < 60 else now
+
+
+_STARTED = _process_start()
 _hard_stop = False  # only in a real process (main); never inside a test runner
 _watchdog: threading.Timer | None = None
 
@@ -58,6 +75,23 @@ def install() -> None:
     set_memory_ceiling()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)
+
+
+def end_now(code: int) -> None:
+    """Exit at once, without tearing down what the derivation built (freeing a huge
+    expression can take seconds): after a deadline or out of memory, in a real process."""
+    if not _hard_stop:
+        raise SystemExit(code)
+    from .output import remove_temporaries
+
+    remove_temporaries()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _terminated(signum, frame):
