@@ -507,8 +507,9 @@ def main() -> None:
         code = 3
     finally:
         limits.stop_command()
-    if code not in (0, None):
-        _quiet_stdout()  # what is left in its buffer cannot matter now, and must not fail at exit
+        limits.uninstall()
+    if code in (2, EXIT_BROKEN_PIPE) and not _stdout_works():
+        _quiet_stdout()  # what is left in its buffer cannot be written, and must not fail at exit
     sys.exit(code)
 
 
@@ -528,6 +529,15 @@ def _say(show) -> None:
         show()
     except (OSError, ValueError):
         pass
+
+
+def _stdout_works() -> bool:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return sys.stdout is not None
+    except (OSError, ValueError):
+        return False
 
 
 def _quiet_stdout() -> None:

@@ -68,13 +68,36 @@ def out_of_memory() -> OutOfMemory:
                        "try a smaller expression or a lower --order")
 
 
+_installed: list = []  # what install() replaced, for uninstall()
+
+
 def install() -> None:
-    """For a real derive process: the memory ceiling, SIGTERM as SystemExit, the watchdog."""
+    """For a real derive process (``main``): the memory ceiling, SIGTERM as SystemExit,
+    the watchdog, the clock from the process's start.  ``uninstall`` puts things back (for
+    a program, such as a test, that calls ``main`` and goes on)."""
     global _hard_stop
-    _hard_stop = True
-    set_memory_ceiling()
+    previous_memory = set_memory_ceiling()
+    previous_term = None
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminated)
+        previous_term = signal.signal(signal.SIGTERM, _terminated)
+    _installed.append((_hard_stop, previous_memory, previous_term))
+    _hard_stop = True
+
+
+def uninstall() -> None:
+    global _hard_stop
+    if not _installed:
+        return
+    _hard_stop, previous_memory, previous_term = _installed.pop()
+    if previous_term is not None:
+        signal.signal(signal.SIGTERM, previous_term)
+    if previous_memory is not None:
+        import resource
+
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, previous_memory)
+        except (ValueError, OSError):
+            pass
 
 
 def end_now(code: int) -> None:
@@ -98,24 +121,29 @@ def _terminated(signum, frame):
     raise SystemExit(128 + signum)
 
 
-def set_memory_ceiling(limit: int = MEMORY_BYTES) -> None:
+def set_memory_ceiling(limit: int = MEMORY_BYTES) -> tuple[int, int] | None:
+    """RLIMIT_AS lowered to ``limit`` (never raised); the previous limits, or None."""
     try:
         import resource
     except ImportError:  # not on this system: unbounded
-        return
+        return None
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
         if soft == resource.RLIM_INFINITY or soft > wanted:
             resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
     except (ValueError, OSError):
-        pass
+        return None
+    return soft, hard
 
 
 def start_command(seconds: float, doing: str) -> None:
     """The whole command's deadline: ``seconds`` from the process's start."""
     stop_command()
-    left = max(seconds - (time.monotonic() - _STARTED), 0.01)
+    # in a real process the clock started with the process; called in-process (tests, an
+    # embedding program) it starts now
+    started = _STARTED if _hard_stop else time.monotonic()
+    left = max(seconds - (time.monotonic() - started), 0.01)
     message = f"gave up after {seconds:g} s {doing}; try --timeout {2 * seconds:g}"
 
     def on_alarm(signum, frame):
