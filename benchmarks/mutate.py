@@ -195,7 +195,8 @@ def run(mutation: Mutation, timeout: float) -> tuple[str, float, str]:
         except subprocess.TimeoutExpired:
             return "killed", time.monotonic() - start, "(timeout)"
         seconds = time.monotonic() - start
-        failed = next((line.split(" ")[1] for line in done.stdout.splitlines() if line.startswith("FAILED ")), "")
+        failed = next((line.split(" ")[1] for line in done.stdout.splitlines()
+                       if line.startswith(("FAILED ", "ERROR "))), "")
         return ("killed" if done.returncode != 0 else "survived"), seconds, failed
 
 
