@@ -58,6 +58,10 @@ class DefaultGroup(click.Group):
         except click.UsageError as e:  # one line, like every other error
             where = "derive" if e.ctx is None or e.ctx.parent is None else f"derive {e.ctx.info_name}"
             raise UsageFailure(f"{e.format_message()} (see '{where} --help')") from None
+        finally:  # the deadline ends with the command, even one whose options failed to parse
+            from .limits import stop_command
+
+            stop_command()
 
     default_command = "show"
 
