@@ -5,7 +5,9 @@
   SIGALRM raises ``OutOfTime`` (one line: 'gave up after 20 s ...; try --timeout 40'),
   again every 0.25 s if some library swallowed it; and, in a real process (``main``), a
   watchdog thread ends the process ``GRACE`` seconds later whatever the code is doing
-  (the same line, temporary files removed, exit 2): --timeout T ends within T + 1 s.
+  (the same line, temporary files removed, exit 2), and a backstop process ``BACKSTOP``
+  seconds after that should no Python code run at all (SIGKILL): --timeout T ends
+  within T + 1 s.
 - **Memory.** ``RLIMIT_AS`` is set to ``MEMORY_BYTES`` (2 GiB); a derivation that needs
   more gets ``MemoryError``, reported as one line (exit 2).
 - **Signals.** SIGTERM raises ``SystemExit(143)`` so that every ``finally`` runs
@@ -53,6 +55,9 @@ def _process_start() -> float:
 _STARTED = _process_start()
 _hard_stop = False  # only in a real process (main); never inside a test runner
 _watchdog: threading.Timer | None = None
+_backstop: int | None = None  # the pid of the backstop process
+#: seconds after the watchdog at which the backstop process kills the command
+BACKSTOP = 0.25
 
 
 class OutOfTime(DeriveError):
@@ -154,20 +159,57 @@ def start_command(seconds: float, doing: str) -> None:
         signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, left)
     if _hard_stop:
-        global _watchdog
+        global _watchdog, _backstop
+        _backstop = _start_backstop(left + GRACE + BACKSTOP, message)
         _watchdog = threading.Timer(left + GRACE, _stop_now, args=(message,))
         _watchdog.daemon = True
         _watchdog.start()
 
 
 def stop_command() -> None:
-    global _watchdog
+    global _watchdog, _backstop
     if _watchdog is not None:
         _watchdog.cancel()
         _watchdog = None
+    if _backstop is not None:
+        try:
+            os.kill(_backstop, signal.SIGKILL)
+            os.waitpid(_backstop, 0)
+        except OSError:
+            pass
+        _backstop = None
     if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _start_backstop(after: float, message: str) -> int | None:
+    """A small child process that kills this one (SIGKILL, exit status 137) ``after``
+    seconds from now, with the deadline's line, should even the watchdog thread not run
+    (a long computation in C holds the interpreter's lock and no Python code runs).  It
+    watches its parent and goes as soon as the parent does; ``stop_command`` ends it."""
+    if not hasattr(os, "fork"):
+        return None
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    try:  # the child: no imports, no locks; sleep, watching the parent
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        end = time.monotonic() + after
+        while time.monotonic() < end:
+            if os.getppid() != parent:
+                os._exit(0)
+            time.sleep(0.05)
+        os.write(2, f"derive: error: {message}\n".encode("utf-8", "replace"))
+        os.kill(parent, signal.SIGKILL)
+    finally:
+        os._exit(0)
 
 
 def _stop_now(message: str) -> None:
