@@ -195,8 +195,9 @@ def run(mutation: Mutation, timeout: float) -> tuple[str, float, str]:
         except subprocess.TimeoutExpired:
             return "killed", time.monotonic() - start, "(timeout)"
         seconds = time.monotonic() - start
-        failed = next((line.split(" ")[1] for line in done.stdout.splitlines()
-                       if line.startswith(("FAILED ", "ERROR "))), "")
+        lines = done.stdout.splitlines()
+        failed = next((line.split(" ")[1] for line in lines if line.startswith(("FAILED ", "ERROR "))),
+                      lines[-1] if lines else done.stderr.strip()[-120:])
         return ("killed" if done.returncode != 0 else "survived"), seconds, failed
 
 
