@@ -457,3 +457,21 @@ def test_main_sets_the_memory_ceiling_and_puts_it_back():
     finally:
         limits.uninstall()
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+@pytest.mark.parametrize("text", ["-1.0507009873554804934193349852946", "1.0507009873554804934193349852946",
+                                  "-1.6732632423543772848170429916717", "-0.5", "-3/7"])
+def test_numbers_read_back_as_themselves(text):
+    """latex: minus of a decimal dropped.  SELU's constants print as decimals; a negative
+    one (a piece's value, a kink's limit) must keep its sign: read back by the second
+    reader, the printed number is exactly the number."""
+    value = sympy.Rational(text)
+    tex = latex(value)
+    assert sympy.Rational(str(sympy.nsimplify(latex2sympy(tex), rational=True))) == value, tex
+
+
+def test_a_negative_constant_piece_reads_back():
+    """The same inside a chain: g = -1.05... for z <= 0, as printed in the cases."""
+    d = derive("where(z > 0, z, -1.0507009873554804934193349852946)")
+    text = aligned(d)
+    assert "- 1.0507009873554804934193349852946" in text or "-1.0507009873554804934193349852946" in text
