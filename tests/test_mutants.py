@@ -268,7 +268,7 @@ def _read_back(tex: str, definition, z):
 FORMULAS = ["(1 + exp(z))/(z + 2)", "-(z + 1)^3", "(3z + 1)^2", "(z + 1)(z + 2)", "sqrt(z^2 + 1)",
             "(1 + exp(z))^3", "1/(1 + exp(-z))", "z - (z^2 + 1)/(z^2 + 2)", "1/(z^2 + 1)^2",
             "exp(-z^2/2)", "(2z + 1)/(z^2 + 1)", "z/(1 + exp(-z))", "2 (3z - 1)^2", "tanh(z)^2 - z",
-            "exp(z)/(exp(z) + 1)^2", "1 - (z - 1)^2/(z + 3)"]
+            "exp(z)/(exp(z) + 1)^2", "1 - (z - 1)^2/(z + 3)", "2 * 3^z", "5 * 2^(3z)"]
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
@@ -301,9 +301,11 @@ def test_a_product_sign_between_digits():
     z = Symbol("z")
     from sympy import Mul, UnevaluatedExpr
 
-    tex = latex(Mul(2, UnevaluatedExpr(3), z, evaluate=False))
-    assert not re.search(r"\d\s+\d", tex), tex
-    assert numerically_equal(latex2sympy(tex).subs(Symbol("z"), z), 6 * z, z)
+    for expr, value in ((Mul(2, UnevaluatedExpr(3), z, evaluate=False), 6 * z),
+                        (Mul(2, sympy.Pow(3, z, evaluate=False), evaluate=False), 2 * 3**z)):
+        tex = latex(expr)
+        assert not re.search(r"\d\s+\d", tex), tex
+        assert numerically_equal(latex2sympy(tex).subs(Symbol("z"), z), value, z)
 
 
 def test_the_second_derivative_is_printed_with_two_primes():
