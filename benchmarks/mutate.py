@@ -44,11 +44,11 @@ LIMITS = ["tests/test_mutants.py", "tests/test_cache.py", "tests/test_limits.py"
 class Mutation:
     name: str
     path: str
-    edits: tuple[tuple[str, str], ...]  # (old, new): each old text must occur exactly once
+    edits: tuple[tuple[str | tuple[str, ...], str], ...]  # (old, new): old found exactly once
     tests: list[str] = field(default_factory=lambda: ENGINE)
 
 
-def m(name: str, path: str, old: str, new: str, tests: list[str] | None = None) -> Mutation:
+def m(name: str, path: str, old: str | tuple[str, ...], new: str, tests: list[str] | None = None) -> Mutation:
     return Mutation(name, path, ((old, new),), tests or ENGINE)
 
 
@@ -110,7 +110,10 @@ MUTATIONS = [
     m("latex: sqrt dropped", "derive/render/latex.py", 'return rf"\\sqrt{{{self._print(base)}}}"',
       'return self._print(base)'),
     m("latex: 2 3 without a product sign", "derive/render/latex.py",
-      'tex += r" \\cdot " if tex[-1].isdigit() and body[0].isdigit() else " "', 'tex += " "'),
+      ('tex += r" \\cdot " if tex[-1].isdigit() and body[0].isdigit() else " "',
+       'tex += r" \\cdot " if numbers or (tex[-1].isdigit() and body[0].isdigit()) else " "'), 'tex += " "'),
+    m("latex: a d/dz factor before others unbracketed", "derive/render/latex.py",
+      "if layout.derivative_needs_brackets(factor, last=i == len(factors) - 1):", "if False:"),
     m("latex: % not escaped", "derive/render/latex.py", '"%": r"\\%"', '"%": "%"'),
     # cache.py: the key and the trust
     m("cache: key without the code", "derive/cache.py", '"code": _code(), ', "", LIMITS),
@@ -162,12 +165,16 @@ MUTATIONS = [
 
 
 def apply(mutation: Mutation, tree: Path) -> bool:
+    """The edits made; False (stale) if an old text is not found exactly once.  An old text
+    may be a tuple of alternatives (the same code as written before and after a change)."""
     path = tree / mutation.path
     text = path.read_text(encoding="utf-8")
     for old, new in mutation.edits:
-        if text.count(old) != 1:
+        choices = old if isinstance(old, tuple) else (old,)
+        found = [o for o in choices if text.count(o) == 1]
+        if not found:
             return False
-        text = text.replace(old, new)
+        text = text.replace(found[0], new)
     path.write_text(text, encoding="utf-8")
     return True
 

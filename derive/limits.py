@@ -33,6 +33,8 @@ DEFAULT_SECONDS = 20.0
 MEMORY_BYTES = 2 * 1024**3
 #: seconds between the deadline and the watchdog's hard stop
 GRACE = 0.7
+#: a process older than this when main starts did not start for this command
+STARTUP = 5.0
 #: how long after a swallowed OutOfTime it is raised again
 REPEAT = 0.25
 
@@ -80,7 +82,12 @@ def install() -> None:
     """For a real derive process (``main``): the memory ceiling, SIGTERM as SystemExit,
     the watchdog, the clock from the process's start.  ``uninstall`` puts things back (for
     a program, such as a test, that calls ``main`` and goes on)."""
-    global _hard_stop
+    global _hard_stop, _STARTED
+    # the clock starts with the process, unless main is called by a program that has run
+    # for a while already (a test runner): then it starts now
+    _STARTED = _process_start()
+    if time.monotonic() - _STARTED > STARTUP:
+        _STARTED = time.monotonic()
     previous_memory = set_memory_ceiling()
     previous_term = None
     if threading.current_thread() is threading.main_thread():

@@ -431,7 +431,7 @@ def test_a_closed_stdout_is_one_line(tmp_path):
     assert "closed" in one_line(result.stderr)
 
 
-@pytest.mark.parametrize("args", [["sigmoid", "--no-cache"], ["--help"], ["list"]])
+@pytest.mark.parametrize("args", [["sigmoid", "--no-cache"], ["--help"], ["notes", "sigmoid", "-f", "markdown"]])
 def test_a_broken_pipe_is_quiet_and_not_success(tmp_path, args):
     read, write = os.pipe()
     os.close(read)  # the reader is gone before derive writes

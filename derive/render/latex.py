@@ -60,9 +60,6 @@ class LectureLatexPrinter(LatexPrinter):
             body = self._print(factor)
             if len(factors) > 1 and layout.factor_needs_brackets(factor, first=i == 0):
                 body = rf"\left({body}\right)"
-            elif i < len(factors) - 1 and isinstance(layout.unwrap(factor), Derivative):
-                # d/dz (z + 1) (z + 2) reads as the derivative of the product: bracket it
-                body = rf"\left({body}\right)"
             if tex:
                 # digits next to digits need a visible product sign: 2 \cdot 3
                 tex += r" \cdot " if tex[-1].isdigit() and body[0].isdigit() else " "
