@@ -212,6 +212,12 @@ def test_a_killed_worker_costs_its_own_file_only(tmp_path):
         assert "worker died" not in row
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A test run started in the background inherits SIGINT ignored (as a shell does for
+    background jobs); at a terminal Ctrl-C is delivered: so here."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @needs_proc
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_stopping_a_batch_kills_every_worker_and_prints_what_is_done(tmp_path, sig, code):
@@ -219,7 +225,7 @@ def test_stopping_a_batch_kills_every_worker_and_prints_what_is_done(tmp_path, s
         (tmp_path / f"slow-{k}.tex").write_text(slow_chain())
     p = subprocess.Popen([sys.executable, "-m", "derive", "check", *(f"slow-{k}.tex" for k in range(4)),
                           "-j", "2", "--summary", "csv", "--timeout", "60"], env=env(tmp_path), cwd=tmp_path,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_ctrl_c_as_at_a_terminal)
     workers = wait_for_workers(p, 2)
     time.sleep(0.3)
     start = time.monotonic()
