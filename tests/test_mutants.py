@@ -189,7 +189,9 @@ def test_the_lecture_forms_have_the_right_sign(name, hand):
 
 
 PIECEWISE = [("relu", {}), ("leaky relu", {"alpha": "0.2"}), ("elu", {"alpha": "2"}), ("hardtanh", {}),
-             ("relu6", {}), ("hard sigmoid", {}), ("celu", {"alpha": "0.5"}), ("selu", {})]
+             ("relu6", {}), ("hard sigmoid", {}), ("celu", {"alpha": "0.5"}), ("selu", {}),
+             # jumps where the piece on the right owns the boundary (g(0) = 1, not 0)
+             ("where(z >= 0, z + 1, z)", {}), ("where(z >= 1, 2, where(z >= -1, 1, 0))", {})]
 
 
 def _cases_line(d):
