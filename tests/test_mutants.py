@@ -485,3 +485,41 @@ def test_a_negative_constant_piece_reads_back():
     d = derive("where(z > 0, z, -1.0507009873554804934193349852946)")
     text = aligned(d)
     assert "- 1.0507009873554804934193349852946" in text or "-1.0507009873554804934193349852946" in text
+
+
+def test_publishing_a_named_temporary_never_replaces(tmp_path):
+    """output: publish by replace.  The named way (filesystems without O_TMPFILE links, and
+    the copy this machine's sandbox needs) publishes by a link that fails on an existing
+    name, whatever is there."""
+    from derive import output
+
+    for make in (lambda p: p.write_bytes(b"theirs"), lambda p: p.symlink_to(tmp_path / "nowhere"),
+                 lambda p: p.mkdir()):
+        target = tmp_path / "target"
+        make(target)
+        temporary = tmp_path / ".derive-test"
+        temporary.write_bytes(b"ours")
+        with pytest.raises(FileExistsError):
+            output._publish_named(str(temporary), str(target), False)
+        assert target.is_dir() or target.is_symlink() or target.read_bytes() == b"theirs"
+        if target.is_dir() and not target.is_symlink():
+            target.rmdir()
+        else:
+            target.unlink()
+        temporary.unlink()
+
+
+@pytest.mark.parametrize("low, high, words", [
+    ("ge", "lt", [r"\leq z <"]), ("gt", "le", [r"< z \leq"]), ("ge", "le", [r"\leq z \leq"]), ("gt", "lt", ["< z <"])])
+def test_an_interval_prints_which_ends_it_holds(low, high, words):
+    """latex: <= printed <.  -1 <= z < 1 and its siblings: an end that belongs to the
+    interval is written with \\leq (what the relation means), one that does not with <."""
+    import operator
+
+    from sympy import And
+
+    z = Symbol("z", real=True)
+    ops = {"ge": operator.ge, "gt": operator.gt, "le": operator.le, "lt": operator.lt}
+    tex = latex(And(ops[low](z, -1), ops[high](z, 1)))
+    for w in words:
+        assert w in tex, tex
