@@ -307,9 +307,11 @@ def test_the_cache_is_keyed_by_the_output_encoding(tmp_path):
     assert plain.stdout != ascii_run.stdout
 
 
-def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path):
-    (tmp_path / "bom.tex").write_bytes(b"\xef\xbb\xbf" + SIGMOID_CHAIN.encode())
-    result = derive(tmp_path, "check", "bom.tex")
+@pytest.mark.parametrize("name, text", [("bom.tex", SIGMOID_CHAIN),
+                                        ("bom.txt", "g(z) = 1/(1 + exp(-z))\ng'(z) = g(z)(1 - g(z))\n")])
+def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path, name, text):
+    (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode())
+    result = derive(tmp_path, "check", name)
     assert result.returncode == 0, result.stderr
     assert b"every line holds" in result.stdout
 
