@@ -523,3 +523,43 @@ def test_an_interval_prints_which_ends_it_holds(low, high, words):
     tex = latex(And(ops[low](z, -1), ops[high](z, 1)))
     for w in words:
         assert w in tex, tex
+
+
+def _in_a_terminal(tmp_path, columns: int, **extra) -> bytes:
+    """derive swish on a pseudo-terminal `columns` wide (no COLUMNS in the environment:
+    the width comes from the terminal itself, as it does for a person)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "derive", "swish"], stdin=slave, stdout=slave, stderr=slave,
+                               env=_plain_env(tmp_path, TERM="xterm", **extra), cwd=tmp_path)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's other side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert process.wait(timeout=120) == 0
+    return b"".join(chunks)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminal sizes as Linux sets them")
+def test_the_key_changes_with_the_size_of_a_real_terminal(tmp_path):
+    """cache: key without the terminal size.  A terminal resized between two runs (no
+    COLUMNS variable): the second run prints for its own width, as a run without the cache
+    does."""
+    narrow_cached = _in_a_terminal(tmp_path, 60)
+    wide_cached = _in_a_terminal(tmp_path, 160)
+    narrow = _in_a_terminal(tmp_path, 60, DERIVE_NO_CACHE="1")
+    wide = _in_a_terminal(tmp_path, 160, DERIVE_NO_CACHE="1")
+    assert narrow != wide
+    assert narrow_cached == narrow and wide_cached == wide
