@@ -575,4 +575,6 @@ def test_a_hard_sigmoid_with_the_wrong_kinks_is_wrong(tmp_path):
     path.write_text("g(z) = where(z > 3, 1, where(z > -3, z/6 + 1/2, 0))\n"
                     "g'(z) = where(z > 3.5, 0, where(z > -3.5, 1/6, 0))\n")
     result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1, result.output
+    assert "first wrong line: 2" in result.stdout
