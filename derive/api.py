@@ -47,6 +47,8 @@ def _derivation(function: str | Expr, *, var: str, params: dict[str, str] | None
             catalog.lookup(function)  # raises: unknown activation, with the closest names
         from .parse import read
 
+        if var in params:
+            raise DeriveError(f"--param {var}: {var!r} is the variable of the formula, not a parameter")
         values = {name: _number(name, text, positive=False) for name, text in params.items()}
         expr = read(function, var=var, params=values, latex=latex)
         return _typed(expr, z, order)
@@ -152,6 +154,8 @@ def _check_variable(var: str) -> None:
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,19}", var) or var in FUNCTION_NAMES or var in RESERVED:
         raise DeriveError(f"--var: {var[:40]!r} cannot be the variable (use a name such as z, x or t)")
+    if var == "g":  # g(g), g'(g): the function's own name
+        raise DeriveError("--var: 'g' is the function's name and cannot be the variable (use z, x or t)")
 
 
 def check(text_or_path, function: str | None = None, var: str | None = None, *,

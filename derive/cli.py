@@ -18,14 +18,26 @@ BY_EXTENSION = {".tex": "latex", ".md": "markdown", ".json": "json", ".txt": "te
                 ".py": "python"}
 
 
+#: what a shell reports for a process ended by SIGPIPE: the reader of the output went away
+EXIT_BROKEN_PIPE = 141
+
+
 class UsageFailure(click.ClickException):
     """A DeriveError on its way out: one line, exit code 2, inside click's own handling
     (so that CliRunner and ``main`` see the same thing)."""
 
     exit_code = 2
+    #: after a deadline or out of memory: exit without freeing what the derivation built
+    urgent = False
 
     def show(self, file=None) -> None:
         click.echo(f"derive: error: {self.message}", err=True)
+
+
+def _urgent(message: str) -> UsageFailure:
+    failure = UsageFailure(message)
+    failure.urgent = True
+    return failure
 
 
 class DefaultGroup(click.Group):
@@ -34,18 +46,33 @@ class DefaultGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # the reader went away (derive list | head -1): quiet, as SIGPIPE is
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        except MemoryError:
+            from .limits import out_of_memory
+
+            raise _urgent(str(out_of_memory())) from None
         except DeriveError as e:
-            raise UsageFailure(str(e)) from None
+            from .limits import OutOfMemory, OutOfTime
+
+            raise (_urgent if isinstance(e, (OutOfTime, OutOfMemory)) else UsageFailure)(str(e)) from None
         except click.UsageError as e:  # one line, like every other error
             where = "derive" if e.ctx is None or e.ctx.parent is None else f"derive {e.ctx.info_name}"
             raise UsageFailure(f"{e.format_message()} (see '{where} --help')") from None
+        finally:  # the deadline ends with the command, even one whose options failed to parse
+            from .limits import stop_command
+
+            stop_command()
 
     default_command = "show"
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except BrokenPipeError:  # --help or --version into a closed pipe
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
 
     def format_usage(self, ctx, formatter):
         formatter.write_usage("derive", "NAME [OPTIONS] | COMMAND [ARGS]...")
@@ -112,8 +139,20 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, writable
 FORCE = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 NO_CACHE = click.option("--no-cache", is_flag=True,
                         help="Do not use or fill the cache of outputs (also DERIVE_NO_CACHE=1).")
+
+
+def _start_deadline(ctx: click.Context, param: click.Parameter, seconds: float) -> float:
+    """--timeout: one deadline for the whole command (derivation, facts, rendering, writing)."""
+    from .limits import start_command, stop_command
+
+    start_command(seconds, f"on derive {ctx.info_name}")
+    ctx.call_on_close(stop_command)
+    return seconds
+
+
 TIMEOUT = click.option("--timeout", type=click.FloatRange(0.1, 3600), default=20.0, show_default=True,
-                       help="Give up after this many seconds, with one line saying so.")
+                       callback=_start_deadline,
+                       help="Give up after this many seconds (the whole command), with one line saying so.")
 
 
 def _shown(text: str) -> str:
@@ -274,7 +313,7 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     from .limits import deadline
 
     derivations, names = [], []
-    with deadline(timeout * len(functions), "writing the notes"):
+    with deadline(timeout, "writing the notes"):  # every function together
         for name in functions:
             derivations.append(derive(name))
             names.append(_requested_name(name))
@@ -333,7 +372,7 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
-    with atomic(output, suffix="." + fmt) as temporary:
+    with atomic(output, suffix="." + fmt, force=force) as temporary:
         plot(derivation, temporary, fmt=fmt, name=_requested_name(function))
 
 
@@ -341,6 +380,9 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 @NO_CACHE
 @OUTPUT
 @FORCE
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=20.0, show_default=True,
+              callback=_start_deadline, expose_value=False,
+              help="Give up after this many seconds, with one line saying so.")
 def list_(no_cache: bool, output: str | None, force: bool) -> None:
     """List the activations derive knows: names, parameters and defaults, the formula,
     and g'(z) in terms of g(z) as the engine derives it now (a form in g and z, or per
@@ -493,24 +535,92 @@ def _console():
 
 
 def main() -> None:
+    """The ``derive`` script: the command line with the process's limits (limits.py), and
+    every failure as one line: 2 for input, usage and the environment (a full disk, a closed
+    output), 3 only for an internal check that failed, 130/143 interrupted, 141 broken pipe."""
+    from . import limits
+    from .limits import OutOfMemory, OutOfTime
+
+    limits.install()
+    code = 0
     try:
+        _require_stdout()
         cli.main(standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     except click.exceptions.Abort:
-        sys.exit(130)
+        code = 130
     except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
+        _say(e.show)
+        code = e.exit_code
+        if getattr(e, "urgent", False):
+            limits.end_now(code)
+    except (OutOfTime, OutOfMemory) as e:
+        _say(lambda: click.echo(f"derive: error: {e}", err=True))
+        limits.end_now(2)
     except DeriveError as e:
-        click.echo(f"derive: error: {e}", err=True)
-        sys.exit(2)
+        _say(lambda: click.echo(f"derive: error: {e}", err=True))
+        code = 2
     except EngineFault as e:
-        click.echo(f"derive: internal error (a bug, please report it): {e}", err=True)
-        sys.exit(3)
+        _say(lambda: click.echo(f"derive: internal error (a bug, please report it): {e}", err=True))
+        code = 3
     except BrokenPipeError:
-        sys.exit(0)
+        code = EXIT_BROKEN_PIPE
+    except MemoryError:
+        _say(lambda: click.echo(f"derive: error: {limits.out_of_memory()}", err=True))
+        limits.end_now(2)
+    except OSError as e:  # the environment: a full disk, a closed or failing output
+        where = "cannot write the output" if e.filename is None else str(e.filename)
+        _say(lambda: click.echo(f"derive: error: {where}: {e.strerror or e}", err=True))
+        code = 2
     except RecursionError:
-        click.echo("derive: error: the expression is nested too deeply to work with", err=True)
-        sys.exit(2)
+        _say(lambda: click.echo("derive: error: the expression is nested too deeply to work with", err=True))
+        code = 2
     except Exception as e:  # noqa: BLE001 -- never a traceback: one line, and a bug to report
-        click.echo(f"derive: internal error (a bug, please report it): {type(e).__name__}: {e}"[:300], err=True)
-        sys.exit(3)
+        _say(lambda: click.echo(f"derive: internal error (a bug, please report it): {type(e).__name__}: {e}"[:300],
+                                err=True))
+        code = 3
+    finally:
+        limits.stop_command()
+        limits.uninstall()
+    if code in (2, EXIT_BROKEN_PIPE) and not _stdout_works():
+        _quiet_stdout()  # what is left in its buffer cannot be written, and must not fail at exit
+    sys.exit(code)
+
+
+def _require_stdout() -> None:
+    """A closed standard output (derive sigmoid >&-) is an error, not a silent success."""
+    try:
+        os.fstat(1)
+        if sys.stdout is None:
+            raise OSError
+    except OSError:
+        raise OSError(9, "standard output is closed") from None
+
+
+def _say(show) -> None:
+    """Print an error line; if even stderr fails, the exit code says it."""
+    try:
+        show()
+    except (OSError, ValueError):
+        pass
+
+
+def _stdout_works() -> bool:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return sys.stdout is not None
+    except (OSError, ValueError):
+        return False
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass

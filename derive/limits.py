@@ -1,23 +1,241 @@
-"""A whole command's time limit (--timeout): one clear line when it runs out."""
+"""The bounds a derive process keeps: time (--timeout), memory, and signals.
+
+- **Time.** One deadline per command, counted from the process's start, covering
+  everything it does (reading, deriving, the facts, rendering, writing).  When it runs out
+  SIGALRM raises ``OutOfTime`` (one line: 'gave up after 20 s ...; try --timeout 40'),
+  again every 0.25 s if some library swallowed it; and, in a real process (``main``), a
+  watchdog thread ends the process ``GRACE`` seconds later whatever the code is doing
+  (the same line, temporary files removed, exit 2), and a backstop process ``BACKSTOP``
+  seconds after that should no Python code run at all (SIGKILL): --timeout T ends
+  within T + 1 s.
+- **Memory.** ``RLIMIT_AS`` is set to ``MEMORY_BYTES`` (2 GiB); a derivation that needs
+  more gets ``MemoryError``, reported as one line (exit 2).
+- **Signals.** SIGTERM raises ``SystemExit(143)`` so that every ``finally`` runs
+  (temporary files removed, worker processes killed).
+
+This module imports nothing heavy: ``derive --version`` stays fast.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import DeriveError
 
 DEFAULT_SECONDS = 20.0
+#: the memory ceiling (address space) of a derive process and of each worker
+MEMORY_BYTES = 2 * 1024**3
+#: seconds between the deadline and the watchdog's hard stop
+GRACE = 0.7
+#: a process older than this when main starts did not start for this command
+STARTUP = 5.0
+#: how long after a swallowed OutOfTime it is raised again
+REPEAT = 0.25
+
+
+
+def _process_start() -> float:
+    """When this process started, on the monotonic clock (Linux: from /proc; elsewhere: now,
+    which the command line's first import is close to)."""
+    now = time.monotonic()
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / ticks
+    except (OSError, ValueError, IndexError, AttributeError):
+        return now
+    return now - age if 0 <= age < 60 else now
+
+
+_STARTED = _process_start()
+_hard_stop = False  # only in a real process (main); never inside a test runner
+_watchdog: threading.Timer | None = None
+_backstop: int | None = None  # the pid of the backstop process
+#: seconds after the watchdog at which the backstop process kills the command
+BACKSTOP = 0.25
 
 
 class OutOfTime(DeriveError):
     pass
 
 
+class OutOfMemory(DeriveError):
+    pass
+
+
+def out_of_memory() -> OutOfMemory:
+    return OutOfMemory(f"the derivation needs more than {MEMORY_BYTES / 1024**3:g} GB; "
+                       "try a smaller expression or a lower --order")
+
+
+_installed: list = []  # what install() replaced, for uninstall()
+
+
+def install() -> None:
+    """For a real derive process (``main``): the memory ceiling, SIGTERM as SystemExit,
+    the watchdog, the clock from the process's start.  ``uninstall`` puts things back (for
+    a program, such as a test, that calls ``main`` and goes on)."""
+    global _hard_stop, _STARTED
+    # the clock starts with the process, unless main is called by a program that has run
+    # for a while already (a test runner): then it starts now
+    _STARTED = _process_start()
+    if time.monotonic() - _STARTED > STARTUP:
+        _STARTED = time.monotonic()
+    previous_memory = set_memory_ceiling()
+    previous_term = None
+    if threading.current_thread() is threading.main_thread():
+        previous_term = signal.signal(signal.SIGTERM, _terminated)
+    _installed.append((_hard_stop, previous_memory, previous_term))
+    _hard_stop = True
+
+
+def uninstall() -> None:
+    global _hard_stop
+    if not _installed:
+        return
+    _hard_stop, previous_memory, previous_term = _installed.pop()
+    if previous_term is not None:
+        signal.signal(signal.SIGTERM, previous_term)
+    if previous_memory is not None:
+        import resource
+
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, previous_memory)
+        except (ValueError, OSError):
+            pass
+
+
+def end_now(code: int) -> None:
+    """Exit at once, without tearing down what the derivation built (freeing a huge
+    expression can take seconds): after a deadline or out of memory, in a real process."""
+    if not _hard_stop:
+        raise SystemExit(code)
+    from .output import remove_temporaries
+
+    remove_temporaries()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def set_memory_ceiling(limit: int = MEMORY_BYTES) -> tuple[int, int] | None:
+    """RLIMIT_AS lowered to ``limit`` (never raised); the previous limits, or None."""
+    try:
+        import resource
+    except ImportError:  # not on this system: unbounded
+        return None
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > wanted:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ValueError, OSError):
+        return None
+    return soft, hard
+
+
+def start_command(seconds: float, doing: str) -> None:
+    """The whole command's deadline: ``seconds`` from the process's start."""
+    stop_command()
+    # in a real process the clock started with the process; called in-process (tests, an
+    # embedding program) it starts now
+    started = _STARTED if _hard_stop else time.monotonic()
+    left = max(seconds - (time.monotonic() - started), 0.01)
+    message = f"gave up after {seconds:g} s {doing}; try --timeout {2 * seconds:g}"
+
+    def on_alarm(signum, frame):
+        signal.setitimer(signal.ITIMER_REAL, REPEAT)  # again, if this one is swallowed
+        raise OutOfTime(message)
+
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, left)
+    if _hard_stop:
+        global _watchdog, _backstop
+        _backstop = _start_backstop(left + GRACE + BACKSTOP, message)
+        _watchdog = threading.Timer(left + GRACE, _stop_now, args=(message,))
+        _watchdog.daemon = True
+        _watchdog.start()
+
+
+def stop_command() -> None:
+    global _watchdog, _backstop
+    if _watchdog is not None:
+        _watchdog.cancel()
+        _watchdog = None
+    if _backstop is not None:
+        try:
+            os.kill(_backstop, signal.SIGKILL)
+            os.waitpid(_backstop, 0)
+        except OSError:
+            pass
+        _backstop = None
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _start_backstop(after: float, message: str) -> int | None:
+    """A small child process that kills this one (SIGKILL, exit status 137) ``after``
+    seconds from now, with the deadline's line, should even the watchdog thread not run
+    (a long computation in C holds the interpreter's lock and no Python code runs).  It
+    watches its parent and goes as soon as the parent does; ``stop_command`` ends it."""
+    if not hasattr(os, "fork"):
+        return None
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    try:  # the child: no imports, no locks; sleep, watching the parent
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        end = time.monotonic() + after
+        while time.monotonic() < end:
+            if os.getppid() != parent:
+                os._exit(0)
+            time.sleep(0.05)
+        os.write(2, f"derive: error: {message}\n".encode("utf-8", "replace"))
+        os.kill(parent, signal.SIGKILL)
+    finally:
+        os._exit(0)
+
+
+def _stop_now(message: str) -> None:
+    """The last resort: the process is stuck where no exception reaches (a C loop, a
+    handler that swallows everything).  One line, no temporary file left, exit 2."""
+    from .output import remove_temporaries
+
+    remove_temporaries()
+    try:
+        os.write(2, f"derive: error: {message}\n".encode("utf-8", "replace"))
+    finally:
+        os._exit(2)
+
+
 @contextmanager
 def deadline(seconds: float, doing: str) -> Iterator[None]:
-    """Run the block for at most `seconds`; then OutOfTime: 'gave up after 20 s deriving
-    sigmoid; try --timeout 40'.  Without SIGALRM (not the main thread) the block runs unbounded."""
+    """Run the block for at most `seconds` (and never past the command's deadline); then
+    OutOfTime: 'gave up after 20 s deriving sigmoid; try --timeout 40'.  Without SIGALRM
+    (not the main thread) the block runs unbounded."""
     from .engine.verify import alarm
 
     def on_alarm(signum, frame):
