@@ -394,8 +394,7 @@ def test_a_batch_with_a_fifo_and_dev_zero_ends(tmp_path):
     result = derive(tmp_path, "check", "good.tex", "fifo", "/dev/zero", "--summary", "csv", timeout=60)
     assert result.returncode == 2
     rows = result.stdout.decode().splitlines()
-    assert any(r.startswith("good.tex") and "yes" in r.lower() for r in rows) or \
-        any(r.startswith("good.tex") and "true" in r.lower() for r in rows), rows
+    assert any(r.startswith("good.tex,valid,") for r in rows), rows  # the readable file still graded
     assert sum("regular file" in r for r in rows) == 2
 
 
