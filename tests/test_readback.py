@@ -56,8 +56,11 @@ def _function_name(text: str) -> str:
     return r"\sigma" if r"\sigma" not in text else "h"
 
 
-_G = re.compile(r"(?<![A-Za-z\\])g(?=('{0,2})\(z\))")
-_Z = re.compile(r"(?<![A-Za-z\\])z(?![A-Za-z])")
+# Not a letter of a word nor of a command name (\zeta, \gamma); a z right after the row
+# break \\ (as in a cases block) is the variable.
+_NOT_IN_A_NAME = r"(?<![A-Za-z])(?<!(?<!\\)\\)"
+_G = re.compile(_NOT_IN_A_NAME + r"g(?=('{0,2})\(z\))")
+_Z = re.compile(_NOT_IN_A_NAME + r"z(?![A-Za-z])")
 
 
 def rename(text: str) -> str:
