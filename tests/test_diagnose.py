@@ -355,3 +355,31 @@ def test_every_catalog_function_with_a_wrong_derivative_is_diagnosed(wrong):
         assert chain.lines[2].verdict == "back on track", (entry.name, text)
         diagnosed += 1
     assert diagnosed >= 20
+
+
+def _wrong_line(latex_rows: list[str]):
+    text = "\\begin{aligned}\n" + " \\\\\n".join(latex_rows) + "\n\\end{aligned}\n"
+    chain, problem = check_text(text)
+    assert problem is None, problem
+    return next(line for line in chain.lines if line.verdict == "wrong")
+
+
+def test_a_square_that_cannot_be_told_apart_is_not_named():
+    # (e^z + e^{-z})^2 is expanded right, (e^z - e^{-z})^2 loses its -2: read, the line is
+    # 2/(e^z + e^{-z})^2, which the same slip in the other square gives too
+    wrong = _wrong_line([r"g(z) &= \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}",
+                         r"g'(z) &= \frac{(e^{z}+e^{-z})^2 - (e^{z}-e^{-z})^2}{(e^{z}+e^{-z})^2}",
+                         r"&= \frac{(e^{2z}+2+e^{-2z}) - (e^{2z}+e^{-2z})}{(e^{z}+e^{-z})^2}"])
+    assert wrong.step.index == 3 and wrong.diagnosis.kind == "algebra"
+    assert "cross term" in wrong.diagnosis.message and "e^z + e^(-z)" not in wrong.diagnosis.message
+
+
+@pytest.mark.parametrize("line, kind", [
+    (r"\frac{0\cdot(1+e^{-z}) - 1\cdot(-e^{-z})}{1+e^{-z}}", "quotient_rule"),  # the rule's layout, v not squared
+    (r"-\left(1+e^{-z}\right)^{-1}\cdot\left(-e^{-z}\right)", "exponent"),  # the power -1 not lowered
+    (r"\frac{e^{-z}}{1+e^{-z}}", "exponent"),  # no rule written out: the power
+    (r"(1+e^{-z})^{-2}\cdot(-e^{-z})", "sign"),  # the reciprocal rule's minus dropped
+])
+def test_one_wrong_value_named_by_the_lines_layout(line, kind):
+    wrong = _wrong_line([r"g(z) &= \frac{1}{1+e^{-z}}", "g'(z) &= " + line])
+    assert wrong.step.index == 2 and wrong.diagnosis.kind == kind, wrong.diagnosis.message

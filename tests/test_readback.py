@@ -30,10 +30,11 @@ NOT_A_CHAIN_OF_ONE_VARIABLE = {
 
 # (entry, transformation) pairs where the transformation finds nothing to rewrite; the chain
 # as printed is checked by the "as printed" case.
-NO_PRODUCT = ("hard sigmoid", "hard tanh", "relu", "relu6", "leaky relu", "prelu", "elu", "celu", "selu",
+NO_PRODUCT = ("hard sigmoid", "hard tanh", "relu", "relu6", "elu", "celu", "selu",
               "softplus", "log sigmoid", "tanhshrink", "softshrink", "hardshrink", "threshold", "identity",
-              "exponential", "arctan")
-NO_BRACKET = ("elu", "celu", "selu", "softshrink", "hardshrink", "threshold", "identity", "exponential")
+              "exponential", "arctan", "sqnl", "binary step", "sinusoid")
+NO_BRACKET = ("elu", "celu", "selu", "softshrink", "hardshrink", "threshold", "identity", "exponential",
+              "sqnl", "binary step", "sinusoid")
 NOTHING_TO_REWRITE = {
     **{(name, "cdot"): "no two factors written side by side in the chain (sums, quotients, cases)"
        for name in NO_PRODUCT},
@@ -56,8 +57,11 @@ def _function_name(text: str) -> str:
     return r"\sigma" if r"\sigma" not in text else "h"
 
 
-_G = re.compile(r"(?<![A-Za-z\\])g(?=('{0,2})\(z\))")
-_Z = re.compile(r"(?<![A-Za-z\\])z(?![A-Za-z])")
+# Not a letter of a word nor of a command name (\zeta, \gamma); a z right after the row
+# break \\ (as in a cases block) is the variable.
+_NOT_IN_A_NAME = r"(?<![A-Za-z])(?<!(?<!\\)\\)"
+_G = re.compile(_NOT_IN_A_NAME + r"g(?=('{0,2})\(z\))")
+_Z = re.compile(_NOT_IN_A_NAME + r"z(?![A-Za-z])")
 
 
 def rename(text: str) -> str:
@@ -88,16 +92,21 @@ _BEFORE_FRAC = re.compile(r"(?:(?<=[})])|(?<=(?<![A-Za-z\\])[a-z])) (?=\\frac\{d
 _CALL_THEN_BRACKET = re.compile(r"(?<=\w\([a-z]\)) (?=\\left)")
 _GROUP_THEN_BRACKET = re.compile(r"(?<=\})(?<!\{d [a-z]\}) (?=\\left\()")
 _LETTER_THEN_BRACKET = re.compile(r"(?<=(?<![A-Za-z\\])[a-z]) (?=\\left\()")
+_NUMBER_THEN_FACTOR = re.compile(r"(?<![\^_\w.])(\d+(?:\.\d+)?) (?=\\left\(|\\sqrt|\\min|\\max|\\tanh|e\^|[a-z]\b)")
+_ROOT_THEN_FACTOR = re.compile(r"(?<=\\sqrt\{\d\}) (?=\\left\(|\\sqrt|e\^|[a-z]\b)")
 
 
 def cdot(text: str) -> str:
     """A \\cdot between juxtaposed factors: after a closing \\right), before a d/dz(...) factor,
-    between a group or a variable and a bracket after it, after f(z) followed by a bracket.
+    between a group or a variable and a bracket after it, after f(z) followed by a bracket,
+    after a number or \\sqrt{n} followed by a factor (0.01 z, 2 \\sqrt{\\pi}, \\sqrt{2} z).
     Never between d/dz and its argument."""
     text = _AFTER_BRACKET.sub(r"\1 \\cdot ", text)
     text = _BEFORE_FRAC.sub(r" \\cdot ", text)
     text = _GROUP_THEN_BRACKET.sub(r" \\cdot ", text)
     text = _LETTER_THEN_BRACKET.sub(r" \\cdot ", text)
+    text = _NUMBER_THEN_FACTOR.sub(r"\1 \\cdot ", text)
+    text = _ROOT_THEN_FACTOR.sub(r" \\cdot ", text)
     return _CALL_THEN_BRACKET.sub(r" \\cdot ", text)
 
 

@@ -17,6 +17,7 @@ the kink only, the other side is named and diagnosed on its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -257,10 +258,14 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         found = finder(others, s, equals)
         if found is not None:
             return found
+    r = _constant(ratio)
+    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s):
+        # the negative of a step that differentiates 1/v: the reciprocal rule's own minus
+        # dropped, before an inner -1 (of e^{-z}) forgotten, which gives the same line
+        return _sign(targets, s)
     found = _chain_factor(targets, s, ratio, points)
     if found is not None:
         return found
-    r = _constant(ratio)
     if r is not None and close(r, Float(-1)):
         return _sign(targets, s)
     found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points)
@@ -273,6 +278,12 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
             return Diagnosis("algebra", "This line is 0, but the line before is not: terms that do not cancel "
                              "were cancelled.", None)
         return Diagnosis("unknown", "This line is 0, but it should not be.", None)
+    if algebra_step:
+        # the terms of a square may be gone from the line as read (e^{2z} + 2 - e^{2z} is 2 once
+        # read): a square expanded wrong is still the teacher's name before a constant
+        found = _square_of_sum(s, equals, shown=False)
+        if found is not None:
+            return found
     d = _constant(difference)
     if d is not None:
         return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
@@ -328,7 +339,9 @@ def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagn
     z = s.z
     for t in targets:
         top, bottom = split_fraction(t.target)
-        if bottom == 1 or not bottom.has(z) or not top.has(z):
+        if bottom == 1 or not bottom.has(z):
+            continue
+        if not top.has(z) and not _quotient_layout(s.step):
             continue  # 1/v is the reciprocal rule: a mistake there is a power's or a sign's
         top_value, bottom_value = s.value(top), s.value(bottom)
         du, dv = diff(top_value, z), diff(bottom_value, z)
@@ -350,6 +363,29 @@ def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagn
                 right = Mul(numerator, Pow(Pow(bottom, 2, evaluate=False), -1, evaluate=False), evaluate=False)
                 return Diagnosis("quotient_rule", f"Quotient rule{where}: {message}.", t.written_line(right))
     return None
+
+
+def _quotient_layout(step) -> bool:
+    """The line is typeset as the quotient rule gives it: one \\frac{A}{v} (or over v^2)
+    whose numerator A writes v out again (the v u' of v u' − u v'), as in
+    \\frac{0 \\cdot (1+e^{-z}) - 1 \\cdot (-e^{-z})}{1+e^{-z}}."""
+    text = re.sub(r"\\left|\\right|\\[,;:!]|\s", "", step.text) if step.latex else ""
+    if not text.startswith(r"\frac{"):
+        return False
+    groups, i = [], len(r"\frac")
+    for _ in range(2):
+        if i >= len(text) or text[i] != "{":
+            return False
+        depth, start = 0, i
+        while i < len(text):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        groups.append(text[start + 1:i - 1])
+    numerator, denominator = groups
+    base = re.sub(r"^\((.*)\)(\^\{?2\}?)?$", r"\1", denominator)
+    return i == len(text) and len(base) > 1 and base in numerator
 
 
 def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
@@ -489,9 +525,7 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
 def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
     """The line is the negative of the right one: the reciprocal or power rule's own minus
     is the usual culprit when the step differentiates 1/v or v^(-n)."""
-    reciprocal = [p for t in targets for p in s.value(t.target).atoms(Pow)
-                  if p.exp.is_number and p.exp.is_negative and p.base.has(s.z)]
-    if reciprocal:
+    if _reciprocals(targets, s):
         message = ("The sign is wrong: the minus of the reciprocal rule is missing, (1/v)' = −v'/v² "
                    "(and (v^n)' = n v^(n−1) v' with n negative).")
     elif s.step.order or targets:
@@ -499,6 +533,12 @@ def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
     else:
         message = "The sign is wrong: this line is the negative of the line before."
     return Diagnosis("sign", message, _negated(s.written))
+
+
+def _reciprocals(targets: list[Differentiated], s: Situation) -> list[Expr]:
+    """The powers 1/v, v^(-n) of the variable that the step differentiates."""
+    return [p for t in targets for p in s.value(t.target).atoms(Pow)
+            if p.exp.is_number and p.exp.is_negative and p.base.has(s.z)]
 
 
 def _negated(written: Expr) -> Expr:
@@ -537,16 +577,17 @@ def _power_fixed(written: Expr, base: Expr, k: int) -> Expr:
     return Mul(written, Pow(base, -k, evaluate=False), evaluate=False)
 
 
-def _square_of_sum(s: Situation, equals) -> Diagnosis | None:
+def _square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None:
     """(a ± b)² written a² ± b², or with its cross term dropped or of the wrong sign, in
-    the line before (also in a denominator)."""
+    the line before (also in a denominator); ``shown``: only where the line shows a square
+    of a term."""
     before = s.before
     squares = sorted((p for p in before.atoms(Pow) if isinstance(p.base, Add) and p.exp in (2, -2)), key=str)
     variants: list[tuple[dict, str, dict]] = []
     slips: dict[Pow, list[tuple[Expr, str, Expr]]] = {}  # each square: its wrong expansions, and the right one
     for p in squares:
         terms = forms.terms(p.base)
-        if not s.written.is_number and not any(s.written.has(q) for q in (t ** 2 for t in terms) if not q.is_number):
+        if shown and not s.written.is_number and not any(s.written.has(q) for q in (t ** 2 for t in terms) if not q.is_number):
             continue  # the line shows no square of a term: another slip (1 - g for 1 - g^2) fits better
         a, b = terms[0], Add(*terms[1:])
         signed = Add(*(_signed_square(t) for t in terms))
@@ -569,10 +610,15 @@ def _square_of_sum(s: Situation, equals) -> Diagnosis | None:
                 variants.append(({p: slips[p][i][0] for p in group},
                                  "squares of sums are not the sums of the squares: the cross terms are missing; "
                                  "(a ± b)^2 = a^2 ± 2ab + b^2.", {p: slips[p][i][2] for p in group}))
-    for change, message, fixed in variants:
-        if equals(s.value(before.xreplace(change))):
-            return Diagnosis("algebra", f"Algebra: {message}", before.xreplace(fixed))
-    return None
+    found = [(change, message, fixed) for change, message, fixed in variants
+             if equals(s.value(before.xreplace(change)))]
+    if not found:
+        return None
+    change, message, fixed = found[0]
+    if not shown and len({frozenset(c) for c, _, _ in found}) > 1:  # several squares explain it: name none
+        return Diagnosis("algebra", "Algebra: a square of a sum is expanded wrong: a cross term is missing or "
+                         "has the wrong sign; (a ± b)^2 = a^2 ± 2ab + b^2.", None)
+    return Diagnosis("algebra", f"Algebra: {message}", before.xreplace(fixed))
 
 
 def _signed_square(term: Expr) -> Expr:
