@@ -451,8 +451,7 @@ def test_a_broken_pipe_is_quiet_and_not_success(tmp_path, args):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("\\[\\]\n", marks=pytest.mark.xfail(reason="check/document.py's reader (being rewritten by "
-                                                        "another helper) raises TypeError", strict=False)),
+    "\\[\\]\n",
     "$$$$\n"])
 def test_an_empty_display_is_not_an_internal_error(tmp_path, text):
     (tmp_path / "empty.tex").write_text(text)

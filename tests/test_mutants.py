@@ -268,11 +268,9 @@ def _read_back(tex: str, definition, z):
 
 
 FORMULAS = ["(1 + exp(z))/(z + 2)", "-(z + 1)^3", "(3z + 1)^2",
-            # d/dz (z + 1) (z + 2) read as the derivative of the product: main's printer
-            # brackets the factor ([d/dz (z + 1)] (z + 2)); this branch predates that fix
-            pytest.param("(z + 1)(z + 2)", marks=pytest.mark.xfail(
-                reason="fixed in main (render/latex.py brackets a d/dz factor); passes after the merge",
-                strict=False)),
+            # d/dz (z + 1) (z + 2) would read as the derivative of the product: the printer
+            # brackets the factor, [d/dz (z + 1)] (z + 2)
+            "(z + 1)(z + 2)",
             "sqrt(z^2 + 1)",
             "(1 + exp(z))^3", "1/(1 + exp(-z))", "z - (z^2 + 1)/(z^2 + 2)", "1/(z^2 + 1)^2",
             "exp(-z^2/2)", "(2z + 1)/(z^2 + 1)", "z/(1 + exp(-z))", "2 (3z - 1)^2", "tanh(z)^2 - z",
@@ -565,8 +563,6 @@ def test_the_key_changes_with_the_size_of_a_real_terminal(tmp_path):
     assert narrow_cached == narrow and wide_cached == wide
 
 
-@pytest.mark.xfail(reason="check/diagnose.py raises ZeroDivisionError on this chain in this branch (the checker "
-                          "is being rewritten by another helper); passes once that is fixed", strict=False)
 def test_a_hard_sigmoid_with_the_wrong_kinks_is_wrong(tmp_path):
     """check: 3 bad points for a counterexample.  PyTorch's hard sigmoid has kinks at ±3; a
     derivative with kinks at ±3.5 differs on 3 < |z| < 3.5 (at z = 3.25: 0, not 1/6, by
