@@ -16,7 +16,7 @@ from .cases import cases_in_g
 from .chain import _verified, differentiate, smooth_chain
 from .derivation import Branch, Derivation
 from .functions import G, g
-from .piecewise import Piece, _value_at, kinks
+from .piecewise import Piece, _value_at, is_zero, kinks
 from .verify import compare
 
 
@@ -76,7 +76,7 @@ def _cases(definition: Expr, var: Symbol, parts: tuple[Piece, ...]) -> Expr:
 
 def _gives(definition: Expr, var: Symbol, piece: Piece, point: Expr) -> bool:
     value = _value_at(piecewise_fold(definition.rewrite(Piecewise)), var, point)
-    return bool((piece.expr.subs(var, point) - value).equals(0))
+    return is_zero(piece.expr.subs(var, point) - value, var)
 
 
 def _within(derivation: Derivation, piece: Piece) -> Derivation:

@@ -35,7 +35,7 @@ from sympy import (
 from sympy.core.relational import Relational
 
 from ..errors import DeriveError
-from .verify import time_limit
+from .verify import decides_zero, time_limit
 
 PIECEWISE = (Piecewise, Max, Min, Abs, Heaviside, sign)
 
@@ -77,7 +77,7 @@ def _all_zero(*differences: Expr) -> bool | None:
     """True if every difference is 0; False if one is not; None if that depends on a symbol."""
     undecided = False
     for d in differences:
-        zero = d.equals(0) if not d.free_symbols else (True if d.expand() == 0 else d.is_zero)
+        zero = is_zero(d) if not d.free_symbols else (True if d.expand() == 0 else d.is_zero)
         if zero is False:
             return False
         if zero is None:
@@ -98,7 +98,7 @@ def pieces(expr: Expr, var: Symbol) -> tuple[Piece, ...]:
     for low, high in zip(ends, ends[1:]):
         inside = _inside(low, high)
         formula = _formula_at(folded, var, inside)
-        if out and (out[-1].expr - formula).equals(0) and _same_at(folded, var, low, formula):
+        if out and is_zero(out[-1].expr - formula, var) and _same_at(folded, var, low, formula):
             out[-1] = Piece(out[-1].low, high, out[-1].expr)
         else:
             out.append(Piece(low, high, formula))
@@ -203,4 +203,12 @@ def _value_at(folded: Expr, var: Symbol, point: Expr) -> Expr:
 
 def _same_at(folded: Expr, var: Symbol, point: Expr, formula: Expr) -> bool:
     """Whether g(point) is what ``formula`` gives there: then point is no boundary at all."""
-    return bool((_value_at(folded, var, point) - formula.subs(var, point)).equals(0))
+    return is_zero(_value_at(folded, var, point) - formula.subs(var, point), var)
+
+
+def is_zero(difference: Expr, var: Symbol | None = None) -> bool:
+    """Whether difference is identically 0: decided by verify's exact tests and samples
+    where they can (milliseconds), else by ``Expr.equals``, whose ``simplify`` costs a
+    first-use import of ``sympy.physics.units`` (~240 ms) on every piecewise entry."""
+    decided = decides_zero(difference, var if var is not None else Symbol("_unused"))
+    return decided if decided is not None else bool(difference.equals(0))
