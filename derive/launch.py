@@ -44,7 +44,9 @@ def cached_output(argv: list[str]) -> bytes | None:
 
 
 def main() -> None:
-    hit = cached_output(sys.argv[1:]) if cache.directory() is not None else None
+    # no stdout at all (closed: `derive sigmoid >&-`): the full command line says so in one line
+    usable = sys.stdout is not None
+    hit = cached_output(sys.argv[1:]) if usable and cache.directory() is not None else None
     if hit is not None:
         try:
             sys.stdout.buffer.write(hit)
