@@ -76,13 +76,14 @@ def test_backward_equals_finite_differences(name):
         for z in POINTS:
             above, below = float(forward(np.float64(z + h), **kw)), float(forward(np.float64(z - h), **kw))
             numeric = (above - below) / (2 * h)
-            if "_backward(grad, g" in code and above == below == float(forward(np.float64(z), **kw)) \
-                    and above != 0:
-                # the output saturates in float64 (cloglog at 4.4: 1 - g underflows to 0): the saved
-                # output carries no slope; README says so. The true slope is below float64's reach.
-                assert abs(numeric) == 0.0, (name, z)
-                continue
             found = slope(forward, backward, code, z, kw)
+            if np.isnan(found) and "_backward(grad, g" in code \
+                    and above == below == float(forward(np.float64(z), **kw)):
+                # the output saturates in float64 (cloglog at 4.4: 1 - g underflows to 0; Gumbel at
+                # -7.1: g underflows to 0): the saved output carries no slope, README says so; the
+                # true slope is below float64's reach there
+                assert numeric == 0.0, (name, z)
+                continue
             assert abs(found - numeric) <= 1e-6 * (1 + abs(numeric)), (name, z, found, numeric)
 
 
@@ -102,7 +103,8 @@ def test_sigmoid_backward_reads_the_saved_output():
 def test_backward_works_on_arrays():
     forward, backward, code = functions(code_for("relu"), "relu")
     z = np.array([-2.0, 0.0, 3.0])
-    assert backward(np.ones(3), z).tolist() == [0.0, 0.0, 1.0]
+    assert "relu_backward(grad, g)" in code  # ReLU's backward reads the saved output, as PyTorch's does
+    assert backward(np.ones(3), forward(z)).tolist() == [0.0, 0.0, 1.0]
     forward, backward, code = functions(code_for("identity"), "identity")
     assert backward(np.ones(3), forward(z)).shape == (3,)
 
