@@ -157,7 +157,7 @@ def test_relu_as_pytorch_reads_its_output():
 
 def test_hardswish_says_why_there_are_no_conditions():
     d = derive("hardswish")
-    assert d.in_terms_of_g_cases == () and "-3 < z < 3" in d.in_g_remark
+    assert d.in_terms_of_g_cases == () and "\u22123 < z < 3" in d.in_g_remark
     assert "not a function of g alone" in d.in_g_remark
     # by hand: g(-1) = g(-2) = -1/3 on that piece, with slopes 1/6 and -1/6
     middle = Z * (Z + 3) / 6

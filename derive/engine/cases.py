@@ -80,11 +80,15 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
 
 
 def _interval_text(b: Branch, var: Symbol) -> str:
+    """The piece in words, with a true minus sign (U+2212), as prose sets a number."""
+    def number(x) -> str:
+        return str(x).replace("-", "\u2212")
+
     if b.low != -oo and b.high != oo:
-        return f"{b.low} < {var} < {b.high}"
+        return f"{number(b.low)} < {var} < {number(b.high)}"
     if b.low != -oo:
-        return f"{var} > {b.low}"
-    return f"{var} < {b.high}" if b.high != oo else "the real line"
+        return f"{var} > {number(b.low)}"
+    return f"{var} < {number(b.high)}" if b.high != oo else "the real line"
 
 
 def _image(b: Branch, var: Symbol) -> Image:

@@ -100,10 +100,26 @@ def linear(expr: Expr, *, unicode: bool = True) -> str:
     return LinearPrinter(unicode=unicode).doprint(expr)
 
 
+#: words of a note on a terminal that cannot show Unicode (PYTHONIOENCODING=ascii)
+_ASCII_WORDS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "--", "\u2264": "<=", "\u2265": ">=",
+                              "\u2032": "'", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                              "\u2026": "...", "\u00d7": "x", "\u00b7": "*", "\u221e": "oo", "\u03c3": "sigma",
+                              "\u03b1": "alpha", "\u03b2": "beta", "\u03bb": "lambda", "\u03b4": "delta",
+                              "\u03c6": "phi", "\u03a6": "Phi", "\u03c0": "pi"})
+
+
+def words(text: str, *, unicode: bool = True) -> str:
+    """The words of a note as the terminal can show them (anything else becomes '?')."""
+    if unicode:
+        return text
+    return text.translate(_ASCII_WORDS).encode("ascii", "replace").decode("ascii")
+
+
 def note_text(note, *, unicode: bool = True) -> str:
     """An explanation as one line: each phrase's words and formulas, phrases joined by '; '."""
     return "; ".join(
-        " ".join(part if isinstance(part, str) else linear(part, unicode=unicode) for part in phrase)
+        " ".join(words(part, unicode=unicode) if isinstance(part, str) else linear(part, unicode=unicode)
+                 for part in phrase)
         for phrase in note
     )
 
