@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Derivative, Expr, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
+from sympy import count_ops, Derivative, Expr, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
 
 from ..errors import DeriveError, EngineFault
 from . import forms, in_g, inversion
@@ -41,6 +41,10 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     F = first.in_terms_of_g
     nth = derivative_of_order(first.definition, var, n)
     previous_form = _form(F, n - 1) if F is not None else None
+    if previous_form is not None and count_ops(_form(F, n)) > inversion.MAX_OPS:
+        # differentiating a long form in g (bent identity's, through nested roots) gives
+        # thousands of operations no page can hold: the derivative in z instead
+        previous_form = None
     lines: list[tuple] = []
     if previous_form is not None:
         written = _product_form(_form(F, n - 2), F, gz) if n > 2 else _written(F, gz)

@@ -280,7 +280,7 @@ def sympify_number(x):
 ARTICLE = 30.0  # the default article: 345 pt at 10 pt
 STANDALONE = 38.0  # derive's own article: 11 pt, 2 cm margins, 484 pt
 NOTES = 34.5  # the same, less the equation numbers
-BEAMER = 28.0  # a frame at \small: about 307 pt at 10 pt
+BEAMER = 26.5  # a frame at \small: about 307 pt at 10 pt (26.5: swish-beta's second derivative was 6 pt over at 28)
 NOTES_TEXT = 36.0  # a display inside a list of the notes
 
 
