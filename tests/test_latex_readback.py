@@ -104,7 +104,8 @@ def _functions(expr: Expr) -> Expr:
     named = {}
     for s in expr.free_symbols:
         if s.name.lower().startswith("p_"):  # the reader writes p_0 for P_{0}
-            function, argument = PLACEHOLDERS[int(s.name[2:])]
+            # p_0 for P_{0}, but p_{10} for P_{10}: the key is the digits
+            function, argument = PLACEHOLDERS[int("".join(c for c in s.name[2:] if c.isdigit()))]
             named[s] = function(read(argument))
     return expr.xreplace(named)
 
