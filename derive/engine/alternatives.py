@@ -19,48 +19,49 @@ from .functions import g, sigmoid
 from .verify import compare, numeric_compare
 
 
-class Phi(Function):
-    """The standard normal CDF, (1 + erf(u / sqrt 2))/2, printed as the lecturer writes it."""
+class _Named(Function):
+    """A function of one argument printed by its lecture name: ``latex``, ``unicode``, ``ascii``."""
 
     nargs = 1
+    latex_name = unicode_name = ascii_name = ""
+
+    def _eval_evalf(self, prec):
+        return self._definition()._eval_evalf(prec)
+
+    def _latex(self, printer, exp=None):
+        head = self.latex_name if exp is None else rf"{self.latex_name}^{{{exp}}}"
+        return rf"{head}\left({printer._print(self.args[0])}\right)"
+
+    def _derive_linear(self, printer):
+        name = self.unicode_name if getattr(printer, "_unicode", True) else self.ascii_name
+        return f"{name}({printer._print(self.args[0])})"
+
+    def _sympystr(self, printer):
+        return f"{self.ascii_name}({printer._print(self.args[0])})"
+
+
+class Phi(_Named):
+    """The standard normal CDF, (1 + erf(u / sqrt 2))/2, printed as the lecturer writes it."""
+
+    latex_name, unicode_name, ascii_name = r"\Phi", "Φ", "Phi"
 
     def _eval_rewrite_as_erf(self, u, **kwargs):
         return (1 + erf(u / sqrt(2))) / 2
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(erf)._eval_evalf(prec)
-
-    def _latex(self, printer, exp=None):
-        head = r"\Phi" if exp is None else rf"\Phi^{{{exp}}}"
-        return rf"{head}\left({printer._print(self.args[0])}\right)"
-
-    def _derive_linear(self, printer):
-        return f"{'Φ' if getattr(printer, '_unicode', True) else 'Phi'}({printer._print(self.args[0])})"
-
-    def _sympystr(self, printer):
-        return f"Phi({printer._print(self.args[0])})"
+    def _definition(self):
+        return self.rewrite(erf)
 
 
-class phi(Function):
+class phi(_Named):
     """The standard normal density, e^{-u^2/2} / sqrt(2 pi)."""
 
-    nargs = 1
+    latex_name, unicode_name, ascii_name = r"\varphi", "φ", "phi"
 
     def _eval_rewrite_as_exp(self, u, **kwargs):
         return exp(-u**2 / 2) / sqrt(2 * pi)
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(exp)._eval_evalf(prec)
-
-    def _latex(self, printer, exp=None):
-        head = r"\varphi" if exp is None else rf"\varphi^{{{exp}}}"
-        return rf"{head}\left({printer._print(self.args[0])}\right)"
-
-    def _derive_linear(self, printer):
-        return f"{'φ' if getattr(printer, '_unicode', True) else 'phi'}({printer._print(self.args[0])})"
-
-    def _sympystr(self, printer):
-        return f"phi({printer._print(self.args[0])})"
+    def _definition(self):
+        return self.rewrite(exp)
 
 
 @dataclass(frozen=True)
