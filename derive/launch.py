@@ -10,6 +10,7 @@ looks in the cache itself.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from . import cache
@@ -59,4 +60,28 @@ def main() -> None:
     install()
     from .cli import main as cli_main  # click, and through it the rest: only on a miss
 
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    else:
+        code = 0
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """End the process now that the command is done and its output written.
+
+    A normal exit tears down every object the command made, SymPy's caches and modules
+    included: 35-40 ms of a 300 ms command, for memory the system takes back anyway.
+    Nothing derive needs runs at exit (output files are linked into place and worker
+    pools closed before ``cli.main`` returns), so the streams are flushed and the
+    process ends.  Only here, in the ``derive`` script: ``cli.main`` called by a program
+    (a test) returns through ``SystemExit`` as usual."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # cli.main has said what failed; the code says it too
+            pass
+    os._exit(code)

@@ -101,3 +101,21 @@ def test_entries_derived_in_workers_are_the_ones_derived_here():
     there = derive_each(names, jobs=2)
     assert there == here
     assert [dumps(d) for d in there] == [dumps(d) for d in here]
+
+
+def test_the_script_ends_without_teardown_but_with_all_its_output_and_its_code(tmp_path):
+    """launch._exit skips the interpreter's teardown: every byte must still arrive (a
+    pipe, larger than its buffer), and the exit code stay what cli.main decided."""
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    done = run(["list", "--no-cache"], tmp_path)
+    assert done.returncode == 0
+    expected = CliRunner().invoke(cli, ["list", "--no-cache"]).output.encode()
+    assert len(done.stdout) > 8192 and done.stdout == expected  # more than one pipe buffer, whole
+    unknown = run(["sigmoidd", "--no-cache"], tmp_path)
+    assert unknown.returncode == 2 and unknown.stdout == b""
+    assert unknown.stderr.decode().count("\n") == 1 and "sigmoid" in unknown.stderr.decode()
+    bad_option = run(["sigmoid", "--order", "zero"], tmp_path)
+    assert bad_option.returncode == 2 and b"--order" in bad_option.stderr
