@@ -58,6 +58,7 @@ _STARTED = _process_start()
 _hard_stop = False  # only in a real process (main); never inside a test runner
 _watchdog: threading.Timer | None = None
 _backstop: int | None = None  # the pid of the backstop process
+_unreaped: list[int] = []  # backstops killed, not yet collected
 #: seconds after the watchdog at which the backstop process kills the command
 BACKSTOP = 0.25
 
@@ -181,13 +182,28 @@ def stop_command() -> None:
     if _backstop is not None:
         try:
             os.kill(_backstop, signal.SIGKILL)
-            os.waitpid(_backstop, 0)
         except OSError:
             pass
+        _unreaped.append(_backstop)
         _backstop = None
+    _reap()
     if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _reap() -> None:
+    """Collect the backstops killed so far, without waiting for one: a killed fork of this
+    process takes milliseconds to leave (its copy of the address space is torn down), time
+    the command does not need to spend.  One not gone yet is collected at the next call;
+    the process that ends after the command leaves it to the system."""
+    for pid in list(_unreaped):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _unreaped.remove(pid)
 
 
 def _start_backstop(after: float, message: str) -> int | None:

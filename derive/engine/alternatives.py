@@ -4,7 +4,8 @@ GELU' = Phi(z) + z phi(z), swish' = g + sigma(z)(1 - g).
 Each is a ``Quoted`` rule: the family of functions it belongs to (with the slope
 parameter beta where the family has one, taken from the derivation's parameters) and
 the form of g' it quotes.  It is offered only when g is that function (equal at the
-sample points) and the form is verified equal to g' like every line of a chain.
+sample points) and the form is equal to g' at every sample point (30 digits, with error
+bounds): the evidence a chain's line rests on where no proof is found.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sympy import Add, Expr, Function, Mul, Symbol, erf, exp, log, pi, sech, sqr
 
 from .derivation import Derivation
 from .functions import g, sigmoid
-from .verify import compare, numeric_compare
+from .verify import numeric_compare
 
 
 class _Named(Function):
@@ -82,7 +83,9 @@ class Quoted:
             return None
         form = self.form(z, beta)
         meaning = form.xreplace({g(z): d.definition}).rewrite(erf).rewrite(exp)
-        return form if compare(meaning, d.derivative, z).equal else None
+        # equal at every sample point, 30 digits with error bounds: the evidence a chain's
+        # line rests on when no proof is found (a proof here costs 4-8 ms of a cold command)
+        return form if numeric_compare(meaning, d.derivative, z).verdict == "numerically equal" else None
 
 
 RULES = (

@@ -44,13 +44,17 @@ from sympy import (
     sign,
     Expr,
     Float,
+    Function,
     Piecewise,
     Symbol,
     cancel,
+    count_ops,
     exp,
     expand,
+    fraction,
     piecewise_fold,
     simplify,
+    together,
 )
 from sympy.core.relational import Relational
 
@@ -412,7 +416,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
     powers of one symbol, decided by ``cancel``) take milliseconds, and run unless
     ``exact`` is False (the caller has run them); ``simplify``, tried last under a time
     bound of `seconds`, can take a second, and runs only with ``slow``."""
-    if exact and (difference == 0 or expand(difference) == 0):
+    if exact and (difference == 0 or _zero_over_one_denominator(difference) or expand(difference) == 0):
         return True
     if exact and difference.has(*CASES) and zero_on_every_interval(difference, var):
         return True
@@ -434,6 +438,21 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
             return simplify(difference) == 0
     except TimeoutError:
         return False
+
+
+#: operations up to which a difference is first put over one denominator
+TOGETHER_OPS = 60
+
+
+def _zero_over_one_denominator(difference: Expr) -> bool:
+    """The difference over one denominator, with a numerator that expands to 0: two forms
+    of one fraction (tanh's 1 - A^2/B^2 and (B^2 - A^2)/B^2) in 3 ms, where expanding the
+    difference as it stands (4 ms) does not decide and the exponentials-as-powers test
+    takes 9 more.  Small differences only: over one denominator a long one grows."""
+    if count_ops(difference) > TOGETHER_OPS or any(f.func is not exp for f in difference.atoms(Function)):
+        return False  # long; or tanh(z) against its exponentials: rewriting decides that, not this
+    numerator, _ = fraction(together(difference))
+    return expand(numerator) == 0
 
 
 #: Functions defined by cases, each equal to one of a few expressions between the
