@@ -210,6 +210,28 @@ def growth(timeout: float) -> list[str]:
     return rows
 
 
+def orders(top: int, timeout: float) -> tuple[bool, list[str]]:
+    """Every catalog entry at --order top (the documented maximum), a fresh process each
+    with the default --timeout: the wall time, or how it failed."""
+    sys.path.insert(0, str(ROOT))
+    from derive.catalog import CATALOG
+
+    rows, ok = [], True
+    for entry in CATALOG:
+        if entry.multivariate:
+            continue  # softmax: --order is refused for a function of many variables
+        start = time.perf_counter()
+        done = subprocess.run([*DERIVE, entry.name, "--order", str(top), "--no-cache", "--timeout", f"{timeout:g}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=ROOT,
+                              timeout=timeout + 30)
+        elapsed = time.perf_counter() - start
+        failed = done.returncode != 0
+        ok &= not failed
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        rows.append(f"| {entry.name} | {elapsed:.1f} s | {'**' + (said[-1] if said else 'failed') + '**' if failed else 'ok'} |")
+    return ok, rows
+
+
 def _nested(function: str, n: int) -> str:
     text = "z"
     for _ in range(n):
@@ -249,7 +271,9 @@ def main() -> None:
     parser.add_argument("--catalog-runs", type=int, default=3, help="runs of each catalog entry (0: skip)")
     parser.add_argument("--batch", type=int, default=1000, help="files in the batch check (0: skip)")
     parser.add_argument("--growth", action="store_true", help="also time products, compositions and --order n")
-    parser.add_argument("--timeout", type=float, default=20.0, help="--timeout of each growth run")
+    parser.add_argument("--timeout", type=float, default=20.0, help="--timeout of each growth and --orders run")
+    parser.add_argument("--orders", type=int, default=0, metavar="N",
+                        help="also every catalog entry at --order N (the documented maximum is 12)")
     args = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores; load average {load:.1f} at the start\n")
@@ -285,6 +309,13 @@ def main() -> None:
     print("\n### In one process\n")
     for line in in_process():
         print(f"- {line}")
+    if args.orders:
+        ok, rows = orders(args.orders, args.timeout)
+        print(f"\n### Every catalog entry at --order {args.orders}, --timeout {args.timeout:g} "
+              f"({'all within it' if ok else '**not all within it**'})\n")
+        print("| entry | wall | |\n|---|---|---|")
+        for row in rows:
+            print(row)
     if args.growth:
         print(f"\n### Growth (ms for n = 1, 2, …; a fresh process each, --timeout {args.timeout:g})\n")
         print("| family | ms for n = 1, 2, … | fit |\n|---|---|---|")

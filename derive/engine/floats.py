@@ -10,6 +10,10 @@ scales, a product its factors' relative ones, a function scales its argument's b
 slope).  A value well above its scale (``trusted``) has the sign it shows; one that is
 not (a cancellation) sends the caller the slow way, as does a node not known here or a
 value that is not a finite real (``NotFloat``).
+
+The same closures confirm a rule's result in ``engine.chain`` (``slope_confirmed``): its
+value against the complex-step derivative of the rule's input, so that SymPy's own
+derivative is built only where floats cannot decide.
 """
 
 from __future__ import annotations
