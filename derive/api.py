@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sympy import Expr, Symbol, exp
 
 from . import catalog
-from .engine.lecture import lecture_chain
+from .engine.alternatives import alternatives
 from .engine.derivation import Derivation
 from .engine.functions import variable
+from .engine.higher import higher_order
+from .engine.lecture import lecture_chain
+from .engine.softmax import softmax_derivation
 from .errors import DeriveError
+from .parse import ParseError, parse, read
+from .parse.expression import FUNCTION_NAMES, RESERVED
 from .recognise import recognise
 from .result import Result
 
@@ -45,8 +51,6 @@ def _derivation(function: str | Expr, *, var: str, params: dict[str, str] | None
             return _from_entry(entry, z, params, symbolic, order)
         if _BARE_NAME.fullmatch(function.strip()) and function.strip() != var:
             catalog.lookup(function)  # raises: unknown activation, with the closest names
-        from .parse import read
-
         if var in params:
             raise DeriveError(f"--param {var}: {var!r} is the variable of the formula, not a parameter")
         values = {name: _number(name, text, positive=False) for name, text in params.items()}
@@ -61,8 +65,6 @@ def _derivation(function: str | Expr, *, var: str, params: dict[str, str] | None
 def _typed(expr: Expr, z: Symbol, order: int) -> Derivation:
     if not expr.has(z):
         raise DeriveError(f"the expression does not depend on {z}: {expr}")
-    from dataclasses import replace
-
     derivation = lecture_chain(expr, z)
     same = recognise(expr, z, _catalog_candidates(z)) if not (expr.free_symbols - {z}) else None
     return _ordered(replace(derivation, same_as=same) if same else derivation, order)
@@ -71,8 +73,6 @@ def _typed(expr: Expr, z: Symbol, order: int) -> Derivation:
 def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], symbolic: bool,
                 order: int) -> Derivation:
     if entry.multivariate:
-        from .engine.softmax import softmax_derivation
-
         if params:
             raise DeriveError(f"{entry.name} has no parameters")
         if order != 1:
@@ -94,15 +94,11 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
     named = formula if entry.expand else None
     definition = formula.rewrite(exp) if entry.expand else formula
     derivation = lecture_chain(definition, z, name=entry.name, named=named, sides=entry.kinks)
-    from dataclasses import replace
-
     derivation = replace(derivation, params=tuple(values.items()), source=entry.source)
     return _ordered(derivation, order)
 
 
 def _formula(entry: catalog.Activation, z: Symbol, values: dict) -> Expr:
-    from .parse import parse
-
     return parse(entry.formula, var="z", params=values, allow_parameters=False).xreplace({variable("z"): z})
 
 
@@ -123,21 +119,13 @@ def _catalog_candidates(z: Symbol):
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:
     if order == 1:
-        from dataclasses import replace
-
-        from .engine.alternatives import alternatives
-
         quoted = alternatives(derivation)
         return replace(derivation, alternatives=quoted) if quoted else derivation
-    from .engine.higher import higher_order
-
     return higher_order(derivation, order)
 
 
 def _number(name: str, text: str, *, positive: bool) -> Expr:
     """A parameter's value: a number in the typed grammar (1/3, 0.01, sqrt(2)), nothing else."""
-    from .parse import ParseError, parse
-
     try:
         value = parse(text, var="z", allow_parameters=False)
     except ParseError as e:
@@ -150,8 +138,6 @@ def _number(name: str, text: str, *, positive: bool) -> Expr:
 
 
 def _check_variable(var: str) -> None:
-    from .parse.expression import FUNCTION_NAMES, RESERVED
-
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,19}", var) or var in FUNCTION_NAMES or var in RESERVED:
         raise DeriveError(f"--var: {var[:40]!r} cannot be the variable (use a name such as z, x or t)")
     if var == "g":  # g(g), g'(g): the function's own name

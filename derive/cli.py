@@ -1,5 +1,9 @@
 """The command line: ``derive NAME`` and its subcommands. Only wiring: options in,
-the engine's derivation out through a renderer."""
+the engine's derivation out through a renderer.
+
+Each command imports the engine and its renderer inside its function, when it runs:
+``--help`` and ``--version`` load no SymPy, and a command loads only the renderer it
+prints with (rich for the terminal, the LaTeX printer for LaTeX, ...)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import sys
 
 import click
 
-from . import __version__
+from . import __version__, limits
 from .errors import DeriveError, EngineFault
+from .limits import OutOfMemory, OutOfTime, deadline, out_of_memory, start_command, stop_command
 from .output import atomic, emit, format_from, refuse_existing
 
 FORMATS = ("text", "latex", "json", "beamer", "markdown", "html", "python")
@@ -49,18 +54,15 @@ class DefaultGroup(click.Group):
         except BrokenPipeError:  # the reader went away (derive list | head -1): quiet, as SIGPIPE is
             raise SystemExit(EXIT_BROKEN_PIPE) from None
         except MemoryError:
-            from .limits import out_of_memory
 
             raise _urgent(str(out_of_memory())) from None
         except DeriveError as e:
-            from .limits import OutOfMemory, OutOfTime
 
             raise (_urgent if isinstance(e, (OutOfTime, OutOfMemory)) else UsageFailure)(str(e)) from None
         except click.UsageError as e:  # one line, like every other error
             where = "derive" if e.ctx is None or e.ctx.parent is None else f"derive {e.ctx.info_name}"
             raise UsageFailure(f"{e.format_message()} (see '{where} --help')") from None
         finally:  # the deadline ends with the command, even one whose options failed to parse
-            from .limits import stop_command
 
             stop_command()
 
@@ -143,7 +145,6 @@ NO_CACHE = click.option("--no-cache", is_flag=True,
 
 def _start_deadline(ctx: click.Context, param: click.Parameter, seconds: float) -> float:
     """--timeout: one deadline for the whole command (derivation, facts, rendering, writing)."""
-    from .limits import start_command, stop_command
 
     start_command(seconds, f"on derive {ctx.info_name}")
     ctx.call_on_close(stop_command)
@@ -216,7 +217,6 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
             emit(hit, output, force)
             return
     from .api import derive
-    from .limits import deadline
 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, var=var, params=_parameters(params), symbolic=symbolic, latex=latex,
@@ -310,7 +310,6 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
 
     fmt = fmt or format_from(output, {".tex": "latex", ".md": "markdown", ".html": "html"}, "latex")
     refuse_existing(output, force)
-    from .limits import deadline
 
     derivations, names = [], []
     with deadline(timeout, "writing the notes"):  # every function together
@@ -368,7 +367,6 @@ def plot_(function: str, output: str, fmt: str | None, params: tuple[str, ...], 
 
     fmt = fmt or format_from(output, {".png": "png", ".pdf": "pdf", ".svg": "svg", ".pgf": "pgf"}, "png")
     refuse_existing(output, force)
-    from .limits import deadline
 
     with deadline(timeout, f"deriving {_shown(function)}"):
         derivation = derive(function, params=_parameters(params), order=order)
@@ -538,8 +536,6 @@ def main() -> None:
     """The ``derive`` script: the command line with the process's limits (limits.py), and
     every failure as one line: 2 for input, usage and the environment (a full disk, a closed
     output), 3 only for an internal check that failed, 130/143 interrupted, 141 broken pipe."""
-    from . import limits
-    from .limits import OutOfMemory, OutOfTime
 
     limits.install()
     code = 0

@@ -27,6 +27,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import DeriveError
+from .output import remove_temporaries
+
+try:
+    import resource
+except ImportError:  # not on this system (Windows): no memory ceiling
+    resource = None
 
 DEFAULT_SECONDS = 20.0
 #: the memory ceiling (address space) of a derive process and of each worker
@@ -105,8 +111,6 @@ def uninstall() -> None:
     if previous_term is not None:
         signal.signal(signal.SIGTERM, previous_term)
     if previous_memory is not None:
-        import resource
-
         try:
             resource.setrlimit(resource.RLIMIT_AS, previous_memory)
         except (ValueError, OSError):
@@ -118,8 +122,6 @@ def end_now(code: int) -> None:
     expression can take seconds): after a deadline or out of memory, in a real process."""
     if not _hard_stop:
         raise SystemExit(code)
-    from .output import remove_temporaries
-
     remove_temporaries()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -136,9 +138,7 @@ def _terminated(signum, frame):
 
 def set_memory_ceiling(limit: int = MEMORY_BYTES) -> tuple[int, int] | None:
     """RLIMIT_AS lowered to ``limit`` (never raised); the previous limits, or None."""
-    try:
-        import resource
-    except ImportError:  # not on this system: unbounded
+    if resource is None:  # not on this system: unbounded
         return None
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -238,8 +238,6 @@ def _start_backstop(after: float, message: str) -> int | None:
 def _stop_now(message: str) -> None:
     """The last resort: the process is stuck where no exception reaches (a C loop, a
     handler that swallows everything).  One line, no temporary file left, exit 2."""
-    from .output import remove_temporaries
-
     remove_temporaries()
     try:
         os.write(2, f"derive: error: {message}\n".encode("utf-8", "replace"))
@@ -252,7 +250,7 @@ def deadline(seconds: float, doing: str) -> Iterator[None]:
     """Run the block for at most `seconds` (and never past the command's deadline); then
     OutOfTime: 'gave up after 20 s deriving sigmoid; try --timeout 40'.  Without SIGALRM
     (not the main thread) the block runs unbounded."""
-    from .engine.verify import alarm
+    from .engine.verify import alarm  # here: this module loads no SymPy (derive --version)
 
     def on_alarm(signum, frame):
         raise OutOfTime(f"gave up after {seconds:g} s {doing}; try --timeout {2 * seconds:g}")

@@ -7,7 +7,7 @@ verified equal to the line before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from sympy import Expr, Symbol
+from sympy import And, Expr, Symbol, oo
 
 from .g_and_z import Witness
 from .piecewise import Kink
@@ -86,7 +86,5 @@ class Branch:
     derivation: Derivation
 
     def condition(self, var: Symbol) -> Expr:
-        from sympy import And, oo
-
         parts = ([var > self.low] if self.low != -oo else []) + ([var < self.high] if self.high != oo else [])
         return And(*parts) if parts else True

@@ -19,6 +19,7 @@ from typing import Callable, ClassVar
 
 from sympy import (
     Add,
+    Derivative,
     Expr,
     Mul,
     Piecewise,
@@ -90,8 +91,6 @@ class ActivationRule(Rule):
     title = "d/dz g(z) = g'(z)"
 
     def eval(self) -> Expr:
-        from sympy import Derivative
-
         return Derivative(self.expr, self.var)
 
 

@@ -29,11 +29,16 @@ once instead of computed).
 
 from __future__ import annotations
 
+import difflib
 from fractions import Fraction
 from functools import lru_cache
 
+from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Pow, Rational, Symbol, exp, pi, root, sqrt
+
+from ..engine.functions import g, variable
 from .errors import ParseError
 from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table
+from .latex import tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation
 from .tokens import MAX_LENGTH, Token, tokenize
@@ -72,13 +77,10 @@ def parse(text: str, *, var: str = "z", params: dict | None = None, source: str 
 class Parser(Notation):
     def __init__(self, text, *, var="z", params=None, source=None, allow_parameters=True, notation=False,
                  latex=False, function=None, max_length=MAX_LENGTH):
-        from ..engine.functions import variable
 
         self.text = text
         self.source = source
         if latex:
-            from .latex import tokenize_latex
-
             self.tokens = tokenize_latex(text, max_length=max_length)
         else:
             self.tokens = tokenize(text, source=source, max_length=max_length)
@@ -158,8 +160,6 @@ class Parser(Notation):
         return expr
 
     def comparison(self):
-        from sympy import Ge, Gt, Le, Lt, Ne
-
         left = self.sum()
         token = self.accept("<", "<=", ">", ">=", "!=", "≠")
         if token is None:
@@ -220,8 +220,6 @@ class Parser(Notation):
         start = self.peek()
         base = self.atom()
         if self.notation and self.at("'") and start.kind == "op" and start.text in self.closers:
-            from sympy import Derivative
-
             order = self.primes()  # (u v)': the derivative of a bracket
             base = Derivative(base, (self.var, order))
         if self.at("_"):
@@ -261,8 +259,6 @@ class Parser(Notation):
                                            Token("number", token.text[1:], token.column + 1)]
 
     def raise_to(self, base, exponent, token: Token):
-        from sympy import E, Pow, exp
-
         if exponent.is_number and base.is_Rational and exponent.is_Rational:
             # a power of numbers is computed by SymPy at once: bound its size first
             size = (len(str(abs(base.p))) + len(str(base.q))) * abs(exponent)
@@ -288,8 +284,6 @@ class Parser(Notation):
         if token.kind == "op" and token.text in self.closers:
             return self.bracketed(token)
         if token.kind == "op" and token.text == "|":
-            from sympy import Abs
-
             self.enter()
             self.abs_open += 1
             inner = self.sum()
@@ -311,8 +305,6 @@ class Parser(Notation):
         return inner
 
     def number(self, token: Token):
-        from sympy import Rational
-
         value = Fraction(token.text)  # exact: 0.1 is 1/10
         if abs(value.numerator) > 10**300 or value.denominator > 10**300:
             raise self.error("this number is too large", token)
@@ -379,8 +371,6 @@ class Parser(Notation):
         return top_value / bottom_value
 
     def root(self, token: Token):
-        from sympy import Integer, root, sqrt
-
         if self.accept("["):
             index_token = self.peek()
             index = self.sum()
@@ -401,17 +391,11 @@ class Parser(Notation):
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
             return self.plain_derivative(token)
         if self.notation and self.at_leibniz_quotient(name):
-            from sympy import Derivative
-
-            from ..engine.functions import g
-
             self.i += 2 if name != "d" else 3  # dy/dx, dσ/dx typed
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
         if self.at(*self.closers) and self.looks_like_a_call(name):
-            import difflib
-
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"
             raise self.error(f"unknown function {name!r}{hint}", token)
@@ -422,8 +406,6 @@ class Parser(Notation):
         if name in self.params:
             return self.params[name]
         if name in RESERVED:
-            from sympy import E, pi
-
             return {"e": E, "pi": pi}[name]
         return self.parameter(token)
 
@@ -444,8 +426,6 @@ class Parser(Notation):
             and name not in GREEK_NAMES
 
     def parameter(self, token: Token):
-        from sympy import Symbol
-
         name = token.text
         if not self.allow_parameters:
             raise self.error(f"unknown name {name!r} (the variable is {self.var.name!r})", token)
@@ -496,8 +476,6 @@ class Parser(Notation):
         return None
 
     def call(self, token: Token):
-        from sympy import Pow
-
         name = token.text
         least, most, build = self.functions[name]
         order, power, inverse = self.superscript(token)

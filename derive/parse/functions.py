@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Callable
 
+import sympy as sp
+from sympy import Dummy, diff
+
+from ..engine.functions import sigmoid
+
 #: name -> (fewest arguments, most arguments)
 _ARITY = {"max": (2, 8), "min": (2, 8), "where": (3, 3)}
 
@@ -23,10 +28,6 @@ INVERSES = {
 
 def function_table() -> dict[str, tuple[int, int, Callable]]:
     """name -> (fewest arguments, most arguments, builder)."""
-    import sympy as sp
-
-    from ..engine.functions import sigmoid
-
     def where(condition, then, otherwise):
         return sp.Piecewise((then, condition), (otherwise, True))
 
@@ -54,7 +55,5 @@ def function_table() -> dict[str, tuple[int, int, Callable]]:
 
 def derivative_at(build: Callable, argument, order: int):
     """f^{(order)}(argument) for a function of one argument: σ'(2z) = σ(2z)(1 − σ(2z))."""
-    from sympy import Dummy, diff
-
     u = Dummy("u", real=True)
     return diff(build(u), u, order).xreplace({u: argument})

@@ -14,6 +14,7 @@ name (``exp``, ``tanh``), which is that function.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from .errors import ParseError
@@ -239,8 +240,6 @@ def _word(source: str, raw: list, i: int, command: str, column: int, out: list[T
         shown = word if len(word) <= 30 else word[:27] + "..."
         raise ParseError(f"\\{command}{{{shown}}} is text, not part of a formula", column, source)
     if word not in WORDS and len(word) > 1 and word not in GREEK:
-        import difflib
-
         close = difflib.get_close_matches(word, sorted(WORDS), n=2, cutoff=0.6)
         hint = f" — did you mean {' or '.join(close)}?" if close else ""
         what = "is text, not part of a formula" if command in ("text", "textrm", "textit", "mbox") else \

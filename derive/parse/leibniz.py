@@ -47,7 +47,7 @@ def leibniz(parser, top: tuple[int, int], bottom: tuple[int, int], token: Token)
         raise parser.error(f"a derivative with respect to {lower[1].text}, but the variable is {var}", lower[1])
     lower_order, end = _order(lower, 2)
     if lower_order != order or end != len(lower):
-        raise parser.error(f"cannot read this derivative: the orders above and below differ", token)
+        raise parser.error("cannot read this derivative: the orders above and below differ", token)
     if k == len(upper):
         return order, None
     return order, (top[0] + k, top[1])

@@ -11,6 +11,10 @@ way and matters is recorded in ``remarks``.
 
 from __future__ import annotations
 
+from sympy import And, Derivative, Ge, Gt, Le, Lt, Ne, Piecewise, Pow, true
+from sympy.core.function import AppliedUndef
+
+from ..engine.functions import g
 from .functions import INVERSES, derivative_at
 from .tokens import Token
 
@@ -56,8 +60,6 @@ class Notation:
 
     def cases(self, token: Token):
         """\\begin{cases} value & condition \\\\ ... \\end{cases}: a piecewise function."""
-        from sympy import Piecewise
-
         self.enter()
         pieces = []
         while True:
@@ -77,8 +79,6 @@ class Notation:
 
     def condition(self):
         """z > 0, -3 < z \\le 3, otherwise."""
-        from sympy import And, Ge, Gt, Le, Lt, Ne, true
-
         if self.peek().kind == "name" and self.peek().text == "otherwise":
             self.take()
             return true
@@ -96,10 +96,6 @@ class Notation:
 
     def author(self, token: Token):
         """g(z), g'(z), g^{(3)}(z), g^2(z), \\sigma 2z: the author's function and its derivatives."""
-        from sympy import Derivative, Pow
-
-        from ..engine.functions import g
-
         order, power, inverse = self.superscript(token)
         known = self.functions.get(self.function)
         if inverse:
@@ -167,9 +163,6 @@ class Notation:
 
     def derivative(self, order: int, operand_span, token: Token):
         """d^k/dz^k of the operand written inside the fraction (d g(z)/dz), or of the term that follows."""
-        from sympy import Derivative
-        from sympy.core.function import AppliedUndef
-
         if order > 12:
             raise self.error("a derivative of order above 12 is not read", token)
         if operand_span is not None:

@@ -8,6 +8,7 @@ is printed as it was written (see ``derive.engine.forms``): nothing is reordered
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, localcontext
 
 from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, Sum, UnevaluatedExpr, exp
 
@@ -143,8 +144,6 @@ def decimal(r: Expr) -> str | None:
         q //= 5
     if q != 1:
         return None
-    from decimal import Decimal, localcontext
-
     with localcontext() as context:
         context.prec = len(str(r.p)) + len(str(r.q)) + 5
         return format(Decimal(r.p) / Decimal(r.q), "f")

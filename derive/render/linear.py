@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sympy import Derivative, Expr, Indexed
 from sympy.core.function import AppliedUndef
+from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.str import StrPrinter
 
 from .layout import decimal, subscript
@@ -30,8 +31,6 @@ class LinearPrinter(StrPrinter):
 
     def _print_Symbol(self, expr):
         if self._unicode:
-            from sympy.printing.pretty.pretty_symbology import pretty_symbol
-
             return pretty_symbol(expr.name)  # alpha -> α, as the formulas beside it
         return super()._print_Symbol(expr)
 

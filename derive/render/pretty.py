@@ -15,6 +15,7 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from ..engine import forms
 from . import layout
 from .layout import subscript
+from .linear import linear
 
 
 class LecturePrettyPrinter(PrettyPrinter):
@@ -78,8 +79,6 @@ class LecturePrettyPrinter(PrettyPrinter):
 
     def _print_Derivative(self, expr: Derivative):
         if isinstance(expr.variables[0], Indexed):  # softmax's partial derivatives, on one line
-            from .linear import linear
-
             if isinstance(expr.expr, Indexed):
                 return prettyForm(linear(expr, unicode=self._use_unicode))
             d = "∂" if self._use_unicode else "d"
@@ -110,8 +109,6 @@ class LecturePrettyPrinter(PrettyPrinter):
         return prettyForm(text) if text else super()._print_Rational(expr)
 
     def _print_Indexed(self, expr):
-        from .linear import linear
-
         return prettyForm(linear(expr, unicode=self._use_unicode))
 
     _print_KroneckerDelta = _print_Indexed
@@ -129,10 +126,6 @@ class LecturePrettyPrinter(PrettyPrinter):
         return self._print_Function(expr, func_name="min")
 
     def _print_And(self, expr):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        from .linear import linear
-
         return prettyForm(linear(expr, unicode=self._use_unicode))
 
 
