@@ -11,21 +11,21 @@ resolve (and ``--help`` runs) without importing SymPy.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
+from .record import Record, record
 from .errors import DeriveError
 
 
-@dataclass(frozen=True)
-class Parameter:
+@record
+class Parameter(Record):
     name: str  # as it appears in the formula: alpha, beta, lambda, k
     default: str | None  # None: kept as a symbol unless set with --param
     meaning: str
     positive: bool = True  # the formula needs a positive value (a slope, a scale, a width)
 
 
-@dataclass(frozen=True)
-class Activation:
+@record
+class Activation(Record):
     name: str
     aliases: tuple[str, ...]
     summary: str

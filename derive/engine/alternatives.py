@@ -10,11 +10,11 @@ bounds): the evidence a chain's line rests on where no proof is found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from sympy import Add, Expr, Function, Mul, Symbol, erf, exp, log, pi, sech, sqrt, tanh
 
+from ..record import Record, record
 from .derivation import Derivation
 from .functions import g, sigmoid
 from .verify import numeric_compare
@@ -65,8 +65,8 @@ class phi(_Named):
         return self.rewrite(exp)
 
 
-@dataclass(frozen=True)
-class Quoted:
+@record
+class Quoted(Record):
     """If g(z) = function(z, beta), then g'(z) = form(z, beta) — quoted as ``name``."""
 
     name: str

@@ -6,9 +6,9 @@ verified equal to the line before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from sympy import And, Expr, Symbol, oo
 
+from ..record import Record, record
 from .g_and_z import Witness
 from .piecewise import Kink
 from .rules import Rule
@@ -20,8 +20,8 @@ Phrase = tuple[str | Expr, ...]
 Note = tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
-class Line:
+@record
+class Line(Record):
     """One line of the chain: ``lhs = rhs``, or ``= rhs`` when lhs is None."""
 
     lhs: Expr | None  # g(z) or g'(z)
@@ -31,8 +31,8 @@ class Line:
     check: Comparison | None  # how it was verified against the line before (None: first line)
 
 
-@dataclass(frozen=True)
-class Derivation:
+@record
+class Derivation(Record):
     """g(z), its derivative, and the lecture's chain of lines from one to the other."""
 
     name: str | None  # catalog name, None for a typed expression
@@ -77,8 +77,8 @@ class Derivation:
         return bool(self.branches)
 
 
-@dataclass(frozen=True)
-class Branch:
+@record
+class Branch(Record):
     """The chain on one open interval low < z < high of a piecewise activation."""
 
     low: Expr

@@ -15,19 +15,19 @@ that is checked equal to the derivative is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import mpmath
 from sympy import Dummy, Expr, Function, Symbol, collect, count_ops, diff, expand, lambdify
 from sympy.core.function import AppliedUndef
 
+from ..record import Record, record
 from . import floats
 from .functions import G
 from .verify import compare
 
 
-@dataclass(frozen=True)
-class Witness:
+@record
+class Witness(Record):
     """g(first) = g(second) while g'(first) != g'(second): no F(g) can give both slopes."""
 
     first: float

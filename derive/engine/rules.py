@@ -14,7 +14,6 @@ The docstring of each class is the transformation it performs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Callable, ClassVar
 
 from sympy import (
@@ -30,38 +29,18 @@ from sympy import (
     sign,
 )
 
+from ..record import Record, record
 from .forms import as_written
 
 Inner = Callable[["Rule"], Expr]
 
 
-#: Every rule's decorator: a frozen dataclass whose equality, hash and repr are ``Rule``'s,
-#: written once for all rules (generated for each class, they cost 6 ms of every command's
-#: start: a dataclass compiles each method it writes).
-rule = dataclass(frozen=True, eq=False, repr=False)
-
-
-@rule
-class Rule:
+@record
+class Rule(Record):
     """d/dz expr."""
 
     expr: Expr
     var: Expr  # a Symbol, or the inner expression u of a chain rule (d/du)
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f.name) for f in fields(self))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((self.__class__.__name__, self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
-        return f"{self.__class__.__name__}({shown})"
 
     #: short identifier, used in JSON and tests
     id: ClassVar[str] = "rule"
@@ -83,7 +62,7 @@ class Rule:
 # --- leaves -----------------------------------------------------------------
 
 
-@rule
+@record
 class ActivationRule(Rule):
     """d/dz g(z) -> g'(z)   (g itself, inside a form in g being differentiated)"""
 
@@ -94,7 +73,7 @@ class ActivationRule(Rule):
         return Derivative(self.expr, self.var)
 
 
-@rule
+@record
 class ConstantRule(Rule):
     """d/dz c -> 0"""
 
@@ -105,7 +84,7 @@ class ConstantRule(Rule):
         return S.Zero
 
 
-@rule
+@record
 class VariableRule(Rule):
     """d/dz z -> 1"""
 
@@ -116,7 +95,7 @@ class VariableRule(Rule):
         return S.One
 
 
-@rule
+@record
 class PowerRule(Rule):
     """d/du u^n -> n u^(n-1)   (n = -1 is the reciprocal rule: d/du 1/u -> (-1) 1/u^2)"""
 
@@ -141,7 +120,7 @@ class PowerRule(Rule):
         return Mul(factor, UnevaluatedExpr(power), evaluate=False)
 
 
-@rule
+@record
 class ExponentialRule(Rule):
     """d/du a^u -> a^u ln(a)"""
 
@@ -154,7 +133,7 @@ class ExponentialRule(Rule):
         return self.expr * log(self.base)
 
 
-@rule
+@record
 class ExpRule(Rule):
     """d/du e^u -> e^u"""
 
@@ -165,7 +144,7 @@ class ExpRule(Rule):
         return self.expr
 
 
-@rule
+@record
 class LogRule(Rule):
     """d/du ln(u) -> 1/u"""
 
@@ -176,7 +155,7 @@ class LogRule(Rule):
         return 1 / self.expr.args[0]
 
 
-@rule
+@record
 class TableRule(Rule):
     """d/du f(u) -> f'(u), f' from the table of derivatives (SymPy's ``fdiff``)."""
 
@@ -187,7 +166,7 @@ class TableRule(Rule):
         return self.expr.fdiff(1)
 
 
-@rule
+@record
 class TrigRule(TableRule):
     """d/du sin(u) -> cos(u), d/du cos(u) -> -sin(u), d/du tan(u) -> 1 + tan(u)^2, ..."""
 
@@ -195,7 +174,7 @@ class TrigRule(TableRule):
     title = "trigonometric derivative"
 
 
-@rule
+@record
 class HyperbolicRule(TableRule):
     """d/du sinh(u) -> cosh(u), d/du cosh(u) -> sinh(u), d/du tanh(u) -> 1 - tanh(u)^2, ..."""
 
@@ -203,7 +182,7 @@ class HyperbolicRule(TableRule):
     title = "hyperbolic derivative"
 
 
-@rule
+@record
 class InverseTrigRule(TableRule):
     """d/du atan(u) -> 1/(1 + u^2), d/du asin(u) -> 1/sqrt(1 - u^2), ..."""
 
@@ -211,7 +190,7 @@ class InverseTrigRule(TableRule):
     title = "inverse trigonometric derivative"
 
 
-@rule
+@record
 class InverseHyperbolicRule(TableRule):
     """d/du asinh(u) -> 1/sqrt(1 + u^2), d/du atanh(u) -> 1/(1 - u^2), ..."""
 
@@ -219,7 +198,7 @@ class InverseHyperbolicRule(TableRule):
     title = "inverse hyperbolic derivative"
 
 
-@rule
+@record
 class ErfRule(TableRule):
     """d/du erf(u) -> 2/sqrt(pi) e^{-u^2}"""
 
@@ -227,7 +206,7 @@ class ErfRule(TableRule):
     title = "d/du erf(u) = 2/sqrt(pi) e^{-u^2}"
 
 
-@rule
+@record
 class SigmoidRule(TableRule):
     """d/du sigma(u) -> sigma(u) (1 - sigma(u))"""
 
@@ -235,7 +214,7 @@ class SigmoidRule(TableRule):
     title = "d/du sigma(u) = sigma(u)(1 - sigma(u))"
 
 
-@rule
+@record
 class AbsRule(Rule):
     """d/du |u| -> sign(u)   (u != 0; |u| has no derivative at 0)"""
 
@@ -246,7 +225,7 @@ class AbsRule(Rule):
         return sign(self.expr.args[0])
 
 
-@rule
+@record
 class StepRule(Rule):
     """d/du sign(u) -> 0, d/du H(u) -> 0   (u != 0; a jump at 0)"""
 
@@ -260,7 +239,7 @@ class StepRule(Rule):
 # --- rules with sub-steps ---------------------------------------------------
 
 
-@rule
+@record
 class SumRule(Rule):
     """d/dz (f_1 + ... + f_n) -> f_1' + ... + f_n'"""
 
@@ -281,7 +260,7 @@ class SumRule(Rule):
         return Add(*shown, evaluate=False) if len(shown) > 1 else shown[0]
 
 
-@rule
+@record
 class ConstantMultipleRule(Rule):
     """d/dz (c f) -> c f'"""
 
@@ -302,7 +281,7 @@ class ConstantMultipleRule(Rule):
         return Mul(self.constant, inner(self.other), evaluate=False)
 
 
-@rule
+@record
 class ProductRule(Rule):
     """d/dz (f_1 ... f_n) -> sum over i of f_1 ... f_i' ... f_n"""
 
@@ -328,7 +307,7 @@ class ProductRule(Rule):
         return Mul(*parts, evaluate=evaluate)
 
 
-@rule
+@record
 class QuotientRule(Rule):
     """d/dz (u/v) -> (v u' - u v') / v^2"""
 
@@ -364,7 +343,7 @@ def _product(*factors: Expr) -> Expr:
     return Mul(*kept, evaluate=False) if len(kept) > 1 else (kept[0] if kept else S.One)
 
 
-@rule
+@record
 class ChainRule(Rule):
     """d/dz f(u(z)) -> f'(u) u'(z)"""
 
@@ -387,7 +366,7 @@ class ChainRule(Rule):
         return Mul(*factors, inner(self.inner), evaluate=False)
 
 
-@rule
+@record
 class PiecewiseRule(Rule):
     """d/dz {f_i if c_i} -> {f_i' if c_i}   (away from the boundaries between pieces)"""
 
@@ -407,7 +386,7 @@ class PiecewiseRule(Rule):
         return Piecewise(*((inner(r), c) for r, c in self.pieces), evaluate=False)
 
 
-@rule
+@record
 class RewriteRule(Rule):
     """d/dz f -> d/dz f' where f' is f written another way (max(a, b) as pieces)"""
 

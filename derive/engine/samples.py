@@ -9,15 +9,15 @@ from the input.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from sympy import Expr, Symbol, lambdify
 
+from ..record import Record, record
 from .derivation import Derivation
 
 
-@dataclass(frozen=True)
-class Samples:
+@record
+class Samples(Record):
     z: tuple[float, ...]
     g: tuple[float, ...]
     dg: tuple[float, ...]

@@ -29,7 +29,6 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 import mpmath
@@ -58,6 +57,7 @@ from sympy import (
 )
 from sympy.core.relational import Relational
 
+from ..record import Record, record
 from .exponentials import exp_as_powers
 from .functions import sigmoid
 
@@ -80,8 +80,8 @@ POINTS = sample_points(12, seed=4_9)
 PARAMETER_VALUES = tuple(Float(v, 40) for v in ("0.73", "1.37", "0.41", "2.19", "1.08", "0.62"))
 
 
-@dataclass(frozen=True)
-class Comparison:
+@record
+class Comparison(Record):
     """How two expressions compare: ``proved``, ``numerically equal``, ``wrong`` or ``undecided``."""
 
     verdict: str

@@ -7,8 +7,8 @@ and ``–`` are minus, ``·`` and ``×`` times, ``²`` and ``³`` powers, ``σ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..record import Record, record
 from .errors import ParseError
 
 MAX_LENGTH = 1000  # characters; an activation formula is a line, not a file
@@ -35,8 +35,8 @@ _SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-"
 _TWO = {"²": ("^", "2"), "³": ("^", "3"), "″": ("'", "'")}
 
 
-@dataclass(frozen=True)
-class Token:
+@record
+class Token(Record):
     kind: str  # "number", "name", "op", "command" (LaTeX), "end"
     text: str
     column: int  # 1-based

@@ -7,13 +7,13 @@ is printed as it was written (see ``derive.engine.forms``): nothing is reordered
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, Sum, UnevaluatedExpr, exp
 
 from sympy.core.function import AppliedUndef
 
+from ..record import Record, record
 from ..engine import forms
 
 
@@ -23,8 +23,8 @@ def unwrap(expr: Expr) -> Expr:
     return expr
 
 
-@dataclass(frozen=True)
-class Product:
+@record
+class Product(Record):
     """A product as printed: an optional leading minus, a numerator, a denominator."""
 
     negative: bool
