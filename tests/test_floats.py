@@ -9,7 +9,7 @@ import mpmath
 import pytest
 from sympy import Abs, Add, Rational, Symbol, atan, cos, diff, erf, exp, lambdify, log, pi, sin, sqrt, tanh
 
-from derive.api import entry_definition
+from derive.definitions import entry_definition
 from derive.catalog import CATALOG
 from derive.engine import floats
 from derive.engine.functions import sigmoid

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
+from ..definitions import definition
 from ..errors import DeriveError
 from .document import DocumentError, read_document
 
@@ -21,9 +21,7 @@ def function_from(spec: str | None, var: str):
     """g from --function: a catalog name (with its default parameters) or a typed formula."""
     if spec is None:
         return None
-    from ..api import derive
-
-    return derive(spec, var=var).definition
+    return definition(spec, var)
 
 
 def check_text(text: str, *, var: str | None = None, function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
