@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Abs, And, Derivative, Expr, Piecewise, Symbol, oo, piecewise_fold
+from sympy import Abs, And, Derivative, Expr, Piecewise, Symbol, oo
 
 from . import forms
 from .cases import cases_in_g
 from .chain import _verified, differentiate, smooth_chain
 from .derivation import Branch, Derivation
 from .functions import G, g
-from .piecewise import Piece, _value_at, is_zero, kinks
+from .piecewise import Piece, _value_at, is_zero, kinks, unfolded
 from .verify import compare
 
 
@@ -75,7 +75,7 @@ def _cases(definition: Expr, var: Symbol, parts: tuple[Piece, ...]) -> Expr:
 
 
 def _gives(definition: Expr, var: Symbol, piece: Piece, point: Expr) -> bool:
-    value = _value_at(piecewise_fold(definition.rewrite(Piecewise)), var, point)
+    value = _value_at(unfolded(definition), var, point)
     return is_zero(piece.expr.subs(var, point) - value, var)
 
 
