@@ -78,6 +78,17 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
         if order != 1:
             raise DeriveError(f"{entry.name}: --order applies to activations of one variable")
         return softmax_derivation(z)
+    values, definition, named = entry_function(entry, z, params, symbolic)
+    derivation = lecture_chain(definition, z, name=entry.name, named=named, sides=entry.kinks)
+    from dataclasses import replace
+
+    derivation = replace(derivation, params=tuple(values.items()), source=entry.source)
+    return _ordered(derivation, order)
+
+
+def entry_function(entry: catalog.Activation, z: Symbol, params: dict[str, str], symbolic: bool
+                   ) -> tuple[dict[str, Expr], Expr, Expr | None]:
+    """An entry's parameter values, its definition in z, and how line 1 names it (sigma(z))."""
     for name in params:
         entry.parameter(name)  # raises for a parameter the function does not have
         if name == z.name:
@@ -92,12 +103,7 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
             values[p.name] = _number(p.name, p.default, positive=p.positive)
     formula = _formula(entry, z, values)
     named = formula if entry.expand else None
-    definition = formula.rewrite(exp) if entry.expand else formula
-    derivation = lecture_chain(definition, z, name=entry.name, named=named, sides=entry.kinks)
-    from dataclasses import replace
-
-    derivation = replace(derivation, params=tuple(values.items()), source=entry.source)
-    return _ordered(derivation, order)
+    return values, (formula.rewrite(exp) if entry.expand else formula), named
 
 
 def _formula(entry: catalog.Activation, z: Symbol, values: dict) -> Expr:
