@@ -287,13 +287,44 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
         if count_ops(inverse.expr) > MAX_OPS:
             budget.too_long = True
             continue
-        raw = budget.run(lambda: target.subs(var, inverse.expr), at_most=1.0)
+        through = budget.run(lambda: through_radicals(definition, target, var, y), at_most=0.5)
+        raw = budget.run(lambda: (through if through is not None else target).subs(var, inverse.expr), at_most=1.0)
         if raw is None:
             continue
         form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
         if form is not None:
             shown = _shown(inverse.expr, y, values, definition, var, budget) if whole[inverse.expr] else None
             return Found(form.xreplace({y: G}), shown, inverse.needs)
+    return None
+
+
+def through_radicals(definition: Expr, target: Expr, var: Symbol, y: Dummy) -> Expr | None:
+    """target with the radical of g's definition written through g itself, or None.
+
+    g = z + (sqrt(z^2 + 1) - 1)/2 gives sqrt(z^2 + 1) = 2g + 1 - 2z, so bent identity's
+    g' = 1 + z/(2 sqrt(z^2 + 1)) is 1 + z/(2(2g + 1 - 2z)): only z is then left to
+    substitute, and the form comes out as short as 3 sqrt(g^2 + g + 1)/(4 sqrt(g^2 + g + 1)
+    - 2g - 1), where substituting z into the radical too nests one root in another.  A
+    power of the radicand in target is rewritten where it is an integer power of the
+    radical (squareplus: sqrt(z^2 + 4) itself; ISRU: (1 + z^2)^{-3/2} = ((1 + z^2)^{-1/2})^3)."""
+    roots = sorted((p for p in definition.atoms(Pow)
+                    if p.base.has(var) and isinstance(p.exp, Rational) and not p.exp.is_Integer), key=str)
+    for root in roots:
+        s = Dummy("s")
+        with_s = definition.xreplace({root: s})
+        slope = diff(with_s, s)
+        if slope == 0 or slope.has(s) or with_s.has(root.base):
+            continue  # not linear in the radical, or its radicand elsewhere in g too
+        value = (y - expand(with_s - slope * s)) / slope
+        base, p = root.base, root.exp
+
+        def through(e: Expr) -> Expr:
+            return value ** int(e.exp / p)
+
+        rewritten = target.replace(lambda e: isinstance(e, Pow) and e.base == base and (e.exp / p).is_integer,
+                                   through)
+        if not rewritten.has(base):
+            return cancel(rewritten)
     return None
 
 
