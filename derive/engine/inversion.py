@@ -52,6 +52,7 @@ from sympy import (
     factor,
     factor_list,
     factor_terms,
+    fraction,
     log,
     powdenest,
     powsimp,
@@ -270,8 +271,16 @@ def simplest_verified(candidates: list[Expr], y: Dummy, definition: Expr, target
         if form.has(var) or form.has(S.ImaginaryUnit):
             continue
         if holds(form.subs(y, definition), target, var):
-            return factor_terms(form)  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2): the same, as written
+            return _signs_cancelled(factor_terms(form))  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2)
     return None
+
+
+def _signs_cancelled(form: Expr) -> Expr:
+    """-a/(b - c) written a/(c - b): the same fraction, without a sign on top."""
+    top, bottom = fraction(form)
+    if top.could_extract_minus_sign() and isinstance(bottom, Add):
+        return (-top) / expand(-bottom)
+    return form
 
 
 def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budget) -> Found | None:
