@@ -32,8 +32,8 @@ from .engine.functions import variable
 from .engine.summary import slopes
 
 #: the entries whose summary takes longest (measured, in-process, this order): started first
-SLOWEST = ("bent identity", "isrlu", "isru", "hardswish", "hard sigmoid", "softmax", "squareplus", "hard tanh",
-           "softsign", "tanh", "gelu tanh", "probit", "generalized logistic", "mish", "swish-beta")
+SLOWEST = ("bent identity", "isrlu", "isru", "softmax", "gelu tanh", "squareplus", "mish", "probit", "tanh",
+           "softsign", "generalized logistic", "swish-beta", "gelu", "lecun tanh", "bipolar sigmoid", "arctan")
 
 
 def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
