@@ -209,8 +209,15 @@ def tidy(form: Expr, y: Dummy, values: list[float], budget: Budget) -> list[Expr
         done = budget.run(lambda: trigsimp(out[-1]), at_most=1.5)
         if done is not None:
             out.append(done)
+    done_factored = set()  # forms that factor alike range alike: each range taken once
     for f in list(dict.fromkeys(out[2:])):
-        ranged = budget.run(lambda: on_range(f, y, values), at_most=1.0)
+        if not _fractional_powers(f):
+            continue  # on_range leaves it as it is
+        factored = budget.run(lambda: factor(f, deep=True), at_most=1.0)
+        if factored is None or factored in done_factored:
+            continue
+        done_factored.add(factored)
+        ranged = budget.run(lambda: _ranged(factored, y, values, f), at_most=1.0)
         if ranged is not None:
             out.append(ranged)
     return list(dict.fromkeys(out))
@@ -226,9 +233,17 @@ def _radicals_factored(form: Expr) -> Expr:
 def on_range(form: Expr, y: Dummy, values: list[float]) -> Expr:
     """form with every polynomial factor that keeps one sign on g's values made a positive
     symbol while powers are combined: (1 - y)^(3/2) (1 + y)^(3/2) = (1 - y^2)^(3/2)."""
-    if not form.atoms(Pow) or all(p.exp.is_integer for p in form.atoms(Pow)):
+    if not _fractional_powers(form):
         return form
-    factored = factor(form, deep=True)
+    return _ranged(factor(form, deep=True), y, values, form)
+
+
+def _fractional_powers(form: Expr) -> bool:
+    return any(not p.exp.is_integer for p in form.atoms(Pow))
+
+
+def _ranged(factored: Expr, y: Dummy, values: list[float], form: Expr) -> Expr:
+    """on_range, given form factored (deep); form itself where no factor keeps one sign."""
     polys = set()
     for p in factored.atoms(Pow):
         for part in p.base.as_numer_denom():
