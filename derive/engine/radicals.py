@@ -15,14 +15,18 @@ ISRU, squareplus and softsign's pieces.
 
 from __future__ import annotations
 
-from sympy import Dummy, Expr, Pow, Rational, Symbol, cancel, expand, fraction, prem
+from sympy import Dummy, Expr, Pow, Rational, Symbol, cancel, expand, fraction, prem, preorder_traversal
 
-#: at most this many radicals: past it the reduction may grow, and simplify decides
+#: at most this many radicals, and nodes in the difference: past them the reduction may
+#: grow (bent identity's fourth derivative: a second per line), and simplify decides
 MAX_RADICALS = 4
+MAX_NODES = 400
 
 
 def radical_zero(difference: Expr, var: Symbol) -> bool:
     """True when difference is shown to be identically 0 (see the module's docstring)."""
+    if _size(difference) > MAX_NODES:
+        return False  # a line of a high order: the reduction would expand thousands of terms
     if not _has_radical(difference, var):
         if difference.is_rational_function(var) and not difference.is_polynomial(var):
             return cancel(difference) == 0  # softsign's pieces: fractions of z alone
@@ -43,6 +47,10 @@ def radical_zero(difference: Expr, var: Symbol) -> bool:
         if remainder.has(s):
             remainder = expand(prem(remainder, relation, s))
     return remainder == 0
+
+
+def _size(expr: Expr) -> int:
+    return sum(1 for _ in preorder_traversal(expr))
 
 
 def _has_radical(expr: Expr, var: Symbol) -> bool:
