@@ -21,7 +21,10 @@ pretty printer's ``_print_Mul`` asks ``isinstance(x, Quantity)``, and ``solve``'
 ``checksol`` takes ``as_independent(Unit)``.  Its first import loads all of
 ``sympy.physics`` (~100 ms of hard sigmoid's or bent identity's cold command, for units
 derive never makes); the stand-in's ``Quantity`` and ``Unit`` are classes nothing is an
-instance of until the real module is loaded.
+instance of until the real module is loaded (any other name loads it).  Only the
+``from sympy.physics.units import ...`` form reaches it before then: ``import
+sympy.physics.units as u`` also needs the package ``sympy.physics`` loaded, which
+nothing in a derive command does.
 """
 
 from __future__ import annotations
