@@ -7,7 +7,7 @@ from dataclasses import replace
 from sympy import Expr, Symbol
 
 from . import catalog
-from .definitions import catalog_candidates, checked_variable, entry_definition, entry_formula, entry_values, typed_formula
+from .definitions import catalog_candidates, checked_variable, entry_function, typed_formula
 from .engine.alternatives import alternatives
 from .engine.derivation import Derivation
 from .engine.higher import higher_order
@@ -66,18 +66,10 @@ def _from_entry(entry: catalog.Activation, z: Symbol, params: dict[str, str], sy
         if order != 1:
             raise DeriveError(f"{entry.name}: --order applies to activations of one variable")
         return softmax_derivation(z)
-    values = entry_values(entry, z, params, symbolic)
-    named = entry_formula(entry, z, values) if entry.expand else None
-    definition = entry_definition(entry, z, values)
+    values, definition, named = entry_function(entry, z, params, symbolic)
     derivation = lecture_chain(definition, z, name=entry.name, named=named, sides=entry.kinks)
     derivation = replace(derivation, params=tuple(values.items()), source=entry.source)
     return _ordered(derivation, order)
-
-
-
-
-
-
 
 
 def _ordered(derivation: Derivation, order: int) -> Derivation:
@@ -85,10 +77,6 @@ def _ordered(derivation: Derivation, order: int) -> Derivation:
         quoted = alternatives(derivation)
         return replace(derivation, alternatives=quoted) if quoted else derivation
     return higher_order(derivation, order)
-
-
-
-
 
 
 def check(text_or_path, function: str | None = None, var: str | None = None, *,

@@ -394,10 +394,10 @@ def list_(no_cache: bool, output: str | None, force: bool) -> None:
         emit(hit, output, force)
         return
     from .catalog import CATALOG
-    from .parallel import derive_each
+    from .parallel import summarise_each
     from .render.catalog import CatalogTable
 
-    derivations = derive_each([entry.name for entry in CATALOG])  # on every core
+    derivations = summarise_each([entry.name for entry in CATALOG])  # g' and its forms only, on every core
     text = _rendered_view(CatalogTable(list(zip(CATALOG, derivations))), output)
     emit(text, output, force)
     if name:

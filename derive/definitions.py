@@ -76,6 +76,15 @@ def entry_definition(entry: catalog.Activation, z: Symbol, values: dict[str, Exp
     return formula.rewrite(exp) if entry.expand else formula
 
 
+def entry_function(entry: catalog.Activation, z: Symbol, params: dict[str, str], symbolic: bool
+                   ) -> tuple[dict[str, Expr], Expr, Expr | None]:
+    """An entry's parameter values, its definition in z, and how line 1 names it (tanh(z)),
+    None where the definition is the formula itself."""
+    values = entry_values(entry, z, params, symbolic)
+    named = entry_formula(entry, z, values) if entry.expand else None
+    return values, entry_definition(entry, z, values), named
+
+
 def catalog_candidates(z: Symbol):
     """(name, definition) of every catalog entry a typed formula of z alone can equal:
     one variable, every parameter with a default; made one at a time, as asked for."""

@@ -1,5 +1,9 @@
 """Many catalog derivations at once, on every core: ``derive list`` without a cache.
 
+``summarise_each`` computes only what the catalog table shows of each entry (its g' and
+forms, ``engine.summary``), the slowest entries first so that no core waits at the end
+on one long entry started last.
+
 The entries are independent, so worker processes derive them side by side and send the
 finished ``Derivation`` objects back (they pickle: SymPy expressions and derive's own
 functions).  Workers are forked where the system allows it, so they start with SymPy
@@ -14,14 +18,23 @@ that entry itself), so the output is byte for byte what one process prints
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 import os
 import pickle
 from collections.abc import Sequence
 
 from sympy.core.parameters import evaluate
 
+from . import catalog
 from .api import derive
+from .definitions import entry_function
 from .engine.derivation import Derivation
+from .engine.functions import variable
+from .engine.summary import slopes
+
+#: the entries whose summary takes longest (measured, in-process, this order): started first
+SLOWEST = ("bent identity", "isrlu", "isru", "softmax", "gelu tanh", "squareplus", "mish", "probit", "tanh",
+           "softsign", "generalized logistic", "swish-beta", "gelu", "lecun tanh", "bipolar sigmoid", "arctan")
 
 
 def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
@@ -33,6 +46,39 @@ def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Deriva
     with context.Pool(jobs) as pool:
         pickled = pool.map(_derived, names, chunksize=1)
     return [_rebuilt(data) if data is not None else derive(name) for name, data in zip(names, pickled)]
+
+
+def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
+    """summary(name) for every name (in that order), the slowest started first on every core."""
+    jobs = min(jobs or os.cpu_count() or 1, len(names))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [summary(name) for name in names]
+    rank = {name: i for i, name in enumerate(SLOWEST)}
+    order = sorted(range(len(names)), key=lambda i: (rank.get(names[i], len(rank)), i))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        pickled = pool.map(_summarised, [names[i] for i in order], chunksize=1)
+    out: list[Derivation | None] = [None] * len(names)
+    for i, data in zip(order, pickled):
+        out[i] = _rebuilt(data) if data is not None else summary(names[i])
+    return out  # type: ignore[return-value]
+
+
+def summary(name: str) -> Derivation:
+    """What ``derive list`` shows of a catalog entry, with its default parameters."""
+    entry = catalog.lookup(name)
+    if entry.multivariate:
+        return derive(name)  # softmax: its own method, one chain
+    z = variable("z")
+    values, definition, named = entry_function(entry, z, {}, False)
+    return replace(slopes(definition, z, name=entry.name, named=named), params=tuple(values.items()),
+                   source=entry.source)
+
+
+def _summarised(name: str) -> bytes | None:
+    derivation = summary(name)
+    data = pickle.dumps(derivation)
+    return data if _rebuilt(data) == derivation else None
 
 
 def _rebuilt(data: bytes) -> Derivation:

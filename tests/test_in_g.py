@@ -231,16 +231,16 @@ def test_engine_modules_import_each_other_without_a_circle():
 def test_the_form_read_off_the_name_is_checked_against_the_definition():
     from sympy import Symbol, exp, tanh
 
-    from derive.engine.chain import _by_its_name
+    from derive.engine.in_g import form_by_name
     from derive.engine.functions import G
 
     z = Symbol("z", real=True)
     tanh_exp = (exp(z) - exp(-z)) / (exp(z) + exp(-z))
-    found = _by_its_name(tanh(z), tanh_exp, diff(tanh_exp, z), z)
+    found = form_by_name(tanh(z), tanh_exp, diff(tanh_exp, z), z)
     assert found is not None and sympy.expand(found.form - (1 - G**2)) == 0
     # tanh named, but the definition is another function: the form is not taken
     other = (exp(2 * z) - 1) / (exp(2 * z) + 2)
-    assert _by_its_name(tanh(z), other, diff(other, z), z) is None
+    assert form_by_name(tanh(z), other, diff(other, z), z) is None
     # a name whose derivative is not written in itself: the search decides
     lecun = Rational(17159, 10000) * tanh(2 * z / 3)
-    assert _by_its_name(lecun, lecun.rewrite(exp), diff(lecun.rewrite(exp), z), z) is None
+    assert form_by_name(lecun, lecun.rewrite(exp), diff(lecun.rewrite(exp), z), z) is None

@@ -53,7 +53,7 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
     found = in_g.InG(None)
     if proof is None:
-        found = _by_its_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
+        found = in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
     F = found.form
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     substitute: Note = (("substitute", gz),)
@@ -84,19 +84,6 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     remark = found.remark if F is None and proof is None else ""
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
-
-
-def _by_its_name(named: Expr | None, definition: Expr, derivative: Expr, var: Symbol) -> in_g.InG | None:
-    """The form in g read off the named function's own derivative, where that is written
-    in the function itself: tanh'(z) = 1 - tanh(z)^2 with g for tanh(z) is 1 - g^2, with
-    no z left.  Checked equal to g' at the sample points; None where this does not give
-    one (the search then eliminates z), in milliseconds where the search takes twenty."""
-    if named is None or not named.has(var):
-        return None
-    form = diff(named, var).xreplace({named: G})
-    if form.has(var) or not form.has(G):
-        return None
-    return in_g.InG(form) if numeric_compare(form.subs(G, definition), derivative, var).equal else None
 
 
 def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:

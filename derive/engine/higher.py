@@ -40,14 +40,11 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     gz = g(var)
     F = first.in_terms_of_g
     nth = derivative_of_order(first.definition, var, n)
-    previous_form = _form(F, n - 1) if F is not None else None
-    if previous_form is not None and count_ops(_form(F, n)) > inversion.MAX_OPS:
-        # differentiating a long form in g (bent identity's, through nested roots) gives
-        # thousands of operations no page can hold: the derivative in z instead
-        previous_form = None
+    forms_in_g = _forms(F, n) if F is not None else None
+    previous_form = forms_in_g[n - 2] if forms_in_g is not None else None
     lines: list[tuple] = []
     if previous_form is not None:
-        written = _product_form(_form(F, n - 2), F, gz) if n > 2 else _written(F, gz)
+        written = _product_form(forms_in_g[n - 3], F, gz) if n > 2 else _written(F, gz)
         lines.append((_d(gz, var, n - 1), written, "previous-order", (("the derivative of order", n - 1, "in g"),)))
         start = Derivative(UnevaluatedExpr(written), var)
         lines.append((_d(gz, var, n), start, "differentiate-form", (("differentiate both sides",),)))
@@ -92,12 +89,22 @@ def _d(gz: Expr, var: Symbol, order: int) -> Expr:
     return gz if order == 0 else Derivative(gz, (var, order))
 
 
-def _form(F: Expr, order: int) -> Expr:
-    """F_order(G) with g^(order)(z) = F_order(g(z)); F_1 = F."""
-    form = F
-    for _ in range(order - 1):
-        form = expand(diff(form, G) * F)
-    return form
+def _forms(F: Expr, n: int) -> list[Expr] | None:
+    """[F_1, ..., F_n] with g^(k)(z) = F_k(g(z)), F_k = F_{k-1}' F; or None where F_n is longer than a page holds (``MAX_OPS``).
+
+    Differentiating a long form in g (bent identity's, through nested roots) gives
+    thousands of operations: the derivative in z is shown instead.  The forms are
+    checked as they grow, so that a form already four pages long is not expanded
+    further (bent identity's F_3: 16 s of ``expand`` to find it too long)."""
+    out = [F]
+    for k in range(2, n + 1):
+        product = diff(out[-1], G) * F
+        if count_ops(product) > 4 * inversion.MAX_OPS:
+            return None  # expanding makes it no shorter than a page: too long either way
+        out.append(expand(product))
+        if count_ops(out[-1]) > (inversion.MAX_OPS if k == n else 4 * inversion.MAX_OPS):
+            return None
+    return out
 
 
 def _written(F: Expr, gz: Expr) -> Expr:

@@ -52,10 +52,10 @@ from sympy import (
     factor,
     factor_list,
     factor_terms,
+    fraction,
     log,
     powdenest,
     powsimp,
-    simplify,
     sinh,
     solve,
     tan,
@@ -63,9 +63,12 @@ from sympy import (
     trigsimp,
 )
 
+from sympy.functions.elementary.hyperbolic import HyperbolicFunction
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
+
 from .budget import Budget
 from .functions import G, sigmoid
-from .verify import PARAMETER_VALUES, POINTS, close, evaluate
+from .verify import PARAMETER_VALUES, POINTS, _quick_verdict, close, evaluate
 
 #: f -> the inverses of f (two where f is even: both are candidates)
 INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
@@ -131,7 +134,9 @@ def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[s
         return [i for r in INVERSES[f](y) for i in inverses(expr.args[0], var, r, budget, needs=more)]
     if not expr.is_algebraic_expr(var):
         return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
-    solved = budget.run(lambda: solve(expr - y, var), at_most=1.0) or []
+    # unchecked and unsimplified: each candidate is checked at the sample points instead
+    # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
+    solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
     return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
 
 
@@ -188,30 +193,57 @@ def _small(expr: Expr) -> Expr:
     candidates = [expr, cancel(expr)]
     if expr.has(sigmoid):
         candidates.append(cancel(expr.rewrite(exp)))
-    candidates.append(simplify(candidates[-1]))
+    if candidates[-1].has(TrigonometricFunction, HyperbolicFunction):
+        candidates.append(trigsimp(candidates[-1]))  # atan'(tan y) = 1/(1 + tan^2 y) = cos^2 y
     return min(candidates, key=lambda e: (count_ops(e), str(e)))
 
 
 def tidy(form: Expr, y: Dummy, values: list[float], budget: Budget) -> list[Expr]:
     """Rewritings of form, simplified under the range of g (its values at the sample points)."""
     out = [form]
-    for step in (lambda f: cancel(f), lambda f: factor(f), lambda f: simplify(f), lambda f: trigsimp(simplify(f))):
+    for step in (cancel, factor, _radicals_factored):
         done = budget.run(lambda: step(form), at_most=1.5)
         if done is not None:
             out.append(done)
-    for f in list(out[2:]):
-        ranged = budget.run(lambda: on_range(f, y, values), at_most=1.0)
+    if form.has(TrigonometricFunction, HyperbolicFunction):
+        done = budget.run(lambda: trigsimp(out[-1]), at_most=1.5)
+        if done is not None:
+            out.append(done)
+    done_factored = set()  # forms that factor alike range alike: each range taken once
+    for f in list(dict.fromkeys(out[2:])):
+        if not _fractional_powers(f):
+            continue  # on_range leaves it as it is
+        factored = budget.run(lambda: factor(f, deep=True), at_most=1.0)
+        if factored is None or factored in done_factored:
+            continue
+        done_factored.add(factored)
+        ranged = budget.run(lambda: _ranged(factored, y, values, f), at_most=1.0)
         if ranged is not None:
             out.append(ranged)
     return list(dict.fromkeys(out))
 
 
+def _radicals_factored(form: Expr) -> Expr:
+    """form over one denominator with every radicand factored: sqrt(y^4 + 2y^2 + 1) is
+    y^2 + 1 (a positive square), and then the fraction cancels; what ``simplify`` found
+    here, without its cost (and its first-use import of ``sympy.physics.units``)."""
+    return cancel(factor(form, deep=True))
+
+
 def on_range(form: Expr, y: Dummy, values: list[float]) -> Expr:
     """form with every polynomial factor that keeps one sign on g's values made a positive
     symbol while powers are combined: (1 - y)^(3/2) (1 + y)^(3/2) = (1 - y^2)^(3/2)."""
-    if not form.atoms(Pow) or all(p.exp.is_integer for p in form.atoms(Pow)):
+    if not _fractional_powers(form):
         return form
-    factored = factor(form, deep=True)
+    return _ranged(factor(form, deep=True), y, values, form)
+
+
+def _fractional_powers(form: Expr) -> bool:
+    return any(not p.exp.is_integer for p in form.atoms(Pow))
+
+
+def _ranged(factored: Expr, y: Dummy, values: list[float], form: Expr) -> Expr:
+    """on_range, given form factored (deep); form itself where no factor keeps one sign."""
     polys = set()
     for p in factored.atoms(Pow):
         for part in p.base.as_numer_denom():
@@ -254,8 +286,16 @@ def simplest_verified(candidates: list[Expr], y: Dummy, definition: Expr, target
         if form.has(var) or form.has(S.ImaginaryUnit):
             continue
         if holds(form.subs(y, definition), target, var):
-            return factor_terms(form)  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2): the same, as written
+            return _signs_cancelled(factor_terms(form))  # g(1 - g) L (1 - L), not (g - g^2)(L - L^2)
     return None
+
+
+def _signs_cancelled(form: Expr) -> Expr:
+    """-a/(b - c) written a/(c - b): the same fraction, without a sign on top."""
+    top, bottom = fraction(form)
+    if top.could_extract_minus_sign() and isinstance(bottom, Add):
+        return (-top) / expand(-bottom)
+    return form
 
 
 def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budget) -> Found | None:
@@ -263,27 +303,58 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
     values = range_values(definition, var)
     y = _symbol(values)
     candidates = inverses(definition, var, y, budget)
-    # an inverse that holds on the whole line first: it is the one worth showing
-    candidates.sort(key=lambda i: not inverts(i.expr, y, definition, var))
+    # an inverse that holds on the whole line first: it is the one worth showing (each
+    # checked once: the answer is kept for the note)
+    whole = {i.expr: inverts(i.expr, y, definition, var) for i in candidates}
+    candidates.sort(key=lambda i: not whole[i.expr])
     for inverse in candidates:
         if count_ops(inverse.expr) > MAX_OPS:
             budget.too_long = True
             continue
-        raw = budget.run(lambda: target.subs(var, inverse.expr), at_most=1.0)
+        through = budget.run(lambda: through_radicals(definition, target, var, y), at_most=0.5)
+        raw = budget.run(lambda: (through if through is not None else target).subs(var, inverse.expr), at_most=1.0)
         if raw is None:
             continue
         form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
         if form is not None:
-            shown = _shown(inverse.expr, y, values, definition, var, budget)
+            shown = _shown(inverse.expr, y, values, definition, var, budget) if whole[inverse.expr] else None
             return Found(form.xreplace({y: G}), shown, inverse.needs)
     return None
 
 
+def through_radicals(definition: Expr, target: Expr, var: Symbol, y: Dummy) -> Expr | None:
+    """target with the radical of g's definition written through g itself, or None.
+
+    g = z + (sqrt(z^2 + 1) - 1)/2 gives sqrt(z^2 + 1) = 2g + 1 - 2z, so bent identity's
+    g' = 1 + z/(2 sqrt(z^2 + 1)) is 1 + z/(2(2g + 1 - 2z)): only z is then left to
+    substitute, and the form comes out as short as 3 sqrt(g^2 + g + 1)/(4 sqrt(g^2 + g + 1)
+    - 2g - 1), where substituting z into the radical too nests one root in another.  A
+    power of the radicand in target is rewritten where it is an integer power of the
+    radical (squareplus: sqrt(z^2 + 4) itself; ISRU: (1 + z^2)^{-3/2} = ((1 + z^2)^{-1/2})^3)."""
+    roots = sorted((p for p in definition.atoms(Pow)
+                    if p.base.has(var) and isinstance(p.exp, Rational) and not p.exp.is_Integer), key=str)
+    for root in roots:
+        s = Dummy("s")
+        with_s = definition.xreplace({root: s})
+        slope = diff(with_s, s)
+        if slope == 0 or slope.has(s) or with_s.has(root.base):
+            continue  # not linear in the radical, or its radicand elsewhere in g too
+        value = (y - expand(with_s - slope * s)) / slope
+        base, p = root.base, root.exp
+
+        def through(e: Expr) -> Expr:
+            return value ** int(e.exp / p)
+
+        rewritten = target.replace(lambda e: isinstance(e, Pow) and e.base == base and (e.exp / p).is_integer,
+                                   through)
+        if not rewritten.has(base):
+            return cancel(rewritten)
+    return None
+
+
 def _shown(inverse: Expr, y: Dummy, values: list, definition: Expr, var: Symbol, budget: Budget) -> Expr | None:
-    """z = h(G) as a note shows it: the shortest rewriting that still inverts g, if h does."""
-    if not inverts(inverse, y, definition, var):
-        return None
-    rewritten = [h for h in tidy(inverse, y, values, budget) if inverts(h, y, definition, var)]
+    """z = h(G) as a note shows it: the shortest rewriting that still inverts g (h does)."""
+    rewritten = [h for h in tidy(inverse, y, values, budget) if h == inverse or inverts(h, y, definition, var)]
     return min(rewritten, key=lambda e: (count_ops(e), str(e))).xreplace({y: G})
 
 
@@ -301,6 +372,12 @@ def holds(candidate: Expr, target: Expr, var: Symbol) -> bool:
     at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
     for point in POINTS:
         at = {var: point, **at_params}
+        quick = _quick_verdict(candidate, target, at)  # both sides in mpmath: ~10x faster than evalf
+        if quick is not None:
+            if quick is not True:
+                return False
+            agree += 1
+            continue
         expected = evaluate(target, at)
         if expected is None:
             continue

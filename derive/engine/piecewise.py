@@ -28,7 +28,6 @@ from sympy import (
     diff,
     limit,
     oo,
-    piecewise_fold,
     sign,
     solveset,
 )
@@ -91,7 +90,7 @@ def is_piecewise(expr: Expr) -> bool:
 
 def pieces(expr: Expr, var: Symbol) -> tuple[Piece, ...]:
     """The open intervals of expr, left to right, each with its formula."""
-    folded = piecewise_fold(expr.rewrite(Piecewise))
+    folded = unfolded(expr)
     points = _ordered(_boundaries(folded, var))
     ends = [-oo, *points, oo]
     out: list[Piece] = []
@@ -110,7 +109,7 @@ def kinks(expr: Expr, var: Symbol, parts: tuple[Piece, ...], sides: tuple[str, .
     out = []
     for i, (left, right) in enumerate(zip(parts, parts[1:])):
         p = left.high
-        value = _value_at(piecewise_fold(expr.rewrite(Piecewise)), var, p)
+        value = _value_at(unfolded(expr), var, p)
         dl, dr = diff(left.expr, var), diff(right.expr, var)
         slopes = (_limit(dl, var, p, "-"), _limit(dr, var, p, "+"))
         framework = None
@@ -133,17 +132,50 @@ MAX_BOUNDARIES = 12
 
 
 def _boundaries(expr: Expr, var: Symbol) -> set[Expr]:
+    """Every point where a case of expr may switch: a superset of the boundaries (a point
+    where nothing changes is merged away by ``pieces``)."""
     points = set()
-    for relation in expr.atoms(Relational):
-        difference = relation.lhs - relation.rhs
-        slope = diff(difference, var)
-        if slope == 0:
-            continue
-        if not slope.has(var) and difference.is_polynomial(var):
-            points.add(-difference.subs(var, 0) / slope)
-        else:  # max(0, z^2 - 1), max(tanh z, 0): the boundaries are the real roots
-            points.update(_roots(difference, var, relation))
+    for node in sorted(expr.atoms(*PIECEWISE), key=str):
+        for quantity, relation in _switching(node):
+            points.update(_sign_changes(quantity, var, relation))
     return points
+
+
+def _switching(node: Expr) -> list[tuple[Expr, Expr]]:
+    """(quantity, the condition it comes from): a case of node switches where one changes sign."""
+    if isinstance(node, (Max, Min)):
+        return [(a - b, node) for i, a in enumerate(node.args) for b in node.args[i + 1:]]
+    if isinstance(node, Piecewise):
+        return [(r.lhs - r.rhs, r) for _, condition in node.args for r in condition.atoms(Relational)]
+    return [(node.args[0], node)]  # Abs, sign, Heaviside: where the argument is 0
+
+
+def _sign_changes(difference: Expr, var: Symbol, relation: Expr) -> set[Expr]:
+    """Where difference may change sign; a difference with cases of its own (max(0, min(1,
+    z)) compares 0 with min(1, z)) may change sign where any of its formulas does (the
+    points where its own cases switch are collected from those cases)."""
+    inner = [n for n in difference.atoms(*PIECEWISE) if not any(a.has(*PIECEWISE) for a in n.args)]
+    if inner:
+        node = min(inner, key=str)
+        return set().union(*(_sign_changes(difference.xreplace({node: f}), var, relation)
+                             for f in _formulas(node)))
+    slope = diff(difference, var)
+    if slope == 0:
+        return set()
+    if not slope.has(var) and difference.is_polynomial(var):
+        return {-difference.subs(var, 0) / slope}
+    return set(_roots(difference, var, relation))  # max(0, z^2 - 1), max(tanh z, 0): the real roots
+
+
+def _formulas(node: Expr) -> tuple[Expr, ...]:
+    """Every formula a case node takes somewhere."""
+    if isinstance(node, (Max, Min)):
+        return node.args
+    if isinstance(node, Piecewise):
+        return tuple(e for e, _ in node.args)
+    if isinstance(node, Abs):
+        return (node.args[0], -node.args[0])
+    return (S.Zero, S.One) if isinstance(node, Heaviside) else (S.NegativeOne, S.Zero, S.One)
 
 
 def _roots(difference: Expr, var: Symbol, relation: Expr) -> list[Expr]:
@@ -185,20 +217,54 @@ def _inside(low: Expr, high: Expr) -> Expr:
     return (low + high) / 2
 
 
-def _formula_at(folded: Expr, var: Symbol, at: Expr) -> Expr:
-    if not isinstance(folded, Piecewise):
-        return folded
-    for formula, condition in folded.args:
-        holds = condition.subs(var, at)
-        if holds not in (True, False):
-            raise DeriveError(f"cannot decide where {condition} holds")
-        if holds:
-            return formula
-    raise DeriveError(f"the function is not defined near {var} = {at}")
+def unfolded(expr: Expr) -> Expr:
+    """expr with its cases as they are (max, min, |x|, H, sign, Piecewise), resolved at a
+    point by ``_formula_at``: SymPy's ``rewrite(Piecewise)`` of a nested max/min and its
+    ``piecewise_fold`` simplify the combined conditions (``simplify_logic``, ``as_set``),
+    importing ``sympy.physics.units`` on first use: ~100 ms of hard sigmoid's 200."""
+    return expr
 
 
-def _value_at(folded: Expr, var: Symbol, point: Expr) -> Expr:
-    return _formula_at(folded, var, point).subs(var, point)
+def _formula_at(expr: Expr, var: Symbol, at: Expr) -> Expr:
+    """The formula in force around ``at`` (no boundary in between): each case, innermost
+    first, replaced by the formula it takes at ``at``."""
+    while True:
+        inner = [n for n in expr.atoms(*PIECEWISE) if not any(a.has(*PIECEWISE) for a in n.args)]
+        if not inner:
+            return expr
+        expr = expr.xreplace({n: _case_at(n, var, at) for n in inner})
+
+
+def _case_at(node: Expr, var: Symbol, at: Expr) -> Expr:
+    if isinstance(node, Piecewise):
+        for formula, condition in node.args:
+            holds = condition.subs(var, at)
+            if holds not in (True, False):
+                raise DeriveError(f"cannot decide where {condition} holds")
+            if holds:
+                return formula
+        raise DeriveError(f"the function is not defined near {var} = {at}")
+    if isinstance(node, (Max, Min)):
+        for a in node.args:
+            wins = [(a >= b if isinstance(node, Max) else a <= b).subs(var, at) for b in node.args if b is not a]
+            if any(w not in (True, False) for w in wins):
+                raise DeriveError(f"cannot decide where {node} switches")
+            if all(wins):
+                return a
+    x = node.args[0].subs(var, at)
+    positive, negative = x.is_positive, x.is_negative
+    if not (positive or negative):
+        raise DeriveError(f"cannot decide the sign of {node.args[0]} near {var} = {at}")
+    if isinstance(node, Abs):
+        return node.args[0] if positive else -node.args[0]
+    if isinstance(node, Heaviside):
+        return S.One if positive else S.Zero
+    return S.One if positive else S.NegativeOne
+
+
+def _value_at(expr: Expr, var: Symbol, point: Expr) -> Expr:
+    """g(point), the cases evaluated at the point itself (Heaviside(0) is 1/2 in SymPy)."""
+    return expr.subs(var, point)
 
 
 def _same_at(folded: Expr, var: Symbol, point: Expr, formula: Expr) -> bool:

@@ -60,6 +60,7 @@ from sympy.core.relational import Relational
 from ..record import Record, record
 from .exponentials import exp_as_powers
 from .functions import sigmoid
+from .radicals import radical_zero
 
 PRECISION = 30
 TOLERANCE = Float("1e-18")
@@ -430,6 +431,8 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
             return True
         rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
         if rational is not None and cancel(rational) == 0:
+            return True
+        if radical_zero(difference, var):  # sqrt(z^2 + 1) and fractions of z: no simplify needed
             return True
     if not slow:
         return False

@@ -1,0 +1,95 @@
+"""An exact test of 0 for expressions with radicals of z (sqrt(z^2 + 1), (1 + z^2)^{-3/2}).
+
+Each radical b^{1/q} gets a symbol s, with the relation den(b) s^q = num(b); a radical of
+a quotient whose denominator is positive is split first ((1/(1 + z^2))^{1/2} is
+1/sqrt(1 + z^2): one symbol, not two unrelated ones).  The difference, over one
+denominator, then has a numerator that is a polynomial in z and the symbols; it is
+reduced by each relation, outermost radical first (pseudo-remainders: the leading
+coefficient den(b) is not 0 where the radical is defined).  A remainder 0 proves the
+difference is 0 wherever it is defined; anything else proves nothing ("not shown").
+
+This settles in milliseconds what ``simplify`` settles in tens of them after importing
+``sympy.physics.units`` on its first call (~100 ms of a cold run): the forms in g of
+ISRU, squareplus and softsign's pieces.
+"""
+
+from __future__ import annotations
+
+from sympy import Dummy, Expr, Pow, Rational, Symbol, cancel, expand, fraction, prem, preorder_traversal
+
+#: at most this many radicals, and nodes in the difference: past them the reduction may
+#: grow (bent identity's fourth derivative: a second per line), and simplify decides
+MAX_RADICALS = 4
+MAX_NODES = 400
+
+
+def radical_zero(difference: Expr, var: Symbol) -> bool:
+    """True when difference is shown to be identically 0 (see the module's docstring)."""
+    if difference == 0:
+        return True
+    if _size(difference) > MAX_NODES:
+        return False  # a line of a high order: the reduction would expand thousands of terms
+    if not _has_radical(difference, var):
+        if difference.is_rational_function(var) and not difference.is_polynomial(var):
+            return cancel(difference) == 0  # softsign's pieces: fractions of z alone
+        return False
+    named: dict[tuple[Expr, int], Dummy] = {}
+    relations: list[tuple[Dummy, Expr]] = []  # (s, den s^q - num), innermost first
+    rational = _named(difference, var, named, relations)
+    if rational is None or len(relations) > MAX_RADICALS:
+        return False
+    symbols = {s for s, _ in relations}
+    if rational.free_symbols - symbols - {var}:
+        return False
+    numerator, _ = fraction(cancel(rational))
+    remainder = expand(numerator)
+    for s, relation in reversed(relations):
+        if remainder == 0:
+            return True
+        if remainder.has(s):
+            remainder = expand(prem(remainder, relation, s))
+    return remainder == 0
+
+
+def _size(expr: Expr) -> int:
+    return sum(1 for _ in preorder_traversal(expr))
+
+
+def _has_radical(expr: Expr, var: Symbol) -> bool:
+    return any(p.base.has(var) and isinstance(p.exp, Rational) and not p.exp.is_Integer for p in expr.atoms(Pow))
+
+
+def _named(expr: Expr, var: Symbol, named: dict, relations: list) -> Expr | None:
+    """expr with every radical replaced by a power of its symbol; None where a power is
+    not a rational one of an expression in var (e^z, z^alpha: not for this test)."""
+    if expr.is_Atom:
+        return expr
+    if isinstance(expr, Pow) and expr.base.has(var) and not expr.exp.is_Integer:
+        if not isinstance(expr.exp, Rational):
+            return None
+        base = _named(expr.base, var, named, relations)
+        if base is None:
+            return None
+        top, bottom = fraction(cancel(base))
+        p, q = expr.exp.p, expr.exp.q
+        if bottom != 1 and not bottom.has(*(s for s, _ in relations)) and bottom.is_positive:
+            # (a/b)^{p/q} = a^{p/q} / b^{p/q} for b > 0 (a of either sign, principal roots)
+            return _root(top, q, var, named, relations) ** p * _root(bottom, q, var, named, relations) ** -p
+        return _root(cancel(base), q, var, named, relations) ** p
+    args = [_named(a, var, named, relations) for a in expr.args]
+    if any(a is None for a in args):
+        return None
+    return expr.func(*args)
+
+
+def _root(base: Expr, q: int, var: Symbol, named: dict, relations: list) -> Expr:
+    """The symbol s with s^q = base (a constant base stays a number)."""
+    if not base.free_symbols:
+        return Pow(base, Rational(1, q))
+    key = (base, q)
+    if key not in named:
+        s = Dummy("s")
+        top, bottom = fraction(base)
+        named[key] = s
+        relations.append((s, expand(bottom * s**q - top)))
+    return named[key]
