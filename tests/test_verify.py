@@ -185,3 +185,24 @@ def test_quick_evaluation_of_powers_agrees_with_sympy(a, b):
 ])
 def test_decides_zero(difference, decided):
     assert verify.decides_zero(difference, Z) is decided
+
+
+def test_a_time_limit_swallowed_once_still_ends_the_block():
+    """A TimeoutError raised where Python ignores it (a gc callback, a __del__) is raised
+    again shortly after: the bounded block does not run on unbounded."""
+    import time
+
+    from derive.engine.verify import time_limit
+
+    swallowed, start = 0, time.monotonic()
+    with pytest.raises(TimeoutError):
+        with time_limit(0.1):
+            while time.monotonic() - start < 5:
+                try:
+                    while time.monotonic() - start < 5:
+                        pass
+                except TimeoutError:
+                    swallowed += 1  # the first one, as a gc callback would lose it
+                    if swallowed > 1:
+                        raise
+    assert swallowed == 2 and time.monotonic() - start < 1

@@ -586,10 +586,17 @@ def time_limit(seconds: float) -> Iterator[None]:
     that as a timeout, and no symbolic search can hang a worker thread.
     """
     def on_alarm(signum, frame):
+        # again in 50 ms, should this one be swallowed (raised inside a garbage collector's
+        # callback or a __del__, Python prints it and goes on): the block ends regardless
+        signal.setitimer(signal.ITIMER_REAL, REPEAT)
         raise TimeoutError(f"gave up after {seconds:g} s")
 
     with alarm(seconds, on_alarm):
         yield
+
+
+#: seconds after a swallowed TimeoutError at which time_limit raises it again
+REPEAT = 0.05
 
 
 @contextmanager
