@@ -31,6 +31,7 @@ from ..parse import ParseError
 from .diagnose import Diagnosis, Situation, diagnose, table_forms
 from .document import Document, Step
 from .equality import compare
+from .memo import Memo
 
 #: verdicts that earn the line its credit
 CREDITED = ("definition", "proved", "numerically equal", "carried forward", "back on track")
@@ -129,18 +130,10 @@ def check_document(document: Document, *, function: Expr | None = None,
 
     def value(expr: Expr) -> Expr:
         """The mathematics a line writes: g and its derivatives replaced, d/dz done."""
-        out = expr
-        for d in sorted(expr.atoms(Derivative), key=lambda d: -d.derivative_count):
-            if d.expr == g(z):
-                out = out.xreplace({d: diff(definition, z, d.derivative_count)})
-        return out.xreplace({g(z): definition}).doit()
-
-    truths: dict[int, Expr] = {}
+        return _VALUES.get((expr, definition, z), lambda: _value(expr, definition, z))
 
     def truth(order: int) -> Expr:
-        if order not in truths:
-            truths[order] = diff(definition, z, order)
-        return truths[order]
+        return _derivative(definition, z, order)
 
     lines: list[CheckedLine] = []
     last: CheckedLine | None = None  # the last line read: the next "= ..." line follows from it
@@ -182,7 +175,7 @@ def check_document(document: Document, *, function: Expr | None = None,
             derivative_of_last = (last is not None and step.order not in seen_orders and order == step.order - 1)
             if derivative_of_last:
                 follows = last.step.index
-                target, what = diff(last_value, z), f"is not the derivative of line {follows}"
+                target, what = _derivative(last_value, z, 1), f"is not the derivative of line {follows}"
             elif step.order == 0:
                 target, follows, what = true, None, f"is not {document.function}"
             else:
@@ -245,6 +238,26 @@ def check_document(document: Document, *, function: Expr | None = None,
     return chain(lines, definition)
 
 
+#: what a process remembers between lines and files (``memo``): pure functions of their keys
+_VALUES = Memo("line values", 4096)
+_DERIVATIVES = Memo("derivatives", 4096)
+_REASONS = Memo("reasons", 4096)
+
+
+def _value(expr: Expr, definition: Expr, z: Symbol) -> Expr:
+    out = expr
+    for d in sorted(expr.atoms(Derivative), key=lambda d: -d.derivative_count):
+        if d.expr == g(z):
+            out = out.xreplace({d: _derivative(definition, z, d.derivative_count)})
+    return out.xreplace({g(z): definition}).doit()
+
+
+def _derivative(expr: Expr, z: Symbol, order: int) -> Expr:
+    """The derivative of that order: g's true derivatives are every file's (computed once
+    per process), and a line's derivative is the next line's target."""
+    return _DERIVATIVES.get((expr, z, order), lambda: diff(expr, z, order))
+
+
 def _equal(a: Expr, b: Expr, z: Symbol) -> bool:
     return compare(a, b, z).equal
 
@@ -259,6 +272,10 @@ NAMED = {sigmoid: "σ", tanh: "tanh"}
 
 def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> str:
     """The rule that justifies a correct line, where it can be told."""
+    return _REASONS.get((step.order, expr, before, z, name), lambda: _rule(step, expr, before, z, name))
+
+
+def _rule(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> str:
     if step.order == 0:
         return f"equal to {name}"
     named = {f.func for f in before.atoms(Function) if f.func in NAMED} if before is not None else set()

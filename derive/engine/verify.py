@@ -157,13 +157,31 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
     (not decided here: SymPy's evalf decides).  Decided only with the error bounds:
     equal when |a - b| plus both errors is within the tolerance, different when |a - b|
     minus both errors exceeds it and each value is right to 30 digits."""
+    left = quick_value(a, at)
+    right = quick_value(b, at) if left is not None else None
+    return quick_decision(left, right) if right is not None else None
+
+
+def quick_value(expr: Expr, at: Mapping[Symbol, Float]) -> tuple | None:
+    """(value, bound on its error) of expr at a point by the quick evaluation, or None
+    (it cannot say: SymPy's evalf decides).  A side of ``_quick_verdict``, apart so that
+    a caller comparing one expression with many can evaluate it once per point."""
     try:
         with mpmath.workdps(QUICK_DIGITS):
             values = {}
             for s, v in at.items():
                 x = mpmath.mpf(v._mpf_)
                 values[s] = (x, abs(float(x)) * _U)
-            (left, dl), (right, dr) = _quick(a, values), _quick(b, values)
+            return _quick(expr, values)
+    except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
+        return None
+
+
+def quick_decision(left: tuple, right: tuple):
+    """``_quick_verdict`` from the two sides' (value, error): True, (left, right) or None."""
+    (left, dl), (right, dr) = left, right
+    try:
+        with mpmath.workdps(QUICK_DIGITS):
             gap = float(abs(left - right))
             allowed = _TOL * (1 + max(abs(float(left)), abs(float(right))))
             if (gap + dl + dr) * _SAFE <= allowed / _SAFE:
@@ -172,7 +190,7 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
                     and dr <= _REPORTABLE * (1 + abs(float(right)))):
                 return Float(left, PRECISION), Float(right, PRECISION)
             return None
-    except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
+    except (ArithmeticError, TypeError, ValueError, OverflowError):
         return None
 
 
