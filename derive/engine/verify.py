@@ -459,7 +459,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
         if rewritten == 0 or expand(rewritten) == 0:
             return True
         rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
-        if rational is not None and cancel(rational) == 0:
+        if rational is not None and rational_zero(rational):
             return True
     if not slow:
         return False
@@ -587,7 +587,19 @@ def _zero_without_cases(expr: Expr, var: Symbol) -> bool:
     if rewritten == 0 or expand(rewritten) == 0:
         return True
     rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
-    return rational is not None and cancel(rational) == 0
+    return rational is not None and rational_zero(rational)
+
+
+def rational_zero(rational: Expr) -> bool:
+    """A rational function (of t = e^{z/L}) identically 0.  First the cheap sufficient test:
+    its numerator over the product of its denominators expands to 0 (a few times faster
+    than ``cancel``, which also finds the common factors); where that does not show it,
+    ``cancel`` decides as before, so the answer is ``cancel``'s."""
+    if not rational.has(S.ComplexInfinity, S.NaN):
+        numerator, denominator = rational.as_numer_denom()
+        if expand(numerator) == 0 and expand(denominator) != 0:
+            return True
+    return cancel(rational) == 0
 
 
 @contextmanager
