@@ -56,10 +56,10 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import close, evaluate, quick_float
+from ..engine.verify import close
 from ..render.linear import linear
 from .document import Step
-from .equality import POINTS
+from .equality import POINTS, points_key, value_at
 from .memo import Memo
 
 SAMPLE = POINTS[:10]
@@ -112,16 +112,7 @@ def _table_forms(definition: Expr, z: Symbol) -> tuple[Expr, ...]:
 
 
 def _values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
-    points = tuple(points)
-    return _VALUES.get((expr, z, points), lambda: tuple(_value(expr, z, p) for p in points))
-
-
-def _value(expr: Expr, z: Symbol, point: Float) -> Float | None:
-    """expr at the point to 30 digits: the quick evaluation where its error bound allows,
-    else SymPy's evalf."""
-    at = {z: point}
-    value = quick_float(expr, at)
-    return value if value is not None else evaluate(expr, at)
+    return _VALUES.get((expr, z, points_key(points)), lambda: tuple(value_at(expr, z, p) for p in points))
 
 
 def _same(a: list, b: list) -> bool:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import signal
 import threading
 
-from sympy import Expr, Piecewise, Symbol
+from sympy import Expr, Float, Piecewise, Symbol
 
 from ..engine.verify import (PARAMETER_VALUES, Comparison, close, evaluate, proves_zero, quick_decision,
-                             quick_value, sample_points)
+                             quick_float, quick_memory, quick_value, sample_points)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -37,7 +37,12 @@ _COMPARED = Memo("comparisons", 4096)
 _QUICK = Memo("quick values", 4096)
 #: (expr, var, parameters) -> per point: its 30-digit value by evalf, None (undefined), or _UNSEEN
 _EXACT = Memo("evalf values", 4096)
+#: (var, parameters) -> per point: the quick evaluation's memory there (every sub-expression's value)
+_POINT_MEMORY = Memo("sub-expression values", 64)
+#: sub-expressions one point's memory holds before it starts afresh
+SUBEXPRESSIONS = 20_000
 _UNSEEN = object()
+_INDEX = {id(p): i for i, p in enumerate(POINTS)}
 
 
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Comparison:
@@ -87,8 +92,8 @@ def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
     left_exact = right_exact = None
     agree, wrong = 0, []
     for i, point in enumerate(POINTS):
-        left = _value_at(left_quick, i, quick_value, a, var, point, at_params)
-        right = _value_at(right_quick, i, quick_value, b, var, point, at_params) if left is not None else None
+        left = _value_at(left_quick, i, True, a, var, at_params)
+        right = _value_at(right_quick, i, True, b, var, at_params) if left is not None else None
         quick = quick_decision(left, right) if right is not None else None
         if quick is True:
             agree += 1
@@ -98,8 +103,8 @@ def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
             continue
         if left_exact is None:
             left_exact, right_exact = _values(_EXACT, a, var, at_params), _values(_EXACT, b, var, at_params)
-        left = _value_at(left_exact, i, evaluate, a, var, point, at_params)
-        right = _value_at(right_exact, i, evaluate, b, var, point, at_params)
+        left = _value_at(left_exact, i, False, a, var, at_params)
+        right = _value_at(right_exact, i, False, b, var, at_params)
         if left is None or right is None:
             continue
         if close(left, right):
@@ -113,8 +118,37 @@ def _values(memo: Memo, expr: Expr, var: Symbol, at_params: tuple) -> list:
     return memo.get((expr, var, at_params), lambda: [_UNSEEN] * len(POINTS))
 
 
-def _value_at(values: list, i: int, how, expr: Expr, var: Symbol, point, at_params: tuple):
+def _value_at(values: list, i: int, quick: bool, expr: Expr, var: Symbol, at_params: tuple):
+    """expr at POINTS[i], remembered in ``values``: its quick (value, error), or its value by evalf."""
     value = values[i]
     if value is _UNSEEN:
-        value = values[i] = how(expr, {var: point, **dict(at_params)})
+        at = {var: POINTS[i], **dict(at_params)}
+        value = values[i] = quick_value(expr, at, _memory(var, i, at_params)) if quick else evaluate(expr, at)
     return value
+
+
+def _memory(var: Symbol, i: int, at_params: tuple) -> dict:
+    """The quick evaluation's memory at POINTS[i] (and the parameters' values)."""
+    memories = _POINT_MEMORY.get((var, at_params), lambda: [None] * len(POINTS))
+    memory = memories[i]
+    if memory is None or len(memory) > SUBEXPRESSIONS:
+        memory = memories[i] = quick_memory({var: POINTS[i], **dict(at_params)})
+    return memory
+
+
+def value_at(expr: Expr, var: Symbol, point) -> Float | None:
+    """expr at a point (no parameters) to 30 digits, or None where it is undefined: the
+    quick evaluation where its error bound makes it right to 30 digits, else SymPy's evalf."""
+    at = {var: point}
+    i = _INDEX.get(id(point))
+    memory = _memory(var, i, ()) if i is not None and POINTS[i] is point else None
+    value = quick_float(expr, at, memory)
+    return value if value is not None else evaluate(expr, at)
+
+
+def points_key(points) -> tuple:
+    """A cheap key for some of POINTS (their places), else the points themselves."""
+    places = tuple(_INDEX.get(id(p), -1) for p in points)
+    if all(i >= 0 and POINTS[i] is p for i, p in zip(places, points)):
+        return places
+    return tuple(points)

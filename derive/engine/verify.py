@@ -157,31 +157,46 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
     (not decided here: SymPy's evalf decides).  Decided only with the error bounds:
     equal when |a - b| plus both errors is within the tolerance, different when |a - b|
     minus both errors exceeds it and each value is right to 30 digits."""
-    left = quick_value(a, at)
-    right = quick_value(b, at) if left is not None else None
+    try:
+        memory = quick_memory(at)  # the pieces both sides share are evaluated once
+    except (ArithmeticError, TypeError, ValueError, OverflowError):
+        return None
+    left = quick_value(a, at, memory)
+    right = quick_value(b, at, memory) if left is not None else None
     return quick_decision(left, right) if right is not None else None
 
 
-def quick_value(expr: Expr, at: Mapping[Symbol, Float]) -> tuple | None:
+def quick_value(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = None) -> tuple | None:
     """(value, bound on its error) of expr at a point by the quick evaluation, or None
     (it cannot say: SymPy's evalf decides).  A side of ``_quick_verdict``, apart so that
-    a caller comparing one expression with many can evaluate it once per point."""
+    a caller comparing one expression with many can evaluate it once per point.
+
+    ``memory`` (from ``quick_memory(at)``, for this same point) keeps every sub-expression's
+    (value, error) for the next expression evaluated there: a line and the next share most
+    of their pieces.  A sub-expression's value and bound depend on it and the point alone."""
     try:
         with mpmath.workdps(QUICK_DIGITS):
-            values = {}
-            for s, v in at.items():
-                x = mpmath.mpf(v._mpf_)
-                values[s] = (x, abs(float(x)) * _U)
-            return _quick(expr, values)
+            return _quick(expr, memory if memory is not None else quick_memory(at))
     except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
         return None
 
 
-def quick_float(expr: Expr, at: Mapping[Symbol, Float]) -> Float | None:
+def quick_memory(at: Mapping[Symbol, Float]) -> dict:
+    """The quick evaluation's memory for one point: its variables' values and errors, then
+    every sub-expression evaluated there."""
+    with mpmath.workdps(QUICK_DIGITS):
+        values = {}
+        for s, v in at.items():
+            x = mpmath.mpf(v._mpf_)
+            values[s] = (x, abs(float(x)) * _U)
+        return values
+
+
+def quick_float(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = None) -> Float | None:
     """expr at a point as a 30-digit Float by the quick evaluation, when its error bound
     makes it right to 30 digits (as ``_quick_verdict`` reports a counterexample); None
     where it cannot say, and ``evaluate`` (ten times the cost) decides."""
-    quick = quick_value(expr, at)
+    quick = quick_value(expr, at, memory)
     if quick is None:
         return None
     value, error = quick
@@ -266,12 +281,24 @@ _COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a
                 "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
 
 
-def _quick(expr: Expr, values) -> tuple:
-    """(value, bound on its error) at the current working precision, or _NotQuick."""
+def _quick(expr: Expr, values: dict) -> tuple:
+    """(value, bound on its error) at the current working precision, or _NotQuick.
+
+    ``values`` holds the symbols' values and, once evaluated, every compound
+    sub-expression's: one that occurs twice (e^{-z} in 1 + e^{-z} and its square) is
+    evaluated once."""
+    known = values.get(expr)
+    if known is not None:
+        return known
     if expr.is_Symbol:
-        if expr in values:
-            return values[expr]
         raise _NotQuick
+    if not expr.args:
+        return _quick_node(expr, values)
+    values[expr] = result = _quick_node(expr, values)
+    return result
+
+
+def _quick_node(expr: Expr, values: dict) -> tuple:
     if expr.is_Integer:
         return _real(mpmath.mpf(int(expr)))
     if expr.is_Rational:
