@@ -38,9 +38,9 @@ _QUICK = Memo("quick values", 4096)
 #: (expr, var, parameters) -> per point: its 30-digit value by evalf, None (undefined), or _UNSEEN
 _EXACT = Memo("evalf values", 4096)
 #: (var, parameters) -> per point: the quick evaluation's memory there (every sub-expression's value)
-_POINT_MEMORY = Memo("sub-expression values", 64)
+_POINT_MEMORY = Memo("sub-expression values", 8)
 #: sub-expressions one point's memory holds before it starts afresh
-SUBEXPRESSIONS = 20_000
+SUBEXPRESSIONS = 2_000
 _UNSEEN = object()
 _INDEX = {id(p): i for i, p in enumerate(POINTS)}
 
