@@ -121,6 +121,19 @@ def test_different_mistakes_after_the_same_line_keep_their_own_diagnoses():
         assert data(text) == alone[kind]
 
 
+def test_threads_share_the_tables_and_get_the_fresh_results(reference):
+    """derive.check called from threads (a grading script's pool): one set of tables, the
+    same data as each file checked alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    forget()
+    paths = FILES * 2
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(check_file, paths))
+    for path, result in zip(paths, results):
+        assert result == reference[path], path
+
+
 # --- the sampling: exactly engine.verify.sample at the check's points ------------------
 
 a, k = symbols("a k", positive=True)

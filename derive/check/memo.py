@@ -41,7 +41,7 @@ class Memo:
             self.put(key, value)
             return value
         self.hits += 1
-        table.move_to_end(key)
+        self._used(key)
         return value
 
     def lookup(self, key: Hashable, default=None):
@@ -53,14 +53,23 @@ class Memo:
             self.misses += 1
             return default
         self.hits += 1
-        table.move_to_end(key)
+        self._used(key)
         return value
+
+    def _used(self, key: Hashable) -> None:
+        try:
+            self._table.move_to_end(key)
+        except KeyError:  # another thread (derive.check called from threads) dropped it meanwhile
+            pass
 
     def put(self, key: Hashable, value) -> None:
         table = self._table
         table[key] = value
-        if len(table) > self.size:
-            table.popitem(last=False)
+        while len(table) > self.size:
+            try:
+                table.popitem(last=False)
+            except KeyError:  # emptied by another thread meanwhile
+                break
 
     def __len__(self) -> int:
         return len(self._table)
