@@ -121,6 +121,27 @@ def test_different_mistakes_after_the_same_line_keep_their_own_diagnoses():
         assert data(text) == alone[kind]
 
 
+def test_a_line_read_again_is_read_the_same_in_another_text():
+    """The same right-hand side in two texts with other names and layouts: read once, and
+    each text gets its own step (its number, row, column of an error)."""
+    from derive.check.batch import check_text
+    from derive.render.check import check_data
+
+    texts = ["g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^^2\n= 1 - g(z)^2\n",  # line 2 unreadable
+             "\n\nf(z) = tanh(z)\nf'(z) = 1 - tanh(z)^^2\n",
+             "g(x) = tanh(x)\ng'(x) = 1 - tanh(x)^2\n"]
+    forget()
+    alone = []
+    for text in texts:
+        forget()
+        alone.append(check_data(*check_text(text)))
+    assert alone[0]["lines"][1]["verdict"] == "unreadable" and alone[0]["lines"][1]["column"]
+    assert alone[1]["lines"][1]["row"] == 4
+    forget()
+    for _ in range(2):
+        assert [check_data(*check_text(text)) for text in texts] == alone
+
+
 def test_threads_share_the_tables_and_get_the_fresh_results(reference):
     """derive.check called from threads (a grading script's pool): one set of tables, the
     same data as each file checked alone."""
