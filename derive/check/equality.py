@@ -90,12 +90,13 @@ def _kept(key: tuple, result: Comparison) -> Comparison:
 
 
 def _undisturbed(seconds: float) -> bool:
-    """No enclosing alarm (the file's --timeout) can fire during the two proof attempts
-    (each bounded by 1.5 × seconds), so a failed proof is the proofs' own verdict."""
+    """No enclosing alarm (the file's --timeout) can fire during the proof attempts (the
+    exponential one bounded by seconds, the two of ``proves_zero`` by 1.5 × seconds each),
+    so a failed proof is the proofs' own verdict."""
     if not hasattr(signal, "getitimer") or threading.current_thread() is not threading.main_thread():
         return True  # no alarm here at all: nothing interrupts a proof
     remaining = signal.getitimer(signal.ITIMER_REAL)[0]
-    return remaining == 0 or remaining > 3 * seconds + 1
+    return remaining == 0 or remaining > 4 * seconds + 1
 
 
 def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
