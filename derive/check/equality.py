@@ -23,10 +23,11 @@ from __future__ import annotations
 import signal
 import threading
 
-from sympy import Expr, Float, Piecewise, Symbol, exp
+from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
+from ..engine.exponentials import exp_as_powers
 from ..engine.verify import (CASES, PARAMETER_VALUES, Comparison, close, evaluate, proves_zero, quick_decision,
-                             quick_float, quick_memory, quick_value, sample_points, time_limit)
+                             quick_float, quick_memory, quick_value, rational_zero, sample_points, time_limit)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -57,7 +58,7 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
         return _kept(key, Comparison("undecided", agree))
     undisturbed = _undisturbed(seconds)
     difference = a - b
-    if _cancels_in_exp(difference, seconds) or proves_zero(difference, var, seconds=seconds) or (
+    if _cancels_in_exp(difference, var, seconds) or proves_zero(difference, var, seconds=seconds) or (
         difference.has(Piecewise) is False and proves_zero(difference.rewrite(Piecewise), var, seconds=seconds)
     ):
         return _kept(key, Comparison("proved", agree))
@@ -69,17 +70,23 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
     return _kept(key, result) if undisturbed else result
 
 
-def _cancels_in_exp(difference: Expr, seconds: float) -> bool:
-    """The difference is 0 once written in exponentials (tanh(z) against its definition,
-    1 - tanh(z)^2 against 1 - (e^z - e^{-z})^2/(e^z + e^{-z})^2): one of ``proves_zero``'s
-    own tests, which it reaches after expanding the difference (which can cost more than
-    the rest of the check).  Without cases only, where ``proves_zero`` always reaches it,
-    so what this proves, ``proves_zero`` proves too."""
+def _cancels_in_exp(difference: Expr, var: Symbol, seconds: float) -> bool:
+    """The difference is 0 once written in exponentials: as it stands (tanh(z) against its
+    definition), or as a rational function of t = e^{z/L} (a quotient rule worked out).
+    These are ``proves_zero``'s own exact tests, which it reaches only after expanding the
+    difference as written (tanh, quotients and all: often the dearest part of a check).
+    Without cases only, where ``proves_zero`` always reaches them: what this proves,
+    ``proves_zero`` proves too.  Bounded by a quarter of ``seconds``; past it, or when it
+    shows nothing, ``proves_zero`` runs as before with its whole bound."""
     if difference.has(*CASES):
         return False
     try:
-        with time_limit(seconds):
-            return difference.rewrite(exp) == 0
+        with time_limit(seconds / 4):
+            rewritten = difference.rewrite(exp)
+            if rewritten == 0:
+                return True
+            rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+            return rational is not None and rational_zero(rational)
     except (TimeoutError, ArithmeticError, TypeError, ValueError, AttributeError, NotImplementedError):
         return False
 
@@ -91,12 +98,12 @@ def _kept(key: tuple, result: Comparison) -> Comparison:
 
 def _undisturbed(seconds: float) -> bool:
     """No enclosing alarm (the file's --timeout) can fire during the proof attempts (the
-    exponential one bounded by seconds, the two of ``proves_zero`` by 1.5 × seconds each),
-    so a failed proof is the proofs' own verdict."""
+    exponential one bounded by seconds / 4, the two of ``proves_zero`` by 1.5 × seconds
+    each), so a failed proof is the proofs' own verdict."""
     if not hasattr(signal, "getitimer") or threading.current_thread() is not threading.main_thread():
         return True  # no alarm here at all: nothing interrupts a proof
     remaining = signal.getitimer(signal.ITIMER_REAL)[0]
-    return remaining == 0 or remaining > 4 * seconds + 1
+    return remaining == 0 or remaining > 3.25 * seconds + 1
 
 
 def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
