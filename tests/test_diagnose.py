@@ -383,3 +383,14 @@ def test_a_square_that_cannot_be_told_apart_is_not_named():
 def test_one_wrong_value_named_by_the_lines_layout(line, kind):
     wrong = _wrong_line([r"g(z) &= \frac{1}{1+e^{-z}}", "g'(z) &= " + line])
     assert wrong.step.index == 2 and wrong.diagnosis.kind == kind, wrong.diagnosis.message
+
+
+def test_a_line_right_on_one_side_of_a_smooth_g_is_named_so():
+    """g has no pieces: the two sides of 0 are named (this raised NameError once)."""
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "-"], input="g(z) = z^2\ng'(z) = 2|z|\n")
+    assert result.exit_code == 1
+    assert "right for z > 0" in result.output and "wrong for z < 0" in result.output

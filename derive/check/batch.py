@@ -145,6 +145,7 @@ def check_many(paths: list[str], *, jobs: int, done: Callable[[dict], None] | No
     from multiprocessing.connection import wait
 
     from ..render.check import check_data
+    from . import diagnose  # noqa: F401 -- loaded once here, so that no forked worker loads it again
 
     context = _context()
     limit = float(options.get("timeout", DEFAULT_TIMEOUT)) + KILL_GRACE

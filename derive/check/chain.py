@@ -18,19 +18,23 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sympy import Derivative, Expr, Function, Symbol, diff, tanh
 
-from ..engine.chain import rule_title
 from ..engine.functions import g, sigmoid
+from ..engine.rules import rule_title
 from ..engine.steps import find_rule
 from ..engine.verify import Comparison
 from ..errors import DeriveError
 from ..limits import OutOfTime
 from ..parse import ParseError
-from .diagnose import Diagnosis, Situation, diagnose, table_forms
 from .document import Document, Step
 from .equality import compare
+from .memo import Memo
+
+if TYPE_CHECKING:
+    from .diagnose import Diagnosis
 
 #: verdicts that earn the line its credit
 CREDITED = ("definition", "proved", "numerically equal", "carried forward", "back on track")
@@ -129,18 +133,10 @@ def check_document(document: Document, *, function: Expr | None = None,
 
     def value(expr: Expr) -> Expr:
         """The mathematics a line writes: g and its derivatives replaced, d/dz done."""
-        out = expr
-        for d in sorted(expr.atoms(Derivative), key=lambda d: -d.derivative_count):
-            if d.expr == g(z):
-                out = out.xreplace({d: diff(definition, z, d.derivative_count)})
-        return out.xreplace({g(z): definition}).doit()
-
-    truths: dict[int, Expr] = {}
+        return _VALUES.get((expr, definition, z), lambda: _value(expr, definition, z))
 
     def truth(order: int) -> Expr:
-        if order not in truths:
-            truths[order] = diff(definition, z, order)
-        return truths[order]
+        return _derivative(definition, z, order)
 
     lines: list[CheckedLine] = []
     last: CheckedLine | None = None  # the last line read: the next "= ..." line follows from it
@@ -176,28 +172,28 @@ def check_document(document: Document, *, function: Expr | None = None,
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
             continue
-        # what the line follows from (target) and what it truly is at this point (true)
+        # what the line follows from (target), and the order whose true value it should have
         if step.order is not None:
-            true = truth(step.order)
+            true_order = step.order
             derivative_of_last = (last is not None and step.order not in seen_orders and order == step.order - 1)
             if derivative_of_last:
                 follows = last.step.index
-                target, what = diff(last_value, z), f"is not the derivative of line {follows}"
+                target, what = _derivative(last_value, z, 1), f"is not the derivative of line {follows}"
             elif step.order == 0:
-                target, follows, what = true, None, f"is not {document.function}"
+                target, follows, what = truth(true_order), None, f"is not {document.function}"
             else:
-                target, follows, what = true, None, "is not " + _order_words(step.order, document.function)
+                target, follows, what = truth(true_order), None, "is not " + _order_words(step.order, document.function)
             order = step.order
             seen_orders.add(step.order)
         elif last is None and order is None:
             lines.append(CheckedLine(step, expr, "unreadable", reason="nothing before this line to compare it with"))
             continue
         elif last is None:  # the line it follows could not be read: it is checked against the truth alone
-            true = truth(order)
-            target, follows, what = true, None, "is not " + (_order_words(order, document.function) if order
+            true_order = order
+            target, follows, what = truth(order), None, "is not " + (_order_words(order, document.function) if order
                                                               else document.function)
         else:
-            true = truth(order)
+            true_order = order  # the true value is needed only after a wrong line: computed then
             target, follows, what = last_value, last.step.index, f"does not follow from line {last.step.index}"
         skipped = follows is not None and lines and lines[-1].verdict == "unreadable"
         comparison = compare(mine, target, z)
@@ -207,7 +203,7 @@ def check_document(document: Document, *, function: Expr | None = None,
             continue
         before_right = last_right if follows is not None else True
         if comparison.equal:
-            right = before_right or _equal(mine, true, z)
+            right = before_right or _equal(mine, truth(true_order), z)
             if right:
                 verdict, reason, source = comparison.verdict, _reason(step, expr, last.expr if follows else None, z,
                                                                       document.function), None
@@ -218,7 +214,7 @@ def check_document(document: Document, *, function: Expr | None = None,
                 reason = (f"follows from line {follows}, which is wrong"
                           if follows == carried else
                           f"follows from line {follows}, which carries the error of line {carried}")
-        elif not before_right and (against_truth := compare(mine, true, z)).equal:
+        elif not before_right and (against_truth := compare(mine, truth(true_order), z)).equal:
             verdict, right, source, comparison = "back on track", True, None, against_truth
             reason = f"does not follow from line {follows}, but is right again"
         else:
@@ -228,6 +224,10 @@ def check_document(document: Document, *, function: Expr | None = None,
             reason += f" (compared with line {follows}: the line before could not be read)"
         diagnosis = None
         if verdict == "wrong":
+            # here, not at the top: a derivation without a wrong line (most cold checks) does not
+            # load the diagnoses (imports no cycle: diagnose does not import this module)
+            from .diagnose import Situation, diagnose, table_forms
+
             situation = Situation(written=expr, W=mine, C=target, before=last.expr if follows else None,
                                   definition=definition, z=z, step=step, value=value,
                                   forms_of_g=forms_of_g + table_forms(definition, z) if step.order else [],
@@ -245,6 +245,26 @@ def check_document(document: Document, *, function: Expr | None = None,
     return chain(lines, definition)
 
 
+#: what a process remembers between lines and files (``memo``): pure functions of their keys
+_VALUES = Memo("line values", 4096)
+_DERIVATIVES = Memo("derivatives", 4096)
+_REASONS = Memo("reasons", 4096)
+
+
+def _value(expr: Expr, definition: Expr, z: Symbol) -> Expr:
+    out = expr
+    for d in sorted(expr.atoms(Derivative), key=lambda d: -d.derivative_count):
+        if d.expr == g(z):
+            out = out.xreplace({d: _derivative(definition, z, d.derivative_count)})
+    return out.xreplace({g(z): definition}).doit()
+
+
+def _derivative(expr: Expr, z: Symbol, order: int) -> Expr:
+    """The derivative of that order: g's true derivatives are every file's (computed once
+    per process), and a line's derivative is the next line's target."""
+    return _DERIVATIVES.get((expr, z, order), lambda: diff(expr, z, order))
+
+
 def _equal(a: Expr, b: Expr, z: Symbol) -> bool:
     return compare(a, b, z).equal
 
@@ -259,6 +279,10 @@ NAMED = {sigmoid: "σ", tanh: "tanh"}
 
 def _reason(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> str:
     """The rule that justifies a correct line, where it can be told."""
+    return _REASONS.get((step.order, expr, before, z, name), lambda: _rule(step, expr, before, z, name))
+
+
+def _rule(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> str:
     if step.order == 0:
         return f"equal to {name}"
     named = {f.func for f in before.atoms(Function) if f.func in NAMED} if before is not None else set()

@@ -56,10 +56,11 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import close, evaluate
+from ..engine.verify import close
 from ..render.linear import linear
 from .document import Step
-from .equality import POINTS
+from .equality import POINTS, points_key, value_at
+from .memo import Memo
 
 SAMPLE = POINTS[:10]
 TINY = Float("1e-25")
@@ -93,15 +94,25 @@ class Situation:
     function: str = "g"  # the author's name for g, for the messages
 
 
+#: what a process remembers (``memo``): each a pure function of its key
+_TABLE_FORMS = Memo("table forms", 256)
+_VALUES = Memo("diagnosis values", 4096)
+_DIAGNOSED = Memo("diagnoses", 1024)
+
+
 def table_forms(definition: Expr, z: Symbol) -> list[Expr]:
     """g as a function of the table (σ(z), tanh(z), arctan(z)) when it is one, whatever
     form the text used: a student who misremembers σ' does so for σ, not for 1/(1 + e^{-z})."""
+    return list(_TABLE_FORMS.get((definition, z), lambda: _table_forms(definition, z)))
+
+
+def _table_forms(definition: Expr, z: Symbol) -> tuple[Expr, ...]:
     values = _values(definition, z, SAMPLE)
-    return [f(z) for f in (sigmoid, tanh, atan) if _same(values, _values(f(z), z, SAMPLE))]
+    return tuple(f(z) for f in (sigmoid, tanh, atan) if _same(values, _values(f(z), z, SAMPLE)))
 
 
-def _values(expr: Expr, z: Symbol, points) -> list[Float | None]:
-    return [evaluate(expr, {z: p}) for p in points]
+def _values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
+    return _VALUES.get((expr, z, points_key(points)), lambda: tuple(value_at(expr, z, p) for p in points))
 
 
 def _same(a: list, b: list) -> bool:
@@ -129,6 +140,15 @@ NON_SMOOTH = (Abs, Max, Min, Piecewise, Heaviside, sign)
 
 
 def diagnose(s: Situation) -> Diagnosis:
+    """The likeliest mistake; remembered for the same line after the same line (a class
+    makes the same mistakes), keyed by everything a diagnosis reads (``s.value`` is a
+    function of the definition and the variable)."""
+    key = (s.written, s.W, s.C, s.before, s.definition, s.z, s.step.order, s.step.text, s.step.latex,
+           tuple(s.forms_of_g), s.in_definition, s.function)
+    return _DIAGNOSED.get(key, lambda: _diagnose(s))
+
+
+def _diagnose(s: Situation) -> Diagnosis:
     found = None
     if any(s.definition.has(f) or s.W.has(f) for f in NON_SMOOTH):
         found = _one_side(s)
@@ -211,6 +231,20 @@ def _otherwise(regions, z: Symbol) -> Expr:
 def _sides(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
     return [(Gt(z, 0), _piece(definition, z, POINTS[0]), [p for p in POINTS if p > 0]),
             (Lt(z, 0), _piece(definition, z, POINTS[1]), [p for p in POINTS if p < 0])]
+
+
+def _piece(definition: Expr, z: Symbol, point) -> Expr | None:
+    """The piece of g that holds at ``point``; None where g is one formula there."""
+    pieces = piecewise_fold(definition.rewrite(Piecewise))
+    if not isinstance(pieces, Piecewise):
+        return None
+    for expr, condition in pieces.args:
+        try:
+            if bool(condition.subs(z, point)):
+                return expr
+        except TypeError:
+            return None
+    return None
 
 
 def _condition(condition: Expr) -> str:

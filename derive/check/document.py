@@ -26,6 +26,7 @@ from ..parse.expression import Parser
 from ..parse.layout import DocumentError, Row, rows, split_equals
 from ..parse.left import LeftSide, left_side
 from ..parse.tokens import GREEK
+from .memo import Memo
 
 __all__ = ["Document", "DocumentError", "Step", "read_document", "read_steps"]
 
@@ -71,21 +72,32 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     for piece, lhs in pieces:
         order = _order(lhs, piece, name)
         try:
-            parser = Parser(piece.text, var=var_name, notation=True, latex=piece.latex, function=name,
-                            max_length=MAX_STEP)
-            expr = parser.run()
-            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr,
-                        remark="; ".join(dict.fromkeys(parser.remarks)), row=piece.row)
-        except ParseError as e:
-            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, error=e, row=piece.row)
-        except RecursionError:
-            step = Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset,
-                        error=ParseError("nested too deeply to read"), row=piece.row)
-        steps.append(step)
+            expr, remark, error = _READ.get((piece.text, var_name, piece.latex, name),
+                                            lambda: _read(piece.text, var_name, piece.latex, name))
+        except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
+            expr, remark, error = None, "", ParseError("nested too deeply to read")
+        steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
+                          remark=remark, row=piece.row))
     steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
+
+
+#: (text, variable, LaTeX or not, function name) -> (expression, remark, error): a class writes
+#: the same lines (``memo``)
+_READ = Memo("steps read", 4096)
+
+
+def _read(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+    """One step's right-hand side read in the author's names: (expression, remark, None),
+    or (None, "", why it is unreadable)."""
+    try:
+        parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP)
+        expr = parser.run()
+        return expr, "; ".join(dict.fromkeys(parser.remarks)), None
+    except ParseError as e:
+        return None, "", e
 
 
 def read_steps(text: str) -> list[Step]:

@@ -10,28 +10,168 @@ A line typed by a person is compared with what it should equal by
 
 ``simplify(a - b) == 0`` alone is not trusted: it misses true identities and has known
 false zeros.
+
+The same values and comparisons come back again and again (a line is compared with the
+line before it, then is the line before the next; the true derivative is every file's;
+a class writes the same lines), so each expression's values at the points and each
+comparison are remembered (``memo``): the points and the decisions are exactly those of
+``engine.verify.sample``, computed once.
 """
 
 from __future__ import annotations
 
-from sympy import Expr, Piecewise, Symbol
+import signal
+import threading
 
-from ..engine.verify import Comparison, sample_points, proves_zero, sample
+from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
+
+from ..engine.exponentials import exp_as_powers
+from ..engine.verify import (CASES, PARAMETER_VALUES, Comparison, close, evaluate, proves_zero, quick_decision,
+                             quick_float, quick_memory, quick_value, rational_zero, sample_points, time_limit)
+from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
 
+#: (a, b, var, seconds) -> Comparison
+_COMPARED = Memo("comparisons", 4096)
+#: (expr, var, parameters) -> per point: its quick (value, error), None (no quick value), or _UNSEEN
+_QUICK = Memo("quick values", 4096)
+#: (expr, var, parameters) -> per point: its 30-digit value by evalf, None (undefined), or _UNSEEN
+_EXACT = Memo("evalf values", 4096)
+#: (var, parameters) -> per point: the quick evaluation's memory there (every sub-expression's value)
+_POINT_MEMORY = Memo("sub-expression values", 8)
+#: sub-expressions one point's memory holds before it starts afresh
+SUBEXPRESSIONS = 2_000
+_UNSEEN = object()
+_INDEX = {id(p): i for i, p in enumerate(POINTS)}
+
 
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Comparison:
-    agree, wrong = sample(a, b, var, POINTS)
+    key = (a, b, var, seconds)
+    known = _COMPARED.lookup(key)
+    if known is not None:
+        return known
+    agree, wrong = sample(a, b, var)
     if len(wrong) >= 2:
-        return Comparison("wrong", agree, wrong[0])
+        return _kept(key, Comparison("wrong", agree, wrong[0]))
     if agree + len(wrong) < 3:
-        return Comparison("undecided", agree)
+        return _kept(key, Comparison("undecided", agree))
+    undisturbed = _undisturbed(seconds)
     difference = a - b
-    if proves_zero(difference, var, seconds=seconds) or (
+    if _cancels_in_exp(difference, var, seconds) or proves_zero(difference, var, seconds=seconds) or (
         difference.has(Piecewise) is False and proves_zero(difference.rewrite(Piecewise), var, seconds=seconds)
     ):
-        return Comparison("proved", agree)
+        return _kept(key, Comparison("proved", agree))
     # one disagreement alone is no counterexample (a point near a pole, a cancellation):
     # the verdict rests on the points that agree
-    return Comparison("numerically equal", agree)
+    result = Comparison("numerically equal", agree)
+    # a proof that failed only because the file's own deadline interrupted it is not the
+    # proof's verdict: not remembered
+    return _kept(key, result) if undisturbed else result
+
+
+def _cancels_in_exp(difference: Expr, var: Symbol, seconds: float) -> bool:
+    """The difference is 0 once written in exponentials: as it stands (tanh(z) against its
+    definition), or as a rational function of t = e^{z/L} (a quotient rule worked out).
+    These are ``proves_zero``'s own exact tests, which it reaches only after expanding the
+    difference as written (tanh, quotients and all: often the dearest part of a check).
+    Without cases only, where ``proves_zero`` always reaches them: what this proves,
+    ``proves_zero`` proves too.  Bounded by a quarter of ``seconds``; past it, or when it
+    shows nothing, ``proves_zero`` runs as before with its whole bound."""
+    if difference.has(*CASES):
+        return False
+    try:
+        with time_limit(seconds / 4):
+            rewritten = difference.rewrite(exp)
+            if rewritten == 0:
+                return True
+            rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+            return rational is not None and rational_zero(rational)
+    except (TimeoutError, ArithmeticError, TypeError, ValueError, AttributeError, NotImplementedError):
+        return False
+
+
+def _kept(key: tuple, result: Comparison) -> Comparison:
+    _COMPARED.put(key, result)
+    return result
+
+
+def _undisturbed(seconds: float) -> bool:
+    """No enclosing alarm (the file's --timeout) can fire during the proof attempts (the
+    exponential one bounded by seconds / 4, the two of ``proves_zero`` by 1.5 × seconds
+    each), so a failed proof is the proofs' own verdict."""
+    if not hasattr(signal, "getitimer") or threading.current_thread() is not threading.main_thread():
+        return True  # no alarm here at all: nothing interrupts a proof
+    remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    return remaining == 0 or remaining > 3.25 * seconds + 1
+
+
+def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
+    """``engine.verify.sample(a, b, var, POINTS)``, each side's values at the points
+    remembered: (how many points agree, the points (z, a, b) that disagree)."""
+    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
+    at_params = tuple((p, PARAMETER_VALUES[i % len(PARAMETER_VALUES)]) for i, p in enumerate(params))
+    left_quick, right_quick = _values(_QUICK, a, var, at_params), _values(_QUICK, b, var, at_params)
+    left_exact = right_exact = None
+    agree, wrong = 0, []
+    for i, point in enumerate(POINTS):
+        left = _value_at(left_quick, i, True, a, var, at_params)
+        right = _value_at(right_quick, i, True, b, var, at_params) if left is not None else None
+        quick = quick_decision(left, right) if right is not None else None
+        if quick is True:
+            agree += 1
+            continue
+        if quick is not None:
+            wrong.append((point, *quick))
+            continue
+        if left_exact is None:
+            left_exact, right_exact = _values(_EXACT, a, var, at_params), _values(_EXACT, b, var, at_params)
+        left = _value_at(left_exact, i, False, a, var, at_params)
+        right = _value_at(right_exact, i, False, b, var, at_params)
+        if left is None or right is None:
+            continue
+        if close(left, right):
+            agree += 1
+        else:
+            wrong.append((point, left, right))
+    return agree, wrong
+
+
+def _values(memo: Memo, expr: Expr, var: Symbol, at_params: tuple) -> list:
+    return memo.get((expr, var, at_params), lambda: [_UNSEEN] * len(POINTS))
+
+
+def _value_at(values: list, i: int, quick: bool, expr: Expr, var: Symbol, at_params: tuple):
+    """expr at POINTS[i], remembered in ``values``: its quick (value, error), or its value by evalf."""
+    value = values[i]
+    if value is _UNSEEN:
+        at = {var: POINTS[i], **dict(at_params)}
+        value = values[i] = quick_value(expr, at, _memory(var, i, at_params)) if quick else evaluate(expr, at)
+    return value
+
+
+def _memory(var: Symbol, i: int, at_params: tuple) -> dict:
+    """The quick evaluation's memory at POINTS[i] (and the parameters' values)."""
+    memories = _POINT_MEMORY.get((var, at_params), lambda: [None] * len(POINTS))
+    memory = memories[i]
+    if memory is None or len(memory) > SUBEXPRESSIONS:
+        memory = memories[i] = quick_memory({var: POINTS[i], **dict(at_params)})
+    return memory
+
+
+def value_at(expr: Expr, var: Symbol, point) -> Float | None:
+    """expr at a point (no parameters) to 30 digits, or None where it is undefined: the
+    quick evaluation where its error bound makes it right to 30 digits, else SymPy's evalf."""
+    at = {var: point}
+    i = _INDEX.get(id(point))
+    memory = _memory(var, i, ()) if i is not None and POINTS[i] is point else None
+    value = quick_float(expr, at, memory)
+    return value if value is not None else evaluate(expr, at)
+
+
+def points_key(points) -> tuple:
+    """A cheap key for some of POINTS (their places), else the points themselves."""
+    places = tuple(_INDEX.get(id(p), -1) for p in points)
+    if all(i >= 0 and POINTS[i] is p for i, p in zip(places, points)):
+        return places
+    return tuple(points)

@@ -22,14 +22,12 @@ from . import floats, forms, g_and_z, in_g
 from . import rules as R
 from .derivation import Derivation, Line, Note
 from .functions import G, g
+from .rules import LINEAR, rule_title  # with the rules: derive check names them without the chain's imports
 from .steps import find_rule
 from .verify import POINTS, compare, numeric_compare, time_limit
 
 #: seconds for all the proofs of one chain's lines together
 PROOF_SECONDS = 4.0
-
-#: Rules that distribute over their parts; the "outermost rule" looks through them.
-LINEAR = (R.SumRule, R.ConstantMultipleRule, R.RewriteRule, R.PiecewiseRule)
 
 
 def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
@@ -149,16 +147,6 @@ def tree_rule_id(rule: R.Rule) -> str:
     if isinstance(rule, R.ChainRule):
         return f"{rule.outer.id}+chain"
     return rule.id
-
-
-def rule_title(rule: R.Rule) -> str:
-    if isinstance(rule, R.ChainRule):
-        outer = "reciprocal rule" if getattr(rule.outer, "is_reciprocal", False) else rule.outer.title
-        return f"{outer} and chain rule"
-    if isinstance(rule, LINEAR) and rule.substeps:
-        inner = sorted({rule_title(s) for s in rule.substeps if not isinstance(s, (R.ConstantRule, R.VariableRule))})
-        return "; ".join([rule.title, *inner])
-    return rule.title
 
 
 def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -> Expr:

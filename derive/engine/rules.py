@@ -404,3 +404,18 @@ class RewriteRule(Rule):
 
     def formula(self, inner: Inner) -> Expr:
         return self.rewritten.formula(inner)
+
+
+#: Rules that distribute over their parts; the "outermost rule" looks through them.
+LINEAR = (SumRule, ConstantMultipleRule, RewriteRule, PiecewiseRule)
+
+
+def rule_title(rule: Rule) -> str:
+    """A rule as a line's reason names it: "reciprocal rule and chain rule", "sum rule; power rule"."""
+    if isinstance(rule, ChainRule):
+        outer = "reciprocal rule" if getattr(rule.outer, "is_reciprocal", False) else rule.outer.title
+        return f"{outer} and chain rule"
+    if isinstance(rule, LINEAR) and rule.substeps:
+        inner = sorted({rule_title(s) for s in rule.substeps if not isinstance(s, (ConstantRule, VariableRule))})
+        return "; ".join([rule.title, *inner])
+    return rule.title

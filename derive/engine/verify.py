@@ -163,12 +163,61 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
     equal when |a - b| plus both errors is within the tolerance, different when |a - b|
     minus both errors exceeds it and each value is right to 30 digits."""
     try:
+        memory = quick_memory(at)  # the pieces both sides share are evaluated once
+    except (ArithmeticError, TypeError, ValueError, OverflowError):
+        return None
+    left = quick_value(a, at, memory)
+    right = quick_value(b, at, memory) if left is not None else None
+    return quick_decision(left, right) if right is not None else None
+
+
+def quick_value(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = None) -> tuple | None:
+    """(value, bound on its error) of expr at a point by the quick evaluation, or None
+    (it cannot say: SymPy's evalf decides).  A side of ``_quick_verdict``, apart so that
+    a caller comparing one expression with many can evaluate it once per point.
+
+    ``memory`` (from ``quick_memory(at)``, for this same point) keeps every sub-expression's
+    (value, error) for the next expression evaluated there: a line and the next share most
+    of their pieces.  A sub-expression's value and bound depend on it and the point alone."""
+    try:
         with mpmath.workdps(QUICK_DIGITS):
-            values = {}
-            for s, v in at.items():
-                x = mpmath.mpf(v._mpf_)
-                values[s] = (x, abs(float(x)) * _U)
-            (left, dl), (right, dr) = _quick(a, values), _quick(b, values)
+            return _quick(expr, memory if memory is not None else quick_memory(at))
+    except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
+        return None
+
+
+def quick_memory(at: Mapping[Symbol, Float]) -> dict:
+    """The quick evaluation's memory for one point: its variables' values and errors, then
+    every sub-expression evaluated there."""
+    with mpmath.workdps(QUICK_DIGITS):
+        values = {}
+        for s, v in at.items():
+            x = mpmath.mpf(v._mpf_)
+            values[s] = (x, abs(float(x)) * _U)
+        return values
+
+
+def quick_float(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = None) -> Float | None:
+    """expr at a point as a 30-digit Float by the quick evaluation, when its error bound
+    makes it right to 30 digits (as ``_quick_verdict`` reports a counterexample); None
+    where it cannot say, and ``evaluate`` (ten times the cost) decides."""
+    quick = quick_value(expr, at, memory)
+    if quick is None:
+        return None
+    value, error = quick
+    try:
+        if error <= _REPORTABLE * (1 + abs(float(value))):
+            return Float(value, PRECISION)
+    except (ArithmeticError, TypeError, ValueError, OverflowError):
+        pass
+    return None
+
+
+def quick_decision(left: tuple, right: tuple):
+    """``_quick_verdict`` from the two sides' (value, error): True, (left, right) or None."""
+    (left, dl), (right, dr) = left, right
+    try:
+        with mpmath.workdps(QUICK_DIGITS):
             gap = float(abs(left - right))
             allowed = _TOL * (1 + max(abs(float(left)), abs(float(right))))
             if (gap + dl + dr) * _SAFE <= allowed / _SAFE:
@@ -177,7 +226,7 @@ def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
                     and dr <= _REPORTABLE * (1 + abs(float(right)))):
                 return Float(left, PRECISION), Float(right, PRECISION)
             return None
-    except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
+    except (ArithmeticError, TypeError, ValueError, OverflowError):
         return None
 
 
@@ -237,12 +286,24 @@ _COMPARISONS = {"StrictLessThan": lambda a, b: a < b, "LessThan": lambda a, b: a
                 "Equality": lambda a, b: a == b, "Unequality": lambda a, b: a != b}
 
 
-def _quick(expr: Expr, values) -> tuple:
-    """(value, bound on its error) at the current working precision, or _NotQuick."""
+def _quick(expr: Expr, values: dict) -> tuple:
+    """(value, bound on its error) at the current working precision, or _NotQuick.
+
+    ``values`` holds the symbols' values and, once evaluated, every compound
+    sub-expression's: one that occurs twice (e^{-z} in 1 + e^{-z} and its square) is
+    evaluated once."""
+    known = values.get(expr)
+    if known is not None:
+        return known
     if expr.is_Symbol:
-        if expr in values:
-            return values[expr]
         raise _NotQuick
+    if not expr.args:
+        return _quick_node(expr, values)
+    values[expr] = result = _quick_node(expr, values)
+    return result
+
+
+def _quick_node(expr: Expr, values: dict) -> tuple:
     if expr.is_Integer:
         return _real(mpmath.mpf(int(expr)))
     if expr.is_Rational:
@@ -430,7 +491,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
         if rewritten == 0 or expand(rewritten) == 0:
             return True
         rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
-        if rational is not None and cancel(rational) == 0:
+        if rational is not None and rational_zero(rational):
             return True
         if radical_zero(difference, var):  # sqrt(z^2 + 1) and fractions of z: no simplify needed
             return True
@@ -575,7 +636,19 @@ def _zero_without_cases(expr: Expr, var: Symbol) -> bool:
     if rewritten == 0 or expand(rewritten) == 0:
         return True
     rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
-    return rational is not None and cancel(rational) == 0
+    return rational is not None and rational_zero(rational)
+
+
+def rational_zero(rational: Expr) -> bool:
+    """A rational function (of t = e^{z/L}) identically 0.  First the cheap sufficient test:
+    its numerator over the product of its denominators expands to 0 (a few times faster
+    than ``cancel``, which also finds the common factors); where that does not show it,
+    ``cancel`` decides as before, so the answer is ``cancel``'s."""
+    if not rational.has(S.ComplexInfinity, S.NaN):
+        numerator, denominator = rational.as_numer_denom()
+        if expand(numerator) == 0 and expand(denominator) != 0:
+            return True
+    return cancel(rational) == 0
 
 
 @contextmanager
