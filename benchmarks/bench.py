@@ -1,13 +1,14 @@
 """Whole-process timings of derive, as ratios to a baseline run side by side (issue 14).
 
-    python benchmarks/bench.py [--runs N] [--catalog-runs N] [--batch N] [--growth]
+    python benchmarks/bench.py [--runs N] [--catalog-runs N] [--batch N] [--growth] [--orders N]
 
 Every command runs once to warm the file cache, then N times, each run right after a
 run of its baseline (``python -c "import sympy"``, or ``python -c pass`` for a cache
 hit), so both see the same machine load; the ratio is median over median.  Prints each
 target with its ratio and whether it is met, then the figures behind them
 (with the ratio of CPU time, user + system, which a busy machine disturbs less): every other
-command, every catalog entry, a batch check of many files, the catalog in one process,
+command, every catalog entry, a batch check of many files (copies of six example chains, and
+as many different generated ones), the catalog in one process,
 and (``--growth``) the time against n for products and compositions of n sigmoids and
 for ``--order n``.  Markdown, so that the README's speed table is this output.
 """
@@ -166,6 +167,59 @@ def batch(count: int, jobs: int) -> tuple[bool, str]:
             f"| | | ≤ 15 s for 1,000 | {met} |")
 
 
+def _student(family: str, k: int, c: int, wrong: bool) -> str:
+    """A six-line hand derivation of σ(kz + c) or tanh(kz + c), as a student types it;
+    ``wrong``: the chain factor dropped (σ) or 1 + tanh² written (tanh) in one line."""
+    u = f"{k}z + {c}" if c >= 0 else f"{k}z - {-c}"
+    if family == "sigmoid":
+        e = f"e^{{-({u})}}"
+        lines = [f"g(z) = 1/(1 + {e})",
+                 f"g'(z) = {'' if wrong else f'{k} '}{e}/(1 + {e})^2",
+                 f"g'(z) = {k} (1/(1 + {e})) ({e}/(1 + {e}))",
+                 f"g'(z) = {k} g(z) (1 - 1/(1 + {e}))",
+                 f"g'(z) = {k} g(z)(1 - g(z))",
+                 f"g'(z) = {k} g(z) - {k} g(z)^2"]
+    else:
+        lines = [f"g(z) = tanh({u})",
+                 f"g(z) = (e^{{{u}}} - e^{{-({u})}})/(e^{{{u}}} + e^{{-({u})}})",
+                 f"g'(z) = {k} (1 {'+' if wrong else '-'} tanh^2({u}))",
+                 f"g'(z) = {k} (1 - g(z)^2)",
+                 f"g'(z) = {k} - {k} g(z)^2",
+                 f"g'(z) = {k} (1 - g(z))(1 + g(z))"]
+    return "\n".join(lines) + "\n"
+
+
+def distinct_batch(count: int, jobs: int) -> tuple[bool, str]:
+    """`derive check` of `count` different six-line files (σ(kz + c) and tanh(kz + c), one
+    in five with a mistake): no two files alike, so nothing is answered from another's work."""
+    folder = Path(tempfile.mkdtemp(prefix="derive-distinct-"))
+    try:
+        paths, wrong = [], 0
+        for i in range(count):
+            family = ("sigmoid", "tanh")[i % 2]
+            k, c = 1 + (i // 2) % 25, (i // 50) - 10
+            bad = i % 5 == 4
+            wrong += bad
+            path = folder / f"student-{i:04d}.txt"
+            path.write_text(_student(family, k, c, bad))
+            paths.append(str(path))
+        start = time.perf_counter()
+        done = subprocess.run([*DERIVE, "check", "--summary", "csv", "-j", str(jobs), *paths], env=ENV, cwd=ROOT,
+                              capture_output=True, text=True)
+        total = time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    rows = done.stdout.splitlines()[1:]
+    statuses = [row.split(",")[1] for row in rows]
+    right = statuses.count("valid") == count - wrong and statuses.count("wrong") == wrong
+    ok = right and total <= 15 * count / 1000
+    met = "met" if ok else "**not met**"
+    return ok, (f"| batch check, {count} different six-line files on {jobs} cores | {total:.1f} s | "
+                f"{count / total / jobs:.1f} files per second per core; verdicts "
+                f"{'as generated' if right else '**not as generated**'} ({count - wrong} valid, {wrong} wrong) "
+                f"| | | ≤ 15 s for 1,000 | {met} |")
+
+
 def in_process() -> list[str]:
     """Where the time goes once imports are done: the catalog, σ nested."""
     sys.path.insert(0, str(ROOT))
@@ -269,12 +323,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="runs of each target command (and its baseline)")
     parser.add_argument("--catalog-runs", type=int, default=3, help="runs of each catalog entry (0: skip)")
-    parser.add_argument("--batch", type=int, default=1000, help="files in the batch check (0: skip)")
+    parser.add_argument("--batch", type=int, default=1000,
+                        help="files in each batch check: copies of six example files, and as many different "
+                             "generated ones (0: skip)")
     parser.add_argument("--growth", action="store_true", help="also time products, compositions and --order n")
     parser.add_argument("--timeout", type=float, default=20.0, help="--timeout of each growth and --orders run")
     parser.add_argument("--orders", type=int, default=0, metavar="N",
                         help="also every catalog entry at --order N (the documented maximum is 12)")
     args = parser.parse_args()
+    # derive's modules compiled, as an installed package has them: where .pyc files are not
+    # written (PYTHONDONTWRITEBYTECODE) every command would compile derive's sources anew
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "derive")], check=True, env={
+        k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores; load average {load:.1f} at the start\n")
 
@@ -294,6 +354,9 @@ def main() -> None:
               f"{'met' if not over else f'**not met** ({len(over)} of {len(entries)} over)'} |")
     if args.batch:
         ok, row = batch(args.batch, os.cpu_count() or 1)
+        met.append(ok)
+        print(row)
+        ok, row = distinct_batch(args.batch, os.cpu_count() or 1)
         met.append(ok)
         print(row)
     print(f"\n{sum(met)} of {len(met)} ratio targets met"
