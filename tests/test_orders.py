@@ -47,3 +47,14 @@ def test_a_form_past_a_page_gives_none():
     long = sum(G ** k / (1 + G ** (k + 1)) for k in range(1, 30))
     assert _forms(long, 2) is None
     assert _forms(G, 12) is not None and all(f.count_ops() <= MAX_OPS for f in _forms(G, 12))
+
+
+def test_a_fraction_too_wide_for_a_line_is_not_shown_but_a_long_polynomial_is():
+    """A polynomial in g breaks at its signs; bent identity's g'' in g, a fraction over a
+    sum of 120 characters, cannot be broken, and would run off the page."""
+    from derive import derive
+
+    bent = derive("bent identity", order=2)
+    assert bent.in_terms_of_g is None and "too long to show" in bent.in_g_remark
+    long = derive("tanh", order=6).in_terms_of_g
+    assert long is not None and len(str(long)) > 100

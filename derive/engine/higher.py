@@ -72,13 +72,16 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         budget = Budget(IN_G_SECONDS)
         found = inversion.form_by_inversion(first.definition, nth, var, budget) if nth.has(var) else None
         form = found.form if found is not None else None
+        too_long = form is not None and not _fits(form)
+        if too_long:
+            form = None
         if form is not None:
             written = _written(form, gz)
             if not forms.same_shape(written, evaluated):
                 lines.append((None, written, "in-g", (("substitute", gz),)))
         # forms in g and z of higher derivatives are rarely simpler than the derivative: none is shown
         mixed = proof = None
-        remark = "" if form is not None else in_g.remark(None, (), budget.ran_out, budget.too_long)
+        remark = "" if form is not None else in_g.remark(None, (), budget.ran_out, budget.too_long or too_long)
     checked = _verified(lines, first.definition, first.derivative, var)
     return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
                    in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark,
@@ -104,7 +107,18 @@ def _forms(F: Expr, n: int) -> list[Expr] | None:
         out.append(expand(product))
         if count_ops(out[-1]) > (inversion.MAX_OPS if k == n else 4 * inversion.MAX_OPS):
             return None
-    return out
+    return out if _fits(out[-1]) else None
+
+
+def _fits(form: Expr) -> bool:
+    """A polynomial in g is broken across lines at its signs; a fraction or a root is not,
+    and is shown only where it fits on one."""
+    return form.is_polynomial(G) or len(str(form)) <= FRACTION_CHARACTERS
+
+
+#: the longest form in g that is not a polynomial in g shown at a higher order: a line of
+#: notes (bent identity's g'', a fraction over a sum of 120 characters, is not shown)
+FRACTION_CHARACTERS = 100
 
 
 def _written(F: Expr, gz: Expr) -> Expr:
