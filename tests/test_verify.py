@@ -206,3 +206,43 @@ def test_a_time_limit_swallowed_once_still_ends_the_block():
                     if swallowed > 1:
                         raise
     assert swallowed == 2 and time.monotonic() - start < 1
+
+
+def test_quick_values_keep_their_precision_while_another_thread_sets_its_own():
+    """mpmath's precision is one setting per process: each block that sets it holds a
+    lock, so an evaluation in one thread never runs at another's digits."""
+    import threading
+
+    import mpmath
+    from sympy import Float, Symbol, exp
+
+    from derive.engine.verify import digits, quick_value
+
+    z = Symbol("z")
+    expr = exp(z) / (1 + exp(z)) - Float(1, 40) / 3
+    at = {z: Float("0.3", 40)}
+    with mpmath.workdps(50):
+        truth = mpmath.mpf(1) / (1 + mpmath.exp(-mpmath.mpf("0.3"))) - mpmath.mpf(1) / 3
+    stop = threading.Event()
+
+    def other():
+        while not stop.is_set():
+            with digits(8):
+                mpmath.exp(1)
+
+    threads = [threading.Thread(target=other) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        worst = 0.0
+        for _ in range(300):
+            value, error = quick_value(expr, at)
+            with mpmath.workdps(50):
+                gap = float(abs(value - truth))
+            worst = max(worst, gap)
+            assert gap <= error + 1e-35
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert worst < 1e-35

@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef
 from ..record import Record, record
 from . import floats
 from .functions import G
-from .verify import compare
+from .verify import compare, digits
 
 
 @record
@@ -85,7 +85,7 @@ def witness(definition: Expr, derivative: Expr, var: Symbol) -> Witness | None:
         dg = lambdify(x, derivative.xreplace({var: x}), modules="mpmath")
     except Exception:  # noqa: BLE001 -- a function mpmath cannot evaluate has no witness
         return None
-    with mpmath.workdps(30):
+    with digits(30):
         try:
             return _find(g, dg)
         except (ArithmeticError, TypeError, ValueError):

@@ -157,6 +157,19 @@ class _NotQuick(Exception):
     value, an error bound too large to decide): SymPy's evalf decides instead."""
 
 
+#: mpmath's working precision is one setting for the whole process: a thread leaving its
+#: ``workdps`` block would put another's evaluation, mid-way, back at 15 digits (with its
+#: error bounds still those of 40: a wrong "different").  Every block that sets it holds this.
+_PRECISION = threading.RLock()
+
+
+@contextmanager
+def digits(count: int) -> Iterator[None]:
+    """mpmath at ``count`` significant digits in the block, for this thread alone."""
+    with _PRECISION, mpmath.workdps(count):
+        yield
+
+
 def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
     """True (equal at this point), (left, right) as 30-digit Floats (different), or None
     (not decided here: SymPy's evalf decides).  Decided only with the error bounds:
@@ -180,7 +193,7 @@ def quick_value(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = No
     (value, error) for the next expression evaluated there: a line and the next share most
     of their pieces.  A sub-expression's value and bound depend on it and the point alone."""
     try:
-        with mpmath.workdps(QUICK_DIGITS):
+        with digits(QUICK_DIGITS):
             return _quick(expr, memory if memory is not None else quick_memory(at))
     except (_NotQuick, ArithmeticError, TypeError, ValueError, OverflowError):
         return None
@@ -189,7 +202,7 @@ def quick_value(expr: Expr, at: Mapping[Symbol, Float], memory: dict | None = No
 def quick_memory(at: Mapping[Symbol, Float]) -> dict:
     """The quick evaluation's memory for one point: its variables' values and errors, then
     every sub-expression evaluated there."""
-    with mpmath.workdps(QUICK_DIGITS):
+    with digits(QUICK_DIGITS):
         values = {}
         for s, v in at.items():
             x = mpmath.mpf(v._mpf_)
@@ -217,7 +230,7 @@ def quick_decision(left: tuple, right: tuple):
     """``_quick_verdict`` from the two sides' (value, error): True, (left, right) or None."""
     (left, dl), (right, dr) = left, right
     try:
-        with mpmath.workdps(QUICK_DIGITS):
+        with digits(QUICK_DIGITS):
             gap = float(abs(left - right))
             allowed = _TOL * (1 + max(abs(float(left)), abs(float(right))))
             if (gap + dl + dr) * _SAFE <= allowed / _SAFE:
