@@ -47,11 +47,7 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     rule_lines, evaluated = derivative_lines(tree, var, dg)
     lines.extend(rule_lines)
 
-    # two points with equal g and different g' prove there is no form in g: no search then
-    proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
-    found = in_g.InG(None)
-    if proof is None:
-        found = in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
+    proof, found = form_search(definition, derivative, var, named)
     F = found.form
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     substitute: Note = (("substitute", gz),)
@@ -82,6 +78,16 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     remark = found.remark if F is None and proof is None else ""
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
+
+
+def form_search(definition: Expr, derivative: Expr, var: Symbol, named: Expr | None = None
+                ) -> tuple[g_and_z.Witness | None, in_g.InG]:
+    """The proof that no form in g exists (two points with equal g and different g'), or
+    the form: read off the name where it can be, else by the search."""
+    proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
+    if proof is not None:
+        return proof, in_g.InG(None)  # no search then
+    return None, in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
 
 
 def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:

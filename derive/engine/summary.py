@@ -16,7 +16,7 @@ from sympy import Expr, Piecewise, Symbol
 from ..errors import EngineFault
 from . import g_and_z, in_g, piecewise
 from .branches import _within
-from .chain import differentiate
+from .chain import differentiate, form_search
 from .cases import cases_in_g
 from .derivation import Branch, Derivation
 from .functions import G
@@ -39,10 +39,7 @@ def slopes(definition: Expr, var: Symbol, *, name: str | None = None, named: Exp
 def _smooth(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
     """``chain.smooth_chain``'s forms, without its lines."""
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
-    proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
-    found = in_g.InG(None)
-    if proof is None:
-        found = in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
+    proof, found = form_search(definition, derivative, var, named)
     F = found.form
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     mixed = None
