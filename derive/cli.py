@@ -408,7 +408,7 @@ def _rendered_view(view, output: str | None) -> str:
     """A rich renderable as the terminal shows it, or as plain text for a file."""
     from rich.console import Console
 
-    console = _console() if output is None else Console(file=open(os.devnull, "w"), width=100,  # noqa: SIM115
+    console = _console() if output is None else Console(file=open(os.devnull, "w"), width=100, emoji=False,  # noqa: SIM115
                                                          color_system=None, highlight=False)
     with console.capture() as captured:
         console.print(view)
@@ -504,7 +504,7 @@ def _check_all(paths, jobs, check_many, check_file, options):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, emoji=False)
     if not err.is_terminal:
         return check_many(paths, jobs=min(jobs, len(paths)), **options)
     columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -529,7 +529,8 @@ def _console():
     from rich.console import Console
 
     # rich leaves colour out when stdout is not a terminal, and honours NO_COLOR.
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ)
+    # emoji=False: ":smile:" in a student's line stays as typed (and rich's emoji table is not loaded)
+    return Console(highlight=False, emoji=False, no_color="NO_COLOR" in os.environ)
 
 
 def main() -> None:

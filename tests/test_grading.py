@@ -149,3 +149,17 @@ def test_python_api_options_and_bad_input():
     assert "cannot read" in derive.check(Path("no/such/file.tex"))["problem"]
     # a variable named by the caller where the text uses it
     assert derive.check("g(x) = tanh(x)\ng'(x) = 1 - g(x)^2\n", var="x")["valid"] is True
+
+
+def test_file_names_are_shown_as_they_are_never_as_emoji(tmp_path):
+    """rich would turn ':smile:' in a plain string into 😄: the command's consoles do not."""
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    first, second = tmp_path / "a:smile:.txt", tmp_path / "b.txt"
+    for path in (first, second):
+        path.write_text("g(z) = tanh(z)\ng'(z) = 1 - g(z)^2\n")
+    result = CliRunner().invoke(cli, ["check", str(first), str(second)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "a:smile:.txt" in result.output and "😄" not in result.output
