@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from ..definitions import definition
 from ..errors import DeriveError
 from .document import DocumentError, read_document
 
@@ -21,6 +20,8 @@ def function_from(spec: str | None, var: str):
     """g from --function: a catalog name (with its default parameters) or a typed formula."""
     if spec is None:
         return None
+    from ..definitions import definition  # here: the catalog is read only for --function (4 ms)
+
     return definition(spec, var)
 
 
