@@ -48,30 +48,22 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
     lines.extend(rule_lines)
 
     proof, found = form_search(definition, derivative, var, named)
-    F = found.form
+    F, mixed = slope_forms(found, definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     substitute: Note = (("substitute", gz),)
     if found.inverse is not None:  # z = h(g): say which inverse was substituted
         substitute += (("with", Eq(var, found.inverse.subs(G, gz), evaluate=False)),)
-    if poly is not None:
+    if found.form is not None and poly is not None:
         exposure = in_g.exposed(poly, definition, evaluated, var) if found.inverse is None else None
         if exposure is not None:
             lines.append((None, exposure.expr, "expose-g", exposure.notes))
         lines.append((None, poly.written(gz), "in-g", substitute))
-    elif F is not None and F.has(G):
-        lines.append((None, forms.as_written(F.subs(G, gz)), "in-g", substitute))
-
-    mixed = None
-    if F is None:
-        mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
-        if mixed is not None and not mixed.has(var):  # z-free after all: a form in g
-            F, mixed = mixed, None
-            poly = in_g.polynomial_form(F) if F.has(G) else None
-            written = poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
-            lines.append((None, written, "in-g", substitute))
-        elif mixed is not None:
-            lines.append((None, forms.as_written(mixed.subs(G, gz)), "in-g-and-z",
-                          (("substitute", gz), (var, "remains"))))
+    elif F is not None and (F.has(G) or found.form is None):
+        written = poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
+        lines.append((None, written, "in-g", substitute))
+    elif mixed is not None:
+        lines.append((None, forms.as_written(mixed.subs(G, gz)), "in-g-and-z",
+                      (("substitute", gz), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
     form = poly.written(G) if poly is not None else F
@@ -88,6 +80,17 @@ def form_search(definition: Expr, derivative: Expr, var: Symbol, named: Expr | N
     if proof is not None:
         return proof, in_g.InG(None)  # no search then
     return None, in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
+
+
+def slope_forms(found: in_g.InG, definition: Expr, derivative: Expr, var: Symbol) -> tuple[Expr | None, Expr | None]:
+    """(F in g, F in g and z): the search's form; where it found none, a form in g and z,
+    which is a form in g after all where no z is left in it."""
+    if found.form is not None:
+        return found.form, None
+    mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
+    if mixed is not None and not mixed.has(var):
+        return mixed, None
+    return None, mixed
 
 
 def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:

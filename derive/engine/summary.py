@@ -14,9 +14,9 @@ from __future__ import annotations
 from sympy import Expr, Piecewise, Symbol
 
 from ..errors import EngineFault
-from . import g_and_z, in_g, piecewise
+from . import in_g, piecewise
 from .branches import _within
-from .chain import differentiate, form_search
+from .chain import differentiate, form_search, slope_forms
 from .cases import cases_in_g
 from .derivation import Branch, Derivation
 from .functions import G
@@ -40,14 +40,8 @@ def _smooth(definition: Expr, var: Symbol, *, name: str | None = None, named: Ex
     """``chain.smooth_chain``'s forms, without its lines."""
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
     proof, found = form_search(definition, derivative, var, named)
-    F = found.form
+    F, mixed = slope_forms(found, definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
-    mixed = None
-    if F is None:
-        mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
-        if mixed is not None and not mixed.has(var):  # z-free after all: a form in g
-            F, mixed = mixed, None
-            poly = in_g.polynomial_form(F) if F.has(G) else None
     if F is not None and F.has(G):
         _checked(F.subs(G, definition), derivative, var, f"the form in g {F}")
     form = poly.written(G) if poly is not None else F
