@@ -11,7 +11,9 @@
 - **Memory.** ``RLIMIT_AS`` is set to ``MEMORY_BYTES`` (2 GiB); a derivation that needs
   more gets ``MemoryError``, reported as one line (exit 2).
 - **Signals.** SIGTERM raises ``SystemExit(143)`` so that every ``finally`` runs
-  (temporary files removed, worker processes killed).
+  (temporary files removed, worker processes killed).  A signal's exception that lands in a
+  weakref or gc callback is swallowed by Python and printed as "Exception ignored" with a
+  traceback; ``_unraisable`` keeps it off the terminal and sends the signal again.
 
 This module imports nothing heavy: ``derive --version`` stays fast.
 """
@@ -99,7 +101,8 @@ def install() -> None:
     previous_term = None
     if threading.current_thread() is threading.main_thread():
         previous_term = signal.signal(signal.SIGTERM, _terminated)
-    _installed.append((_hard_stop, previous_memory, previous_term))
+    _installed.append((_hard_stop, previous_memory, previous_term, sys.unraisablehook))
+    sys.unraisablehook = _unraisable
     _hard_stop = True
 
 
@@ -107,7 +110,7 @@ def uninstall() -> None:
     global _hard_stop
     if not _installed:
         return
-    _hard_stop, previous_memory, previous_term = _installed.pop()
+    _hard_stop, previous_memory, previous_term, sys.unraisablehook = _installed.pop()
     if previous_term is not None:
         signal.signal(signal.SIGTERM, previous_term)
     if previous_memory is not None:
@@ -134,6 +137,28 @@ def end_now(code: int) -> None:
 
 def _terminated(signum, frame):
     raise SystemExit(128 + signum)
+
+
+#: seconds after a swallowed SIGTERM or Ctrl-C at which the signal is sent again
+RESEND = 0.05
+
+
+def _unraisable(unraisable) -> None:
+    """sys.unraisablehook: an exception Python cannot raise (one from a weakref or gc
+    callback, a ``__del__``).  The ones our signal handlers raise are not errors to show:
+    a deadline's ``OutOfTime`` or a proof's ``TimeoutError`` comes again by its own timer;
+    SIGTERM's ``SystemExit`` and Ctrl-C's ``KeyboardInterrupt`` are sent again shortly, to
+    land where they can be raised.  Anything else is shown as Python would."""
+    kind = unraisable.exc_type
+    if kind is not None and issubclass(kind, (OutOfTime, TimeoutError)):
+        return
+    if kind is not None and issubclass(kind, (SystemExit, KeyboardInterrupt)):
+        again = signal.SIGINT if issubclass(kind, KeyboardInterrupt) else signal.SIGTERM
+        resend = threading.Timer(RESEND, os.kill, args=(os.getpid(), again))
+        resend.daemon = True
+        resend.start()
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def set_memory_ceiling(limit: int = MEMORY_BYTES) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,63 @@ def test_a_signal_during_plot_leaves_no_file(tmp_path, sig):
         assert left in ([], ["p.png"]), left  # the picture whole, or nothing; never a .derive-*
         for f in out.iterdir():
             f.unlink()
+
+
+SIGNAL_IN_A_CALLBACK = """
+import os, signal, sys, time, weakref
+from derive import limits
+limits.install()
+class Thing:
+    pass
+def callback(_):
+    os.kill(os.getpid(), signal.{name})
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end:  # the handler runs here, inside the callback
+        pass
+thing = Thing()
+ref = weakref.ref(thing, callback)
+del thing  # Python swallows what the callback raises
+print("after the callback", flush=True)
+try:
+    time.sleep(5)
+except KeyboardInterrupt:  # as derive's main does
+    sys.exit(130)
+print("not stopped", flush=True)
+"""
+
+
+@needs_proc
+@pytest.mark.parametrize("name, code", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_swallowed_in_a_callback_is_silent_and_stops_the_command(tmp_path, name, code):
+    # SIGTERM arriving in a weakref callback (as during derive plot) printed "Exception
+    # ignored ... Traceback ... SystemExit: 143" and the command went on
+    p = subprocess.run([sys.executable, "-c", SIGNAL_IN_A_CALLBACK.format(name=name)], env=env(tmp_path),
+                       cwd=tmp_path, capture_output=True, timeout=30, preexec_fn=_ctrl_c_as_at_a_terminal)
+    assert p.stderr == b""
+    assert p.stdout == b"after the callback\n"  # stopped, within the 5 s sleep
+    assert p.returncode == code
+
+
+def test_the_signals_own_exceptions_in_a_callback_are_not_shown_but_others_are(capsys, monkeypatch):
+    from derive import limits
+
+    monkeypatch.setattr(sys, "unraisablehook", limits._unraisable)
+
+    def swallowed(error: Exception) -> str:
+        class Thing:
+            pass
+
+        def callback(_):
+            raise error
+
+        thing = Thing()
+        ref = weakref.ref(thing, callback)  # noqa: F841 -- the callback needs the reference alive
+        del thing
+        return capsys.readouterr().err
+
+    assert swallowed(limits.OutOfTime("gave up after 20 s")) == ""
+    assert swallowed(TimeoutError("gave up after 1 s")) == ""
+    assert "ValueError: a real bug" in swallowed(ValueError("a real bug"))
 
 
 def test_the_cache_leaks_no_temporary_file_when_an_entry_is_a_folder(tmp_path, monkeypatch):
