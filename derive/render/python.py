@@ -16,22 +16,52 @@ from __future__ import annotations
 import keyword
 import re
 
-from sympy import Eq, Expr, Piecewise, Symbol, exp
+from sympy import Eq, Expr, Function, Mul, Piecewise, Pow, S, Symbol, cancel, exp, log
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 
 from ..engine.derivation import Derivation
-from ..engine.functions import G
+from ..engine.functions import G, sigmoid
 from ..errors import DeriveError
 
 #: names the printed code uses itself: no parameter may take them
-_OWN = frozenset({"z", "g", "grad", "numpy", "math", "_erf", "_erfc"})
+_OWN = frozenset({"z", "g", "grad", "numpy", "math", "_erf", "_erfc", "_xlogx"})
 Z = Symbol("z", real=True)
+
+
+class _XLogX(Function):
+    """u log u, printed as ``_xlogx(u)``: 0 at u = 0, its limit, where ``u*numpy.log(u)``
+    is 0 times -inf (nan) — as 1 - g is for a saturated cloglog, whose g rounds to 1."""
+
+
+def _exp_over_one_plus_exp(factors: list[Expr]) -> Expr | None:
+    """The exponent u where the factors hold e^u and 1/(1 + e^u) (the sigmoid σ(u)), else None."""
+    exponents = {f.exp for f in factors if isinstance(f, exp)}
+    for f in factors:
+        if f.is_Pow and f.exp == -1 and f.base.is_Add and len(f.base.args) == 2 and S.One in f.base.args:
+            other = f.base.args[0] if f.base.args[1] == S.One else f.base.args[1]
+            if isinstance(other, exp) and other.exp in exponents:
+                return other.exp
+    return None
+
+
+def _one_plus_exp(u: Expr) -> Expr | None:
+    """The exponent v where u is 1 + e^v, else None."""
+    if u.is_Add and len(u.args) == 2 and S.One in u.args:
+        other = u.args[0] if u.args[1] == S.One else u.args[1]
+        if isinstance(other, exp):
+            return other.exp
+    return None
 
 
 class _Printer(NumPyPrinter):
     """SymPy's NumPy printer, vectorised where it falls back on ``math`` (erf), with
-    ``numpy.maximum`` for max (its default ``functools.reduce`` needs an import)."""
+    ``numpy.maximum`` for max (its default ``functools.reduce`` needs an import).
+
+    Where the plain printing overflows into nan at a saturated input, equal forms that do
+    not are printed instead (each an identity, not an approximation): log(1 + e^u) as
+    ``numpy.logaddexp(0, u)``; e^u/(1 + e^u) as 1/(1 + e^-u) (0 or 1 at the ends, not
+    inf/inf); c u log u as ``c*_xlogx(u)``."""
 
     def __init__(self) -> None:
         super().__init__({"fully_qualified_modules": True, "allow_unknown_functions": False})
@@ -44,6 +74,34 @@ class _Printer(NumPyPrinter):
     def _print_erfc(self, expr) -> str:
         self.helpers.add("erfc")
         return f"_erfc({self._print(expr.args[0])})"
+
+    def _print_log(self, expr) -> str:
+        v = _one_plus_exp(expr.args[0])
+        if v is not None:
+            return f"numpy.logaddexp(0, {self._print(v)})"
+        return super()._print_log(expr)
+
+    def _print_Mul(self, expr) -> str:
+        factors = list(expr.args)
+        u = _exp_over_one_plus_exp(factors)
+        if u is not None:
+            factors.remove(exp(u))
+            factors.remove(Pow(1 + exp(u), -1))
+            return self._print(Mul(sigmoid(u), *factors, evaluate=False))
+        if any(isinstance(f, sigmoid) for f in factors):  # z/(1 + numpy.exp(-z)), not z*1/(...)
+            return self._print(Mul(*(Pow(1 + exp(-f.args[0]), -1, evaluate=False) if isinstance(f, sigmoid) else f
+                                     for f in factors), evaluate=False))
+        for f in factors:
+            if isinstance(f, log) and _one_plus_exp(f.args[0]) is None:
+                rest = Mul(*(g for g in factors if g is not f))
+                ratio = cancel(rest / f.args[0])
+                if ratio.is_Number:
+                    self.helpers.add("xlogx")
+                    return self._print(Mul(ratio, _XLogX(f.args[0]), evaluate=False))
+        return super()._print_Mul(expr)
+
+    def _print__XLogX(self, expr) -> str:
+        return f"_xlogx({self._print(expr.args[0])})"
 
     def _print_sigmoid(self, expr) -> str:
         return self._print(expr.rewrite(exp))
@@ -74,7 +132,16 @@ class _Printer(NumPyPrinter):
 _HELPERS = {
     "erf": "_erf = numpy.vectorize(math.erf, otypes=[float])",
     "erfc": "_erfc = numpy.vectorize(math.erfc, otypes=[float])",
+    "xlogx": "\n".join([
+        "",
+        "def _xlogx(u):",
+        '    """u*log(u), with its limit 0 at u = 0 (where the product is 0 times -inf)."""',
+        "    u = numpy.asarray(u, dtype=float)",
+        "    return numpy.where(u > 0, u * numpy.log(numpy.where(u > 0, u, 1.0)), 0.0)",
+    ]),
 }
+#: the helpers that call ``math``
+_NEED_MATH = frozenset({"erf", "erfc"})
 
 
 def identifier(name: str, what: str) -> str:
@@ -118,7 +185,7 @@ def python(d: Derivation) -> str:
         body = f"grad * {printed}" if precedence(slope) >= PRECEDENCE["Mul"] else f"grad * ({printed})"
     else:  # a constant slope still has the input's shape
         body = f"grad * numpy.full(numpy.shape({saved}), {printer.doprint(slope)})"
-    head = ["import math", "import numpy", ""] if printer.helpers else ["import numpy", ""]
+    head = ["import math", "import numpy", ""] if printer.helpers & _NEED_MATH else ["import numpy", ""]
     head += [_HELPERS[h] for h in sorted(printer.helpers)] + ([""] if printer.helpers else [])
     kept = _saved_note(d, saved)
     lines = head + [
