@@ -8,26 +8,34 @@ from rich.text import Text
 
 from ..catalog import Activation
 from ..engine.derivation import Derivation
-from .linear import linear
+from .linear import linear as linear_form
+
+
+#: significant digits of a long decimal in the table (SELU's λα), cut with an ellipsis
+DIGITS = 12
 
 
 def slope_summary(d: Derivation, *, unicode: bool = True) -> str:
     """g'(z) in a few words: in g (with conditions on g for pieces); in g and z; or per piece."""
+
+    def linear(expr):
+        return linear_form(expr, unicode=unicode, digits=DIGITS)
+
     if d.in_terms_of_g_cases:
-        return "; ".join(f"{linear(form, unicode=unicode)} if {linear(condition, unicode=unicode)}"
+        return "; ".join(f"{linear(form)} if {linear(condition)}"
                          for form, condition in d.in_terms_of_g_cases)
     if d.branches:
         parts = []
         for b in d.branches:
             sub = b.derivation
             form = sub.in_terms_of_g if sub.in_terms_of_g is not None else sub.derivative
-            parts.append(f"{linear(form, unicode=unicode)} if {linear(b.condition(d.var), unicode=unicode)}")
+            parts.append(f"{linear(form)} if {linear(b.condition(d.var))}")
         return "; ".join(parts)
     if d.in_terms_of_g is not None:
-        return linear(d.in_terms_of_g, unicode=unicode)
+        return linear(d.in_terms_of_g)
     if d.in_terms_of_g_and_z is not None:
-        return linear(d.in_terms_of_g_and_z, unicode=unicode) + " (needs z)"
-    return linear(d.derivative, unicode=unicode) + " (no form in g found)"
+        return linear(d.in_terms_of_g_and_z) + " (needs z)"
+    return linear(d.derivative) + " (no form in g found)"
 
 
 class CatalogTable:

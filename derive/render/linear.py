@@ -14,9 +14,10 @@ class LinearPrinter(StrPrinter):
     # SymPy objects' own _sympystr (Indexed prints z[i]) would win over the methods here
     printmethod = "_derive_linear"
 
-    def __init__(self, *, unicode: bool = True):
+    def __init__(self, *, unicode: bool = True, digits: int | None = None):
         super().__init__({"order": "none"})
         self._unicode = unicode
+        self._digits = digits
 
     def _print_UnevaluatedExpr(self, expr):
         return self._print(expr.args[0])
@@ -35,7 +36,12 @@ class LinearPrinter(StrPrinter):
         return super()._print_Symbol(expr)
 
     def _print_Rational(self, expr):
-        return decimal(expr) or super()._print_Rational(expr)
+        exact = decimal(expr)
+        if exact is None:
+            return super()._print_Rational(expr)
+        if self._digits is not None and len(exact.lstrip("-0.").replace(".", "")) > self._digits:
+            return _cut(exact, self._digits) + ("…" if self._unicode else "...")
+        return exact
 
     def _print_Indexed(self, expr):
         return f"{expr.base}{subscript(''.join(map(str, expr.indices)), unicode=self._unicode)}"
@@ -95,8 +101,22 @@ class LinearPrinter(StrPrinter):
         return text.replace("*", "·") if self._unicode else text
 
 
-def linear(expr: Expr, *, unicode: bool = True) -> str:
-    return LinearPrinter(unicode=unicode).doprint(expr)
+def _cut(exact: str, digits: int) -> str:
+    """The decimal cut (not rounded: what is shown is the start of the exact digits) after
+    ``digits`` significant digits."""
+    seen = 0
+    for i, c in enumerate(exact):
+        if c.isdigit() and (seen or c != "0"):
+            seen += 1
+            if seen == digits:
+                return exact[:i + 1]
+    return exact
+
+
+def linear(expr: Expr, *, unicode: bool = True, digits: int | None = None) -> str:
+    """expr on one line; ``digits``: a long decimal cut after that many significant digits,
+    with an ellipsis (a summary's glance, as ``derive list`` shows SELU's constants)."""
+    return LinearPrinter(unicode=unicode, digits=digits).doprint(expr)
 
 
 #: words of a note on a terminal that cannot show Unicode (PYTHONIOENCODING=ascii)
