@@ -224,7 +224,8 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
     if to_terminal:
         text = _show_text(derivation, notes=notes, steps=steps, reveal=reveal)
     else:
-        text = _rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps)
+        text = _rendered(derivation, fmt, standalone=standalone, notes=notes, steps=steps,
+                         name=_requested_name(function))
         emit(text, output, force)
     if name is not None and text is not None:
         from . import cache
@@ -232,24 +233,26 @@ def show(function: str, fmt: str | None, standalone: bool, params: tuple[str, ..
         cache.store(name, text.encode("utf-8"))
 
 
-def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: bool) -> str:
+def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: bool, name: str | None) -> str:
+    """The derivation in a format for a file or a pipe; ``name``: the catalog name as typed
+    (``swish``, not ``silu``), for the formats that title it or name functions after it."""
     if fmt == "latex":
         from .render.document import article
         from .render.latex import aligned
 
-        return article([derivation]) if standalone else aligned(derivation) + "\n"
+        return article([derivation], names=[name]) if standalone else aligned(derivation) + "\n"
     if fmt == "beamer":
         from .render.beamer import beamer
 
-        return beamer([derivation], standalone=standalone)
+        return beamer([derivation], standalone=standalone, names=[name])
     if fmt == "markdown":
         from .render.markdown import markdown
 
-        return markdown(derivation)
+        return markdown(derivation, name=name)
     if fmt == "python":
         from .render.python import python
 
-        return python(derivation)
+        return python(derivation, name=name)
     if fmt == "json":
         from .render.json import dumps
 
@@ -257,7 +260,7 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
     if fmt == "html":
         from .render.html import page
 
-        return page([derivation])
+        return page([derivation], names=[name])
     from rich.console import Group
 
     from .render.text import DerivationView, StepsView
@@ -330,7 +333,7 @@ def notes_(functions: tuple[str, ...], fmt: str | None, order: int, title: str, 
     elif fmt == "html":
         from .render.html import page
 
-        text = page(derivations, title=title)
+        text = page(derivations, title=title, names=names)
     else:
         from .render.markdown import document
 

@@ -190,3 +190,24 @@ def test_help_shows_every_example_whole(run):
     text = run("--help").stdout
     assert r"derive '\frac{1}{1+e^{-z}}'" in text  # a "\f" in a docstring is a form feed
     assert "derive check my-derivation.tex" in text and "derive list" in text
+
+
+# the name as typed titles what derive writes (`derive swish` wrote \section*{silu} and silu_forward)
+
+@pytest.mark.parametrize("fmt, expected", [
+    (["--format", "latex", "--standalone"], r"\section*{swish}"),
+    (["--format", "beamer", "--standalone"], r"\begin{frame}{swish}"),
+    (["--format", "markdown"], "### swish"),
+    (["--format", "html"], "<title>swish</title>"),
+    (["--format", "python"], "def swish_forward(z):"),
+])
+def test_an_alias_as_typed_names_the_output(fmt, expected):
+    result = CliRunner().invoke(cli, ["swish", *fmt, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout and "silu" not in result.stdout.lower().replace("torch.nn.silu", "")
+
+
+def test_an_alias_that_is_no_identifier_names_the_code_by_the_catalog():
+    result = CliRunner().invoke(cli, ["σ", "--format", "python", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "def sigmoid_forward(z):" in result.stdout

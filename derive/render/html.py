@@ -156,11 +156,14 @@ SCRIPT = """
 """
 
 
-def page(derivations: Sequence[Derivation], *, title: str | None = None, plot: bool = True) -> str:
-    """A whole page: a section per derivation, each with its own "Next step" button."""
-    title = title if title is not None else _heading(derivations[0])
+def page(derivations: Sequence[Derivation], *, title: str | None = None, plot: bool = True,
+         names: Sequence[str | None] | None = None) -> str:
+    """A whole page: a section per derivation, each with its own "Next step" button;
+    ``names``: each one's name as the user typed it (swish, not silu)."""
+    named = list(names) if names is not None else [None] * len(derivations)
+    title = title if title is not None else _heading(derivations[0], named[0])
     several = len(derivations) > 1
-    sections = [_section(d, i + 1, plot=plot, heading=_heading(d) if several else None)
+    sections = [_section(d, i + 1, plot=plot, heading=_heading(d, named[i]) if several else None, name=named[i])
                 for i, d in enumerate(derivations)]
     hint = ("Press <kbd>Next step</kbd> (or space, Enter, →) to reveal the next line; ← goes back."
             if not several else "Each section reveals its chain one line at a time: press <kbd>Next step</kbd>.")
@@ -192,8 +195,8 @@ def fragment(d: Derivation) -> str:
     return f'<div class="derive">{_chain_table(d)}{_facts(d)}</div>'
 
 
-def _heading(d: Derivation) -> str:
-    name = d.name or f"g({d.var}) = {linear(d.definition)}"
+def _heading(d: Derivation, name: str | None = None) -> str:
+    name = name or d.name or f"g({d.var}) = {linear(d.definition)}"
     if d.order == 2:
         return f"{name}: the second derivative"
     if d.order > 2:
@@ -201,7 +204,7 @@ def _heading(d: Derivation) -> str:
     return name
 
 
-def _section(d: Derivation, number: int, *, plot: bool, heading: str | None) -> str:
+def _section(d: Derivation, number: int, *, plot: bool, heading: str | None, name: str | None = None) -> str:
     out = [f'<section class="derivation" id="d{number}">']
     if heading is not None:
         out.append(f"<h2>{escape(heading)}</h2>")
@@ -212,7 +215,7 @@ def _section(d: Derivation, number: int, *, plot: bool, heading: str | None) -> 
     found = _facts(d)
     if found:
         out.append(f'<div class="after">{found}</div>')
-    picture = _plot(d, f"d{number}-") if plot else ""
+    picture = _plot(d, f"d{number}-", name) if plot else ""
     if picture:
         g = Function("g")(d.var)
         caption = f"{mathml(g)} and {mathml(Derivative(g, (d.var, d.order)))}"
@@ -280,7 +283,7 @@ def _facts(d: Derivation) -> str:
     return '<ul class="facts">' + "".join(f"<li>{_sentence(f)}</li>" for f in found) + "</ul>"
 
 
-def _plot(d: Derivation, prefix: str) -> str:
+def _plot(d: Derivation, prefix: str, name: str | None = None) -> str:
     """The plot as inline SVG, its ids prefixed (several on one page); "" without matplotlib
     or for a function with no plot (softmax)."""
     try:
@@ -292,7 +295,7 @@ def _plot(d: Derivation, prefix: str) -> str:
     try:
         # fixed ids: the same page has the same bytes (matplotlib's ids are random otherwise)
         with matplotlib.rc_context({"svg.hashsalt": "derive", "svg.fonttype": "path"}):
-            draw(d, path, fmt="svg")
+            draw(d, path, fmt="svg", name=name)
         with open(path, encoding="utf-8") as f:
             svg = f.read()
     except (DeriveError, ValueError):

@@ -155,12 +155,12 @@ def identifier(name: str, what: str) -> str:
     return text
 
 
-def python(d: Derivation) -> str:
+def python(d: Derivation, *, name: str | None = None) -> str:
     """Forward and backward, as a small module: ``NAME_forward(z)``, ``NAME_backward(grad, g)``
     (or ``(grad, z)``), each with the parameters left as symbols as keyword arguments."""
     if d.order != 1:
         raise DeriveError("--format python writes the backward pass, from g'(z): use --order 1")
-    stem = identifier(d.name or d.same_as or "activation", "name")
+    stem = _stem(d, name)
     if d.steps is None:  # softmax: a vector function, derived by its own method
         return _softmax(stem)
     names = {}
@@ -199,6 +199,17 @@ def python(d: Derivation) -> str:
         f"    return {body}",
     ]
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _stem(d: Derivation, name: str | None) -> str:
+    """The functions' prefix: the name as typed (swish_forward for ``derive swish``), or the
+    catalog's own where the typed one is no identifier (σ, typed for sigmoid)."""
+    if name is not None:
+        try:
+            return identifier(name, "name")
+        except DeriveError:
+            pass
+    return identifier(d.name or d.same_as or "activation", "name")
 
 
 def _backward(d: Derivation) -> tuple[str, Expr]:
