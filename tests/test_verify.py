@@ -246,3 +246,37 @@ def test_quick_values_keep_their_precision_while_another_thread_sets_its_own():
         for t in threads:
             t.join()
     assert worst < 1e-35
+
+
+# a line off by a number below the sample's tolerance (1e-18 relative) is still wrong
+
+def test_a_nonzero_constant_however_small_is_a_counterexample():
+    from sympy import Rational, exp
+
+    from derive.engine.verify import compare, constant_gap
+
+    z = Symbol("z", real=True)
+    sig = 1 / (1 + exp(-z))
+    for gap in (Rational(1, 10**40), -Rational(1, 10**25), Rational(3, 10**19)):
+        result = compare(sig + gap, sig, z)
+        assert result.verdict == "wrong", gap
+        at, left, right = result.counterexample
+        # the values carry digits enough to show the gap: left - right is the gap itself
+        assert abs((left - right) - gap) < abs(gap) / 1000, (gap, left - right)
+    assert constant_gap(sig, sig, z) is None  # zero
+    assert constant_gap(sig + z, sig, z) is None  # not a number: the samples decide
+    k = Symbol("k", positive=True)
+    assert compare(k * sig + Rational(1, 10**40), k * sig, z).verdict == "wrong"
+
+
+def test_a_hand_line_off_by_ten_to_the_minus_forty_is_wrong(tmp_path):
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+
+    text = "g(z) = 1/(1+e^-z)\n= 1/(1+e^-z) + 10^-40\n"
+    result = CliRunner().invoke(cli, ["check", "-", "--format", "json"], input=text)
+    assert result.exit_code == 1, result.output
+    assert '"verdict": "wrong"' in result.stdout
+    result = CliRunner().invoke(cli, ["check", "-"], input=text)
+    assert "1e-40 more than" in " ".join(result.stdout.split())

@@ -319,6 +319,9 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         if found is not None:
             return found
     d = _constant(difference)
+    exact = s.W - s.C
+    if d is not None and exact.is_Number:  # 10^-40 itself, not the 0 it is at 30 digits
+        d = exact
     if d is not None:
         return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
                          "right one.", None)

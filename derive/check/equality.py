@@ -26,8 +26,9 @@ import threading
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
 from ..engine.exponentials import exp_as_powers
-from ..engine.verify import (CASES, PARAMETER_VALUES, Comparison, close, evaluate, proves_zero, quick_decision,
-                             quick_float, quick_memory, quick_value, rational_zero, sample_points, time_limit)
+from ..engine.verify import (CASES, PARAMETER_VALUES, Comparison, close, constant_gap, evaluate, proves_zero,
+                             quick_decision, quick_float, quick_memory, quick_value, rational_zero, sample_points,
+                             time_limit)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -51,6 +52,9 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
     known = _COMPARED.lookup(key)
     if known is not None:
         return known
+    gap = constant_gap(a, b, var)
+    if gap is not None:  # off by a number too small for the sample's tolerance: still wrong
+        return _kept(key, Comparison("wrong", 0, gap))
     agree, wrong = sample(a, b, var)
     if len(wrong) >= 2:
         return _kept(key, Comparison("wrong", agree, wrong[0]))

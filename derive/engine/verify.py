@@ -109,11 +109,38 @@ def close(a: Float, b: Float) -> bool:
     return abs(a - b) <= TOLERANCE * (1 + max(abs(a), abs(b)))
 
 
+def parameter_values(a: Expr, b: Expr, var: Symbol) -> dict[Symbol, Float]:
+    """The fixed positive values the free parameters of a and b take at every sample point."""
+    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
+    return {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
+
+
+def constant_gap(a: Expr, b: Expr, var: Symbol, points=POINTS) -> tuple[Float, Float, Float] | None:
+    """Where a − b is a nonzero number, however small (a line plus 10^-40, below the sample's
+    tolerance): the counterexample (z, a, b) at the first sample point where both are
+    defined, with digits enough to show the gap; otherwise None."""
+    difference = a - b
+    if not difference.is_Number or difference.is_zero or not difference.is_finite:
+        return None
+    size = difference.evalf(15)
+    if not size.is_real:
+        return None
+    digits = PRECISION + max(0, -int(mpmath.floor(mpmath.log10(abs(mpmath.mpf(size._mpf_)))))) + 5
+    # the point and the parameters at the working precision (the same binary numbers): a
+    # 30-digit Float would hold the evaluation to about 40 digits
+    at_params = {p: Float(v, digits) for p, v in parameter_values(a, b, var).items()}
+    for point in points:
+        at = {var: Float(point, digits), **at_params}
+        left, right = a.xreplace(at).evalf(digits), b.xreplace(at).evalf(digits)
+        if left.is_Number and right.is_Number and left.is_real and right.is_real:
+            return point, Float(left, digits), Float(right, digits)
+    return None
+
+
 def sample(a: Expr, b: Expr, var: Symbol, points) -> tuple[int, list[tuple[Float, Float, Float]]]:
     """(how many points agree, the points (z, a, b) that disagree); points where either
     side is undefined are skipped; free parameters get fixed positive values."""
-    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
-    at_params = {p: PARAMETER_VALUES[i % len(PARAMETER_VALUES)] for i, p in enumerate(params)}
+    at_params = parameter_values(a, b, var)
     agree, wrong = 0, []
     for point in points:
         at = {var: point, **at_params}
@@ -438,6 +465,9 @@ def numeric_compare(a: Expr, b: Expr, var: Symbol, *, points=POINTS) -> Comparis
 def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 1.0) -> Comparison:
     """An exact proof first where it is cheap (no sample is needed then); otherwise
     numeric evidence (it finds counterexamples), then the slower proof attempts."""
+    gap = constant_gap(a, b, var)
+    if gap is not None:
+        return Comparison("wrong", 0, gap)
     difference = a - b
     if proves_zero(difference, var, slow=False):
         return Comparison("proved")
