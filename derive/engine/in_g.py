@@ -66,16 +66,18 @@ def form_in_g(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
     return search(definition, derivative, var).form
 
 
-def search(definition: Expr, derivative: Expr, var: Symbol, *, seconds: float = IN_G_SECONDS) -> InG:
+def search(definition: Expr, derivative: Expr, var: Symbol, *, seconds: float = IN_G_SECONDS,
+           shown: bool = True) -> InG:
     """F(G) with derivative = F(definition), by elimination first (the lecture's g(1 - g)),
-    then by inverting g; past ``seconds`` it gives up and says so in the remark."""
+    then by inverting g; past ``seconds`` it gives up and says so in the remark.  Without
+    ``shown`` an inverse z = h(G) is used but not rewritten for a note (``inverse`` None)."""
     if not derivative.has(var):
         return InG(derivative)  # a constant slope is its own form
     budget = Budget(seconds)
     F = budget.run(lambda: _by_elimination(definition, derivative, var), at_most=seconds * 0.6)
     if F is not None:
         return InG(F)
-    found = inversion.first_form(definition, derivative, var, budget)
+    found = inversion.first_form(definition, derivative, var, budget, shown=shown)
     if found is not None and not found.needs:
         return InG(found.form, found.inverse)
     direction = budget.run(lambda: monotone.direction(definition, derivative, var), at_most=1.0)

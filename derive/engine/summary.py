@@ -39,7 +39,7 @@ def slopes(definition: Expr, var: Symbol, *, name: str | None = None, named: Exp
 def _smooth(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
     """``chain.smooth_chain``'s forms, without its lines."""
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
-    proof, found = form_search(definition, derivative, var, named)
+    proof, found = form_search(definition, derivative, var, named, shown=False)  # the table has no note
     F, mixed = slope_forms(found, definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     if F is not None and F.has(G):
