@@ -31,6 +31,7 @@ from sympy import (
     Add,
     Dummy,
     Expr,
+    Float,
     Mul,
     Pow,
     Rational,
@@ -280,7 +281,7 @@ def range_values(definition: Expr, var: Symbol) -> tuple:
     for point in POINTS:
         at = {var: point}
         v = quick_float(definition, at)
-        if v is None:
+        if not isinstance(v, Float):  # None, or an exact 0 (evalf's is the Float 0.0)
             v = evaluate(definition, at)
         if v is not None:
             out.append(v)
