@@ -30,6 +30,7 @@ from .api import derive
 from .definitions import entry_function
 from .engine.derivation import Derivation
 from .engine.functions import variable
+from .engine.softmax import softmax_summary
 from .engine.summary import slopes
 
 #: the entries whose summary takes longest (measured, in-process, this order): started first
@@ -57,11 +58,19 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Der
     jobs = min(jobs or os.cpu_count() or 1, len(names))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [summary(name) for name in names]
-    groups = _groups(names)
+    # softmax's Sum does not come back node for node (``_derived``): the parent works it out
+    # itself, while the workers work out the others, not after them
+    here = [i for i, name in enumerate(names) if catalog.lookup(name).multivariate]
+    groups = _groups([name for i, name in enumerate(names) if i not in here])
+    elsewhere = [i for i in range(len(names)) if i not in here]
+    groups = [[elsewhere[k] for k in group] for group in groups]
+    out: list[Derivation | None] = [None] * len(names)
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        pickled = pool.map(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
-    out: list[Derivation | None] = [None] * len(names)
+        pending = pool.map_async(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
+        for i in here:
+            out[i] = summary(names[i])
+        pickled = pending.get()
     for group, results in zip(groups, pickled):
         for i, data in zip(group, results):
             out[i] = _rebuilt(data) if data is not None else summary(names[i])
@@ -91,7 +100,7 @@ def summary(name: str) -> Derivation:
     """What ``derive list`` shows of a catalog entry, with its default parameters."""
     entry = catalog.lookup(name)
     if entry.multivariate:
-        return derive(name)  # softmax: its own method, one chain
+        return softmax_summary(variable("z"))  # its Jacobian in s, checked; the table shows no chain
     z = variable("z")
     values, definition, named = entry_function(entry, z, {}, False)
     return replace(slopes(definition, z, name=entry.name, named=named), params=tuple(values.items()),

@@ -80,6 +80,27 @@ def softmax_derivation(var: Symbol) -> Derivation:
                       source="torch.nn.Softmax")
 
 
+def softmax_summary(var: Symbol) -> Derivation:
+    """What ``derive list`` shows of softmax: the Jacobian s_i (delta_ij - s_j), checked
+    against SymPy's derivative of the written-out softmax for n = 3 at every pair (i, j)
+    and both points, as the chain's line is; no lines (the table shows none)."""
+    i, j, k, n = symbols("i j k n", integer=True, positive=True)
+    z, s = IndexedBase(var.name), IndexedBase("s")
+    total = Sum(exp(z[k]), (k, 1, n))
+    delta = KroneckerDelta(i, j)
+    form = Mul(s[i], Add(delta, -s[j]))
+    size = 3
+    for a in range(1, size + 1):
+        for b in range(1, size + 1):
+            shown = _values(form, z, s, (i, j, n), (a, b, size), total)
+            for left, right in zip(shown, _true_derivative(z, a, b, size)):
+                if not close(left, right):
+                    raise EngineFault(f"softmax: s_i (delta_ij - s_j) differs from the Jacobian at (i, j) = {(a, b)}")
+    concrete = exp(z[i]) / total
+    return Derivation("softmax", var, 1, concrete, (), Mul(concrete, delta - exp(z[j]) / total), form, None,
+                      source="torch.nn.Softmax")
+
+
 def _verified(rows, definition, z, s, indices, total) -> tuple[Line, ...]:
     i, j, n = indices
     size = 3
