@@ -189,3 +189,40 @@ def test_isrlu_pieces_bounds():
 def test_mul_of_indexed_is_a_product():
     assert softmax._number(Mul(ZB[I], ZB[J], evaluate=False), {ZB: [2, 3, 5]}, {I: 1, J: 3},
                            (ZB, TOTAL, 3)) == 10
+
+
+# --- the form in g read through f(az + b) ----------------------------------------------------
+
+from derive.engine.in_g import _through_inner  # noqa: E402
+from sympy import Poly, tanh  # noqa: E402
+
+from derive.engine.functions import sigmoid  # noqa: E402
+
+
+@pytest.mark.parametrize("definition", [
+    Rational(17159, 10000) * tanh(Rational(2, 3) * z),
+    exp(z) - 1,
+    Rational(3, 2) * (exp(z) - 1),
+    5 + 2 * sigmoid(3 * z - 1),
+    -tanh(z / 4 + 2),
+], ids=str)
+def test_the_form_through_the_inner_function_is_the_derivative(definition):
+    derivative = diff(definition, z)
+    F = _through_inner(definition, derivative, z)
+    assert F is not None and not F.has(z)
+    Poly(F, G)  # a polynomial in g
+    rng = random.Random(4)
+    for _ in range(8):
+        x = rng.choice([-1, 1]) * rng.uniform(0.1, 3)
+        assert abs(float(F.subs(G, definition.subs(z, x)) - derivative.subs(z, x))) < 1e-12
+
+
+@pytest.mark.parametrize("definition", [
+    z * tanh(z),                      # z outside tanh
+    tanh(z**2),                       # not a linear argument
+    (1 - exp(-z)) / (1 + exp(-z)),    # e^{-z} not linear in g
+    tanh(z) + exp(z),                 # two functions of z
+], ids=str)
+def test_no_form_through_the_inner_function_where_there_is_none_of_that_kind(definition):
+    assert _through_inner(definition, diff(definition, z), z) is None
+
