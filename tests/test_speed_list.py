@@ -205,6 +205,9 @@ from derive.engine.functions import sigmoid  # noqa: E402
     Rational(3, 2) * (exp(z) - 1),
     5 + 2 * sigmoid(3 * z - 1),
     -tanh(z / 4 + 2),
+    (1 - exp(-z)) / (1 + exp(-z)),
+    1 / (1 + exp(-3 * z)),
+    (2 - tanh(z)) / (3 + tanh(z)),
 ], ids=str)
 def test_the_form_through_the_inner_function_is_the_derivative(definition):
     derivative = diff(definition, z)
@@ -220,7 +223,7 @@ def test_the_form_through_the_inner_function_is_the_derivative(definition):
 @pytest.mark.parametrize("definition", [
     z * tanh(z),                      # z outside tanh
     tanh(z**2),                       # not a linear argument
-    (1 - exp(-z)) / (1 + exp(-z)),    # e^{-z} not linear in g
+    1 / (1 + exp(-z)) ** 2,           # e^{-z} not a fraction of degree 1 in g
     tanh(z) + exp(z),                 # two functions of z
 ], ids=str)
 def test_no_form_through_the_inner_function_where_there_is_none_of_that_kind(definition):

@@ -101,35 +101,47 @@ def form_by_name(named: Expr | None, definition: Expr, derivative: Expr, var: Sy
     return InG(form) if numeric_compare(form.subs(G, definition), derivative, var).equal else None
 
 
-#: functions whose derivative is a polynomial in themselves: g = c + k f(u), with z only
-#: inside f(u), has g' a polynomial in g wherever u' is a constant
+#: functions whose derivative is a polynomial in themselves: g = M(f(u)), with M a
+#: fraction (a s + b)/(c s + d) and z only inside f(u), has g' rational in g wherever u'
+#: is a constant
 _SELF_DERIVED = (exp, tanh, sigmoid)
 
 
 def _through_inner(definition: Expr, derivative: Expr, var: Symbol) -> Expr | None:
-    """F(G) read off g = c + k f(a z + b) for f = exp, tanh or sigmoid: f(a z + b) is
-    (G - c)/k in g' (LeCun's 1.7159 tanh(2z/3), ELU's e^z - 1), where the elimination
-    takes 5-30 ms to find the same polynomial.  Only a polynomial F is taken, checked
-    at the sample points; a polynomial equal to g' on g's range is the one the
-    elimination finds (two polynomials equal at infinitely many points are one)."""
+    """F(G) read off g = (a f(u) + b)/(c f(u) + d), u = kz + l, f = exp, tanh or sigmoid:
+    f(u) = (b - d G)/(c G - a) in g' (LeCun's 1.7159 tanh(2z/3), ELU's e^z - 1, the
+    bipolar sigmoid's (1 - e^{-z})/(1 + e^{-z})), where the elimination takes 5-30 ms to
+    find the same polynomial.  Only a polynomial F is taken, checked at the sample
+    points: a polynomial equal to g' on g's range is the one the elimination finds (two
+    polynomials equal at infinitely many points are one)."""
     for inner in sorted(definition.atoms(*_SELF_DERIVED), key=str):
         if len(inner.args) != 1 or not inner.args[0].is_polynomial(var) or Poly(inner.args[0], var).degree() != 1:
             continue
         s = Dummy("s")
         with_s = definition.xreplace({inner: s})
-        if with_s.has(var):
+        if with_s.has(var) or not with_s.has(s):
             continue  # z outside f(u) too
-        slope = diff(with_s, s)
-        if slope == 0 or slope.has(s):
-            continue
-        F = derivative.xreplace({inner: (G - (with_s - slope * s)) / slope})
-        if F.has(var) or not F.has(G):
-            continue
+        top, bottom = with_s.as_numer_denom()
         try:
-            poly = Poly(F, G)
+            top, bottom = Poly(top, s), Poly(bottom, s)
         except PolynomialError:
             continue
-        F = poly.as_expr()
+        if top.degree() > 1 or bottom.degree() > 1:
+            continue
+        (a, b), (c, d) = ([S.Zero] * (2 - len(p.all_coeffs())) + p.all_coeffs() for p in (top, bottom))
+        if a * d - b * c == 0:
+            continue
+        F = derivative.xreplace({inner: (b - d * G) / (c * G - a)})
+        if F.has(var) or not F.has(G):
+            continue
+        top, bottom = F.as_numer_denom()  # a polynomial over a polynomial: divided, not cancelled
+        try:
+            quotient, remainder = Poly(top, G).div(Poly(bottom, G))
+        except PolynomialError:
+            continue
+        if not remainder.is_zero:
+            continue
+        F = quotient.as_expr()
         if numeric_compare(F.subs(G, definition), derivative, var).equal:
             return F
     return None
