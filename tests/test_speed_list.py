@@ -208,6 +208,8 @@ from derive.engine.functions import sigmoid  # noqa: E402
     (1 - exp(-z)) / (1 + exp(-z)),
     1 / (1 + exp(-3 * z)),
     (2 - tanh(z)) / (3 + tanh(z)),
+    z / (1 + z),
+    z / (1 - z),
 ], ids=str)
 def test_the_form_through_the_inner_function_is_the_derivative(definition):
     derivative = diff(definition, z)
@@ -225,6 +227,7 @@ def test_the_form_through_the_inner_function_is_the_derivative(definition):
     tanh(z**2),                       # not a linear argument
     1 / (1 + exp(-z)) ** 2,           # e^{-z} not a fraction of degree 1 in g
     tanh(z) + exp(z),                 # two functions of z
+    z**2 / (1 + z),                   # z not of degree 1
 ], ids=str)
 def test_no_form_through_the_inner_function_where_there_is_none_of_that_kind(definition):
     assert _through_inner(definition, diff(definition, z), z) is None
