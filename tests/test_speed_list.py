@@ -232,3 +232,23 @@ def test_the_form_through_the_inner_function_is_the_derivative(definition):
 def test_no_form_through_the_inner_function_where_there_is_none_of_that_kind(definition):
     assert _through_inner(definition, diff(definition, z), z) is None
 
+
+
+# --- the quick evaluation of an if-then-else condition ----------------------------------------
+
+def test_the_quick_evaluation_takes_min_and_max_rewritten_as_cases():
+    """Min(6, Max(0, z + 3)) rewritten by SymPy has an ITE in a condition; the quick
+    evaluation now decides it, and agrees with evalf (a point on a boundary stays SymPy's)."""
+    from sympy import Max, Min, Piecewise as P
+
+    from derive.engine.verify import quick_float
+
+    rewritten = Min(6, Max(0, z + 3)).rewrite(P)
+    assert rewritten.has(P)
+    for x in ("-4.5", "-3.0", "-1.25", "0.5", "2.9", "3.0", "7.75"):
+        at = {z: Float(x, 40)}
+        truth = Min(6, Max(0, z + 3)).subs(z, Float(x, 40)).evalf(30)
+        quick = quick_float(rewritten, at)
+        if x in ("-3.0", "3.0"):
+            continue  # on a boundary: either decides, the value is the same
+        assert quick is not None and abs(quick - truth) < Float("1e-28")

@@ -285,6 +285,9 @@ def _quick_truth(condition, values) -> bool:
         return any(_quick_truth(c, values) for c in condition.args)
     if name == "Not":
         return not _quick_truth(condition.args[0], values)
+    if name == "ITE":  # if-then-else: Min/Max rewritten as Piecewise (hardswish) write their cases so
+        test, then, otherwise = condition.args
+        return _quick_truth(then if _quick_truth(test, values) else otherwise, values)
     compare_sides = _COMPARISONS.get(name)
     if compare_sides is None:
         raise _NotQuick
