@@ -252,3 +252,11 @@ def test_the_quick_evaluation_takes_min_and_max_rewritten_as_cases():
         if x in ("-3.0", "3.0"):
             continue  # on a boundary: either decides, the value is the same
         assert quick is not None and abs(quick - truth) < Float("1e-28")
+
+
+def test_range_values_of_a_symbolic_parameter_are_none_as_evalf_says():
+    beta = Symbol("beta", positive=True)
+    definition = z * sigmoid(beta * z)
+    range_values.cache_clear()
+    assert range_values(definition, z) == ()
+    assert all(evaluate(definition, {z: p}) is None for p in POINTS)  # what the shortcut stands for

@@ -277,6 +277,8 @@ def range_values(definition: Expr, var: Symbol) -> tuple:
     """g at the sample points: what tidy takes as g's range (worked out once for both of
     ``first_form``'s routes), each right to 30 digits: by the quick evaluation where its
     error bound says so, by SymPy's evalf otherwise (ten times the cost)."""
+    if definition.free_symbols - {var}:
+        return ()  # a parameter left symbolic: g has no value at a point (evalf's answer, 2 ms each)
     out = []
     for point in POINTS:
         at = {var: point}
