@@ -81,8 +81,10 @@ def entry_function(entry: catalog.Activation, z: Symbol, params: dict[str, str],
     """An entry's parameter values, its definition in z, and how line 1 names it (tanh(z)),
     None where the definition is the formula itself."""
     values = entry_values(entry, z, params, symbolic)
-    named = entry_formula(entry, z, values) if entry.expand else None
-    return values, entry_definition(entry, z, values), named
+    formula = entry_formula(entry, z, values)  # read once: it is the name and the definition
+    if entry.expand:
+        return values, formula.rewrite(exp), formula
+    return values, formula, None
 
 
 def catalog_candidates(z: Symbol):

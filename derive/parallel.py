@@ -30,11 +30,16 @@ from .api import derive
 from .definitions import entry_function
 from .engine.derivation import Derivation
 from .engine.functions import variable
+from .engine.softmax import softmax_summary
 from .engine.summary import slopes
 
 #: the entries whose summary takes longest (measured, in-process, this order): started first
 SLOWEST = ("bent identity", "isrlu", "isru", "softmax", "gelu tanh", "squareplus", "mish", "probit", "tanh",
            "softsign", "generalized logistic", "swish-beta", "gelu", "lecun tanh", "bipolar sigmoid", "arctan")
+#: entries summarised by the same worker as the one named before them: a piece of the first is
+#: the second's whole definition (ISRLU's z < 0 is ISRU, CELU's with alpha = 1 is ELU's), and a
+#: worker works out the forms of one definition once (``engine.summary``)
+TOGETHER = {"isrlu": "isru", "elu": "celu"}
 
 
 def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
@@ -53,32 +58,62 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Der
     jobs = min(jobs or os.cpu_count() or 1, len(names))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [summary(name) for name in names]
-    rank = {name: i for i, name in enumerate(SLOWEST)}
-    order = sorted(range(len(names)), key=lambda i: (rank.get(names[i], len(rank)), i))
+    # softmax's Sum does not come back node for node (``_derived``): the parent works it out
+    # itself, while the workers work out the others, not after them
+    here = [i for i, name in enumerate(names) if catalog.lookup(name).multivariate]
+    groups = _groups([name for i, name in enumerate(names) if i not in here])
+    elsewhere = [i for i in range(len(names)) if i not in here]
+    groups = [[elsewhere[k] for k in group] for group in groups]
+    out: list[Derivation | None] = [None] * len(names)
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        pickled = pool.map(_summarised, [names[i] for i in order], chunksize=1)
-    out: list[Derivation | None] = [None] * len(names)
-    for i, data in zip(order, pickled):
-        out[i] = _rebuilt(data) if data is not None else summary(names[i])
+        pending = pool.map_async(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
+        for i in here:
+            out[i] = summary(names[i])
+        pickled = pending.get()
+    for group, results in zip(groups, pickled):
+        for i, data in zip(group, results):
+            out[i] = _rebuilt(data) if data is not None else summary(names[i])
     return out  # type: ignore[return-value]
+
+
+def _groups(names: Sequence[str]) -> list[list[int]]:
+    """The indices of names as the workers' tasks: the slowest first, each with the entries
+    ``TOGETHER`` puts after it."""
+    rank = {name: i for i, name in enumerate(SLOWEST)}
+    order = sorted(range(len(names)), key=lambda i: (rank.get(names[i], len(rank)), i))
+    where = {name: i for i, name in enumerate(names)}
+    groups, taken = [], set()
+    for i in order:
+        if i in taken:
+            continue
+        group = [i]
+        partner = where.get(TOGETHER.get(names[i], ""))
+        if partner is not None and partner not in taken:
+            group.append(partner)
+        taken.update(group)
+        groups.append(group)
+    return groups
 
 
 def summary(name: str) -> Derivation:
     """What ``derive list`` shows of a catalog entry, with its default parameters."""
     entry = catalog.lookup(name)
     if entry.multivariate:
-        return derive(name)  # softmax: its own method, one chain
+        return softmax_summary(variable("z"))  # its Jacobian in s, checked; the table shows no chain
     z = variable("z")
     values, definition, named = entry_function(entry, z, {}, False)
     return replace(slopes(definition, z, name=entry.name, named=named), params=tuple(values.items()),
                    source=entry.source)
 
 
-def _summarised(name: str) -> bytes | None:
-    derivation = summary(name)
-    data = pickle.dumps(derivation)
-    return data if _rebuilt(data) == derivation else None
+def _summarised(names: list[str]) -> list[bytes | None]:
+    out = []
+    for name in names:
+        derivation = summary(name)
+        data = pickle.dumps(derivation)
+        out.append(data if _rebuilt(data) == derivation else None)
+    return out
 
 
 def _rebuilt(data: bytes) -> Derivation:

@@ -13,7 +13,7 @@ from derive.definitions import entry_definition
 from derive.catalog import CATALOG
 from derive.engine import floats
 from derive.engine.functions import sigmoid
-from derive.engine.g_and_z import GRID, _find, _slope_keeps_its_sign, witness
+from derive.engine.g_and_z import GRID, _find, _slope_signs, witness
 
 z = Symbol("z", real=True)
 
@@ -74,6 +74,11 @@ def _slow_witness(definition, derivative):
             return None
 
 
+def _slope_keeps_its_sign(derivative, var):
+    signs = _slope_signs(derivative, var)
+    return signs is not None and None not in signs and len(set(signs)) == 1
+
+
 ONE_VARIABLE = [e for e in CATALOG if not e.multivariate and all(p.default is not None for p in e.params)]
 
 
@@ -89,6 +94,20 @@ def test_the_float_scan_never_hides_a_witness(entry):
         with mpmath.workdps(30):
             assert len({dg(x) > 0 for x in GRID}) == 1
     assert witness(definition, derivative, z) == slow
+
+
+@pytest.mark.parametrize("entry", ONE_VARIABLE, ids=lambda e: e.name)
+def test_the_float_signs_are_the_signs_at_30_digits(entry):
+    """Where floats give a sign of g' on the grid (witness then takes it instead of the
+    30-digit value), it is the sign of g' at the grid point itself at 30 digits."""
+    definition = entry_definition(entry, z)
+    derivative = diff(definition, z)
+    signs = _slope_signs(derivative, z)
+    if signs is None:
+        return
+    dg = lambdify(z, derivative, modules="mpmath")
+    with mpmath.workdps(30):
+        assert all(s is None or s == (dg(x) > 0) for s, x in zip(signs, GRID))
 
 
 def test_the_scan_is_skipped_for_sigmoid_and_tanh_and_runs_for_swish():

@@ -72,14 +72,16 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
 
 
-def form_search(definition: Expr, derivative: Expr, var: Symbol, named: Expr | None = None
+def form_search(definition: Expr, derivative: Expr, var: Symbol, named: Expr | None = None, *, shown: bool = True
                 ) -> tuple[g_and_z.Witness | None, in_g.InG]:
     """The proof that no form in g exists (two points with equal g and different g'), or
-    the form: read off the name where it can be, else by the search."""
+    the form: read off the name where it can be, else by the search (with ``shown``, the
+    inverse z = h(G) it used, written for the chain's note)."""
     proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
     if proof is not None:
         return proof, in_g.InG(None)  # no search then
-    return None, in_g.form_by_name(named, definition, derivative, var) or in_g.search(definition, derivative, var)
+    return None, (in_g.form_by_name(named, definition, derivative, var)
+                  or in_g.search(definition, derivative, var, shown=shown))
 
 
 def slope_forms(found: in_g.InG, definition: Expr, derivative: Expr, var: Symbol) -> tuple[Expr | None, Expr | None]:

@@ -11,6 +11,9 @@ built from these is the one built from full derivations (``tests/test_summary.py
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 from sympy import Expr, Piecewise, Symbol
 
 from ..errors import EngineFault
@@ -38,8 +41,17 @@ def slopes(definition: Expr, var: Symbol, *, name: str | None = None, named: Exp
 
 def _smooth(definition: Expr, var: Symbol, *, name: str | None = None, named: Expr | None = None) -> Derivation:
     """``chain.smooth_chain``'s forms, without its lines."""
+    found = _forms(definition, var, named)
+    return found if name is None else replace(found, name=name)
+
+
+@lru_cache(maxsize=64)
+def _forms(definition: Expr, var: Symbol, named: Expr | None) -> Derivation:
+    """_smooth without a name: worked out once per definition in a process (ISRLU's z < 0
+    is ISRU's definition, CELU's z < 0 with alpha = 1 ELU's)."""
+    name = None
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
-    proof, found = form_search(definition, derivative, var, named)
+    proof, found = form_search(definition, derivative, var, named, shown=False)  # the table has no note
     F, mixed = slope_forms(found, definition, derivative, var)
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     if F is not None and F.has(G):

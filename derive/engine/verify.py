@@ -312,6 +312,9 @@ def _quick_truth(condition, values) -> bool:
         return any(_quick_truth(c, values) for c in condition.args)
     if name == "Not":
         return not _quick_truth(condition.args[0], values)
+    if name == "ITE":  # if-then-else: Min/Max rewritten as Piecewise (hardswish) write their cases so
+        test, then, otherwise = condition.args
+        return _quick_truth(then if _quick_truth(test, values) else otherwise, values)
     compare_sides = _COMPARISONS.get(name)
     if compare_sides is None:
         raise _NotQuick
@@ -488,12 +491,14 @@ def decides_zero(difference: Expr, var: Symbol) -> bool | None:
     calls ``simplify``, whose first call imports ``sympy.physics.units`` (~240 ms)."""
     if difference.free_symbols - {var}:
         return None
+    if difference.free_symbols and numeric_compare(difference, S.Zero, var).verdict == "wrong":
+        return False  # a counterexample first: two pieces' different formulas, without the exact tests
     if proves_zero(difference, var, slow=False):
         return True
     if not difference.free_symbols:
         value = evaluate(difference, {})
         return False if value is not None and abs(value) > TOLERANCE else None
-    return False if numeric_compare(difference, S.Zero, var).verdict == "wrong" else None
+    return None
 
 
 def proves_zero(difference: Expr, var: Symbol, *, seconds: float = 1.0, slow: bool = True,
