@@ -19,7 +19,7 @@ from sympy import (Add, Derivative, Eq, Expr, Mul, Pow, S, Symbol, UnevaluatedEx
                    preorder_traversal)
 
 from ..errors import EngineFault
-from . import floats, forms, g_and_z, in_g
+from . import floats, forms, g_and_z, in_g, rational
 from . import rules as R
 from .derivation import Derivation, Line, Note
 from .functions import G, g
@@ -283,18 +283,28 @@ def derivative_of_order(definition: Expr, var: Symbol, k: int) -> Expr:
 
 
 @lru_cache(maxsize=64)
-def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool]:
-    """(the k-th derivative, whether ``cancel`` still keeps up), from the (k-1)-th, kept:
+def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool, rational.Fraction | None]:
+    """(the k-th derivative, whether ``cancel`` still keeps up, the derivative as a fraction
+    in a polynomial ring where the one before was that fraction), from the (k-1)-th, kept:
     order n asks for orders n - 1 and n, and each would otherwise differentiate n times
     from the definition.
 
-    ``cancel`` gets up to ``CANCEL_SECONDS``: mish's 7th needs 0.4-0.6 s, and where it
-    gave up at 0.5 s every later order tripled in length (the 12th: 673,000 characters
-    where cancelled it has 8,400).  After one time-out it is not tried again: the next
-    derivative is longer still."""
+    Where the derivative before is the cancelled fraction P/Q of a ring whose generators'
+    derivatives stay in it (mish's z, e^z, tanh(ln(1 + e^z))), the next is worked out in
+    the ring (``engine/rational.py``): the same fraction ``diff`` and ``cancel`` give, in
+    milliseconds instead of seconds.  Otherwise ``cancel`` gets up to ``CANCEL_SECONDS``
+    (where it gave up at 0.5 s, mish's every later order tripled in length: the 12th
+    673,000 characters, 8,400 cancelled); after one time-out it is not tried again."""
     if k == 0:
-        return definition, True
-    before, keeping_up = _one_at_a_time(definition, var, k - 1)
+        return definition, True, None
+    before, keeping_up, ring = _one_at_a_time(definition, var, k - 1)
+    if keeping_up and ring is None and k > 1:
+        ring = rational.fraction_of(before, var)
+        if ring is not None and ring.as_expr() != before:
+            ring = None  # not the cancelled form (arctan's shorter one): the next stays as diff gives it
+    if ring is not None:
+        ring = ring.derivative()
+        return ring.as_expr(), True, ring
     out = diff(before, var)
     if keeping_up:
         try:
@@ -304,8 +314,8 @@ def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool]:
                 out = shorter
         except TimeoutError:
             keeping_up = False
-    return out, keeping_up
+    return out, keeping_up, None
 
 
-#: the longest ``cancel`` of one derivative in ``derivative_of_order`` (mish's 12th: 1.4 s)
+#: the longest ``cancel`` of one derivative in ``derivative_of_order``
 CANCEL_SECONDS = 2.5

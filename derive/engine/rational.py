@@ -1,0 +1,70 @@
+"""The next derivative of a rational function of z and functions of z, in a polynomial ring.
+
+A high derivative that ``cancel`` keeps over one denominator is a fraction P/Q of
+polynomials in a few generators: z, e^z, tanh(ln(1 + e^z)) (mish), whose own
+derivatives are fractions in the same generators (tanh(u)' = (1 - tanh(u)^2) u').  The
+next one is then pure polynomial arithmetic in SymPy's sparse ring:
+
+    (P/Q)' = (P' Q - P Q') / Q^2,   P' = sum over generators x of dP/dx * x'
+
+with the common factors cancelled by the ring's gcd.  ``diff`` followed by ``cancel``
+computes the same fraction by way of an expression tree that grows with every order,
+and of SymPy's assumptions on every node of it (mish's 12th derivative: 4.4 s of the
+two, here 0.2 s).  ``None`` where the generators' derivatives leave the ring (a
+generator whose derivative needs another function, a root of z): the caller goes the
+slow way.
+"""
+
+from __future__ import annotations
+
+from sympy import Expr, Symbol, diff, fraction
+from sympy.polys.polyerrors import PolynomialError
+from sympy.polys.rings import PolyElement, PolyRing, sring
+
+
+class Fraction:
+    """P/Q in a polynomial ring, with each generator's derivative as a fraction in it."""
+
+    def __init__(self, ring: PolyRing, numerator: PolyElement, denominator: PolyElement,
+                 slopes: tuple[tuple[PolyElement, PolyElement], ...]):
+        self.ring, self.numerator, self.denominator, self.slopes = ring, numerator, denominator, slopes
+
+    def derivative(self) -> "Fraction":
+        """(P/Q)' over the least common denominator of the generators' derivatives, cancelled."""
+        common = self.ring.one
+        for _, below in self.slopes:
+            common = common.lcm(below)
+        scaled = [(above * common.exquo(below)) for above, below in self.slopes]
+
+        def slope(p: PolyElement) -> PolyElement:  # p' * common
+            out = self.ring.zero
+            for i, factor in enumerate(scaled):
+                if factor:
+                    out += p.diff(self.ring.gens[i]) * factor
+            return out
+
+        p, q = self.numerator, self.denominator
+        numerator = slope(p) * q - p * slope(q)
+        denominator = common * q**2
+        numerator, denominator = numerator.cancel(denominator)
+        return Fraction(self.ring, numerator, denominator, self.slopes)
+
+    def as_expr(self) -> Expr:
+        """As ``cancel`` writes a fraction: P/Q with the ring's generators put back."""
+        return self.numerator.as_expr() / self.denominator.as_expr()
+
+
+def fraction_of(expr: Expr, var: Symbol) -> Fraction | None:
+    """expr as a Fraction whose generators' derivatives stay in its ring, or None."""
+    try:
+        numerator, denominator = fraction(expr)
+        ring, (p, q) = sring((numerator, denominator))
+        slopes = []
+        for x in ring.symbols:
+            above, below = fraction(diff(x, var).together())
+            slopes.append((ring.from_expr(above), ring.from_expr(below)))
+    except (PolynomialError, ValueError, TypeError, ZeroDivisionError):
+        return None
+    if not ring.domain.is_Exact or any(not b for _, b in slopes):
+        return None
+    return Fraction(ring, p, q, tuple(slopes))
