@@ -298,10 +298,6 @@ def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool, r
     if k == 0:
         return definition, True, None
     before, keeping_up, ring = _one_at_a_time(definition, var, k - 1)
-    if keeping_up and ring is None and k > 1:
-        ring = rational.fraction_of(before, var)
-        if ring is not None and ring.as_expr() != before:
-            ring = None  # not the cancelled form (arctan's shorter one): the next stays as diff gives it
     if ring is not None:
         ring = ring.derivative()
         return ring.as_expr(), True, ring
@@ -312,9 +308,13 @@ def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool, r
                 shorter = cancel(out)
             if count_ops(shorter) < count_ops(out):
                 out = shorter
+                # cancelled: the next orders in the ring, if it holds the generators' derivatives
+                ring = rational.fraction_of(out, var)
+                if ring is not None and ring.as_expr() != out:
+                    ring = None  # not quite cancel's form: the orders after stay SymPy's
         except TimeoutError:
             keeping_up = False
-    return out, keeping_up, None
+    return out, keeping_up, ring
 
 
 #: the longest ``cancel`` of one derivative in ``derivative_of_order``

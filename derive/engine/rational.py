@@ -59,12 +59,21 @@ def fraction_of(expr: Expr, var: Symbol) -> Fraction | None:
     try:
         numerator, denominator = fraction(expr)
         ring, (p, q) = sring((numerator, denominator))
-        slopes = []
-        for x in ring.symbols:
-            above, below = fraction(diff(x, var).together())
-            slopes.append((ring.from_expr(above), ring.from_expr(below)))
+        slopes = [_in_ring(ring, diff(x, var)) for x in ring.symbols]
     except (PolynomialError, ValueError, TypeError, ZeroDivisionError):
         return None
     if not ring.domain.is_Exact or any(not b for _, b in slopes):
         return None
     return Fraction(ring, p, q, tuple(slopes))
+
+
+def _in_ring(ring: PolyRing, expr: Expr) -> tuple[PolyElement, PolyElement]:
+    """expr as (numerator, denominator) in the ring; a constant denominator the ring holds
+    as its inverse (GELU's 1/sqrt(pi) is a generator, sqrt(pi) is not): as a factor."""
+    above, below = fraction(expr.together())
+    try:
+        return ring.from_expr(above), ring.from_expr(below)
+    except ValueError:
+        if below.free_symbols:
+            raise
+        return ring.from_expr((above * (1 / below)).expand()), ring.one
