@@ -11,8 +11,8 @@ with the common factors cancelled by the ring's gcd.  ``diff`` followed by ``can
 computes the same fraction by way of an expression tree that grows with every order,
 and of SymPy's assumptions on every node of it (mish's 12th derivative: 4.4 s of the
 two, here 0.2 s).  ``None`` where the generators' derivatives leave the ring (a
-generator whose derivative needs another function, a root of z): the caller goes the
-slow way.
+generator whose derivative needs another function) or where a generator is a root of z
+(algebraic: the ring's gcd cannot use sqrt(u)^2 = u): the caller goes the slow way.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def fraction_of(expr: Expr, var: Symbol) -> Fraction | None:
         return None
     if not ring.domain.is_Exact or any(not b for _, b in slopes):
         return None
+    if any(x.is_Pow and x.exp.is_Rational and x.has(var) for x in ring.symbols):
+        return None  # a root of z: the ring knows no sqrt(u)^2 = u, and its fractions would not be cancel's
     return Fraction(ring, p, q, tuple(slopes))
 
 
