@@ -287,39 +287,46 @@ def derivative_of_order(definition: Expr, var: Symbol, k: int) -> Expr:
 
 
 @lru_cache(maxsize=64)
-def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, bool, rational.Fraction | None]:
-    """(the k-th derivative, whether ``cancel`` still keeps up, the derivative as a fraction
-    in a polynomial ring where the one before was that fraction), from the (k-1)-th, kept:
-    order n asks for orders n - 1 and n, and each would otherwise differentiate n times
-    from the definition.
+def _one_at_a_time(definition: Expr, var: Symbol, k: int) -> tuple[Expr, int, rational.Fraction | None]:
+    """(the k-th derivative, how many orders in a row ``cancel`` did not shorten, the
+    derivative as a fraction in a polynomial ring where it is cancel's), from the (k-1)-th,
+    kept: order n asks for orders n - 1 and n, and each would otherwise differentiate n
+    times from the definition.
 
     Where the derivative before is the cancelled fraction P/Q of a ring whose generators'
     derivatives stay in it (mish's z, e^z, tanh(ln(1 + e^z))), the next is worked out in
     the ring (``engine/rational.py``): the same fraction ``diff`` and ``cancel`` give, in
     milliseconds instead of seconds.  Otherwise ``cancel`` gets up to ``CANCEL_SECONDS``
     (where it gave up at 0.5 s, mish's every later order tripled in length: the 12th
-    673,000 characters, 8,400 cancelled); after one time-out it is not tried again."""
+    673,000 characters, 8,400 cancelled); after a time-out it is not tried again, nor from
+    order ``CANCEL_TRIALS`` + 4 on where it shortened none of the last ``CANCEL_TRIALS``
+    (gelu tanh, a polynomial in z and tanh: 2.8 s of its 12th order, every result longer)."""
     if k == 0:
-        return definition, True, None
-    before, keeping_up, ring = _one_at_a_time(definition, var, k - 1)
+        return definition, 0, None
+    before, misses, ring = _one_at_a_time(definition, var, k - 1)
     if ring is not None:
         ring = ring.derivative()
-        return ring.as_expr(), True, ring
+        return ring.as_expr(), 0, ring
     out = diff(before, var)
-    if keeping_up:
-        try:
-            with time_limit(CANCEL_SECONDS):
-                shorter = cancel(out)
-            if count_ops(shorter) < count_ops(out):
-                out = shorter
-                # cancelled: the next orders in the ring, if it holds the generators' derivatives
-                ring = rational.fraction_of(out, var)
-                if ring is not None and ring.as_expr() != out:
-                    ring = None  # not quite cancel's form: the orders after stay SymPy's
-        except TimeoutError:
-            keeping_up = False
-    return out, keeping_up, ring
+    if misses == GIVEN_UP or (k >= CANCEL_TRIALS + 4 and misses >= CANCEL_TRIALS):
+        return out, GIVEN_UP, None
+    try:
+        with time_limit(CANCEL_SECONDS):
+            shorter = cancel(out)
+    except TimeoutError:
+        return out, GIVEN_UP, None
+    if count_ops(shorter) >= count_ops(out):
+        return out, misses + 1, None
+    # cancelled: the next orders in the ring, if it holds the generators' derivatives
+    ring = rational.fraction_of(shorter, var)
+    if ring is not None and ring.as_expr() != shorter:
+        ring = None  # not quite cancel's form: the orders after stay SymPy's
+    return shorter, 0, ring
 
 
+#: ``cancel`` is not tried again (``_one_at_a_time``)
+GIVEN_UP = -1
+#: orders in a row after which a ``cancel`` that shortened none is not tried again
+CANCEL_TRIALS = 2
 #: the longest ``cancel`` of one derivative in ``derivative_of_order``
 CANCEL_SECONDS = 2.5

@@ -17,7 +17,7 @@ from ..engine.forms import as_written
 from ..engine.rules import Rule
 from .facts import facts, form_facts
 from .linear import linear, note_text
-from .pretty import LecturePrettyPrinter, sum_parts
+from .pretty import LecturePrettyPrinter, sum_parts, within
 
 
 def _unicode(options: ConsoleOptions) -> bool:
@@ -134,8 +134,8 @@ def broken(printer: LecturePrettyPrinter, expr, width: int, *, unicode: bool) ->
     2-D if it fits; a sum too wide, broken after whole terms (each part 2-D, continuation
     parts starting with their sign, the parts one under the other); otherwise the one-line
     form broken at operators.  Rows are never cut: every character of the line is shown."""
-    form = printer._print(expr)
-    if form.width() <= width:
+    form = within(printer, expr, width)
+    if form is not None:
         return [row.rstrip() for row in form.picture], form.baseline
     parts = sum_parts(printer, expr, width - 2)
     if parts is not None:
