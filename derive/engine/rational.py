@@ -21,13 +21,17 @@ from sympy import Expr, Symbol, diff, fraction
 from sympy.polys.polyerrors import PolynomialError
 from sympy.polys.rings import PolyElement, PolyRing, sring
 
+from ..record import Record, record
 
-class Fraction:
+
+@record
+class Fraction(Record):
     """P/Q in a polynomial ring, with each generator's derivative as a fraction in it."""
 
-    def __init__(self, ring: PolyRing, numerator: PolyElement, denominator: PolyElement,
-                 slopes: tuple[tuple[PolyElement, PolyElement], ...]):
-        self.ring, self.numerator, self.denominator, self.slopes = ring, numerator, denominator, slopes
+    ring: PolyRing
+    numerator: PolyElement
+    denominator: PolyElement
+    slopes: tuple[tuple[PolyElement, PolyElement], ...]  # (above, below) of each generator's derivative
 
     def derivative(self) -> "Fraction":
         """(P/Q)' over the least common denominator of the generators' derivatives, cancelled."""
