@@ -156,7 +156,8 @@ def wrap_linear(text: str, width: int) -> list[str]:
     product sign or comma; continuation rows indented by two."""
     rows: list[str] = []
     while len(text) > (limit := width if not rows else width - 2):
-        reach = [(i, before_sign) for i, before_sign in _breaks(text) if 0 < i <= limit]
+        # only the row's reach is scanned (a break at i looks at i + 1): the whole rest, every row, was quadratic
+        reach = [(i, before_sign) for i, before_sign in _breaks(text[: limit + 2]) if 0 < i <= limit]
         # before a + or - where one is within the second half of the row, else the last break
         signs = [i for i, before_sign in reach if before_sign and i >= limit // 2]
         cut = max(signs) if signs else max((i for i, _ in reach), default=None)
