@@ -18,7 +18,7 @@ generator whose derivative needs another function) or where a generator is a roo
 from __future__ import annotations
 
 from sympy import Expr, Symbol, diff, fraction
-from sympy.polys.polyerrors import PolynomialError
+from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.rings import PolyElement, PolyRing, sring
 
 from ..record import Record, record
@@ -64,7 +64,7 @@ def fraction_of(expr: Expr, var: Symbol) -> Fraction | None:
         numerator, denominator = fraction(expr)
         ring, (p, q) = sring((numerator, denominator))
         slopes = [_in_ring(ring, diff(x, var)) for x in ring.symbols]
-    except (PolynomialError, ValueError, TypeError, ZeroDivisionError):
+    except (BasePolynomialError, ValueError, TypeError, ZeroDivisionError, NotImplementedError):
         return None
     if not ring.domain.is_Exact or any(not b for _, b in slopes):
         return None
