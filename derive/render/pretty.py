@@ -18,9 +18,20 @@ from .layout import subscript
 from .linear import linear
 
 
+class TooWide(Exception):
+    """A part of the expression alone is wider than the room (``within``)."""
+
+
 class LecturePrettyPrinter(PrettyPrinter):
     def __init__(self, *, unicode: bool = True):
         super().__init__({"order": "none", "use_unicode": unicode, "wrap_line": False})
+        self.room: int | None = None  # set by ``within``
+
+    def _print(self, expr, **kwargs):
+        form = super()._print(expr, **kwargs)
+        if self.room is not None and isinstance(form, stringPict) and form.width() > self.room:
+            raise TooWide
+        return form
 
     def _print_UnevaluatedExpr(self, expr: UnevaluatedExpr):
         return self._print(expr.args[0])
@@ -144,7 +155,9 @@ def sum_parts(printer: LecturePrettyPrinter, expr: Expr, width: int) -> list[pre
     current = None
     for i, term in enumerate(forms.terms(x)):
         negative, magnitude = layout.signed(term)
-        body = printer._print(magnitude)
+        body = within(printer, magnitude, width)
+        if body is None:
+            return None  # this term alone is too wide
         if layout.unwrap(magnitude).is_Add:
             body = prettyForm(*body.parens())
         sign = "-" if negative else ("+" if i else "")
@@ -161,3 +174,17 @@ def sum_parts(printer: LecturePrettyPrinter, expr: Expr, width: int) -> list[pre
             return None
     parts.append(current)
     return parts
+
+
+def within(printer: LecturePrettyPrinter, expr: Expr, width: int) -> prettyForm | None:
+    """The 2-D form of expr if it fits ``width`` columns, else None, found out at the first
+    part that does not fit: a picture contains its parts' pictures, so the whole is at
+    least as wide as any part (gelu tanh's 12th derivative: 2 s of 2-D layout, 50,000
+    characters wide, for a line that is then broken as text)."""
+    printer.room = width
+    try:
+        return printer._print(expr)
+    except TooWide:
+        return None
+    finally:
+        printer.room = None

@@ -17,7 +17,7 @@ from ..engine.forms import as_written
 from ..engine.rules import Rule
 from .facts import facts, form_facts
 from .linear import linear, note_text
-from .pretty import LecturePrettyPrinter, sum_parts
+from .pretty import LecturePrettyPrinter, sum_parts, within
 
 
 def _unicode(options: ConsoleOptions) -> bool:
@@ -134,8 +134,8 @@ def broken(printer: LecturePrettyPrinter, expr, width: int, *, unicode: bool) ->
     2-D if it fits; a sum too wide, broken after whole terms (each part 2-D, continuation
     parts starting with their sign, the parts one under the other); otherwise the one-line
     form broken at operators.  Rows are never cut: every character of the line is shown."""
-    form = printer._print(expr)
-    if form.width() <= width:
+    form = within(printer, expr, width)
+    if form is not None:
         return [row.rstrip() for row in form.picture], form.baseline
     parts = sum_parts(printer, expr, width - 2)
     if parts is not None:
@@ -156,7 +156,8 @@ def wrap_linear(text: str, width: int) -> list[str]:
     product sign or comma; continuation rows indented by two."""
     rows: list[str] = []
     while len(text) > (limit := width if not rows else width - 2):
-        reach = [(i, before_sign) for i, before_sign in _breaks(text) if 0 < i <= limit]
+        # only the row's reach is scanned (a break at i looks at i + 1): the whole rest, every row, was quadratic
+        reach = [(i, before_sign) for i, before_sign in _breaks(text[: limit + 2]) if 0 < i <= limit]
         # before a + or - where one is within the second half of the row, else the last break
         signs = [i for i, before_sign in reach if before_sign and i >= limit // 2]
         cut = max(signs) if signs else max((i for i, _ in reach), default=None)
