@@ -391,7 +391,8 @@ class Parser(Notation):
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
             return self.plain_derivative(token)
         if self.notation and self.at_leibniz_quotient(name):
-            self.i += 2 if name != "d" else 3  # dy/dx, dσ/dx typed
+            ahead = 1 if name != "d" else 2  # dy/dx, dσ/dx typed; in LaTeX dg is d g
+            self.i += ahead + self.differential_at(ahead)[0]
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
@@ -417,8 +418,7 @@ class Parser(Notation):
             ahead = 0
         else:
             return False
-        following = self.peek(ahead + 1)
-        return self.at("/", ahead=ahead) and following.kind == "name" and following.text == "d" + self.var.name
+        return self.at("/", ahead=ahead) and self._differential_of_var(ahead + 1) > 0
 
     def looks_like_a_call(self, name: str) -> bool:
         """foo(z) is a call of an unknown function; alpha(1 + z) and k(z) are products."""

@@ -1,0 +1,59 @@
+"""Review findings on reading hand derivations: d/dz written with a slash in a LaTeX line.
+
+In LaTeX letters are single (kz is k times z), so `d/dz` in a line with a brace or a
+backslash was read as d ÷ d × z = z: `d/dz(1 + e^{-z})` became z(1 + e^{-z}) and a correct
+line was marked wrong.  The truth of every line below is worked out with sympy.diff here.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy import exp
+
+import derive
+from tests.helpers import Z, from_json_expr, numerically_equal
+
+SIGMOID = 1 / (1 + exp(-Z))
+
+
+def _line(text: str, index: int = 1) -> dict:
+    return derive.check(text)["lines"][index]
+
+
+@pytest.mark.parametrize("written", [
+    r"-\frac{1}{(1+e^{-z})^2} d/dz(1+e^{-z})",  # the reciprocal rule's line, d/dz typed with a slash
+    r"-(1+e^{-z})^{-2} \cdot d/dz\left(1+e^{-z}\right)",
+    r"d/dz \frac{1}{1+e^{-z}}",
+    r"dg/dz",
+])
+def test_slash_derivative_in_latex_is_the_derivative(written):
+    line = _line(f"g(z) = \\frac{{1}}{{1+e^{{-z}}}}\ng'(z) = {written}\n")
+    truth = sympy.diff(SIGMOID, Z)
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), truth)
+    assert line["verdict"] in ("proved", "numerically equal"), line
+
+
+def test_second_derivative_with_slash_in_latex():
+    tanh = sympy.tanh(Z)
+    line = _line("g(z) = \\tanh(z)\ng''(z) = d^2/dz^2 \\tanh(z)\n")
+    assert numerically_equal(from_json_expr(line["expr"], tanh), sympy.diff(tanh, Z, 2))
+    assert line["credit"]
+
+
+@pytest.mark.parametrize("text", [
+    "g(z) = \\sigma(z)\ng'(z) = d/dx \\left(1+e^{-z}\\right)^{-1}\n",  # LaTeX
+    "g(z) = z^2\ng'(z) = d/dx z^2\n",  # typed: was d·z²/dx, two made-up constants
+])
+def test_derivative_in_another_variable_is_unreadable(text):
+    line = _line(text)
+    assert line["verdict"] == "unreadable"
+    assert "respect to x" in line["message"]
+
+
+def test_wrong_line_with_slash_derivative_still_wrong():
+    # (1/v)' = -v'/v^2: without the minus the line is the negative of g'
+    line = _line("g(z) = \\frac{1}{1+e^{-z}}\ng'(z) = \\frac{1}{(1+e^{-z})^2} d/dz(1+e^{-z})\n")
+    truth = sympy.diff(SIGMOID, Z)
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), -truth)
+    assert line["verdict"] == "wrong"
