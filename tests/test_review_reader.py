@@ -57,3 +57,40 @@ def test_wrong_line_with_slash_derivative_still_wrong():
     truth = sympy.diff(SIGMOID, Z)
     assert numerically_equal(from_json_expr(line["expr"], SIGMOID), -truth)
     assert line["verdict"] == "wrong"
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("e^z + ze^z", "z e"),  # z e^z typed without a space: was a constant 'ze' to the power z
+    ("e^z + zz e^z/z", "z z"),
+])
+def test_letters_written_together_are_unreadable_not_a_new_constant(written, meant):
+    line = _line(f"g(z) = z e^z\ng'(z) = {written}\n")
+    assert line["verdict"] == "unreadable"
+    assert meant in line["message"]
+
+
+def test_sqrt2_typed_is_unreadable_not_a_constant():
+    # GELU' typed with sqrt2 for sqrt(2): was a constant named sqrt2, the line marked wrong
+    text = ("g(z) = z/2 (1 + erf(z/sqrt(2)))\n"
+            "g'(z) = (1 + erf(z/sqrt2))/2 + z exp(-z^2/2)/sqrt(2 pi)\n")
+    line = _line(text)
+    assert line["verdict"] == "unreadable"
+    assert "sqrt(2)" in line["message"]
+
+
+def test_the_same_lines_with_spaces_are_right():
+    gelu = Z / 2 * (1 + sympy.erf(Z / sympy.sqrt(2)))
+    report = derive.check("g(z) = z/2 (1 + erf(z/sqrt(2)))\n"
+                          "g'(z) = (1 + erf(z/sqrt(2)))/2 + z exp(-z^2/2)/sqrt(2 pi)\n")
+    line = report["lines"][1]
+    assert numerically_equal(from_json_expr(line["expr"], gelu), sympy.diff(gelu, Z))
+    assert line["credit"]
+    xe = Z * exp(Z)
+    line = _line("g(z) = z e^z\ng'(z) = e^z + z e^z\n")
+    assert numerically_equal(from_json_expr(line["expr"], xe), sympy.diff(xe, Z))
+    assert line["credit"]
+
+
+def test_a_greek_parameter_is_still_a_parameter():
+    line = _line("g(t) = theta t\ng'(t) = theta\n")
+    assert line["credit"]

@@ -431,11 +431,30 @@ class Parser(Notation):
             raise self.error(f"unknown name {name!r} (the variable is {self.var.name!r})", token)
         if len(name) > 20:
             raise self.error("a parameter name longer than 20 characters", token)
+        glued = self.notation and self.glued(name)
+        if glued:
+            raise self.error(f"{name!r} would be one name, a new constant: write {glued}", token)
         if name not in self.made:
             if len(self.made) >= MAX_PARAMETERS:
                 raise self.error(f"more than {MAX_PARAMETERS} parameters", token)
             self.made[name] = Symbol(name, real=True)
         return self.made[name]
+
+    def glued(self, name: str) -> str | None:
+        """How a typed name that is letters written together reads apart (ze: z e, sqrt2: sqrt(2)), or None.
+
+        In a hand derivation a new constant named ze is never what was meant: read as one, a
+        correct line z e^z would be marked wrong."""
+        var = self.var.name
+        if len(name) <= len(var) or name in GREEK_NAMES or name in ("zeta", "chi", "psi", "upsilon"):
+            return None
+        if name.startswith(var):
+            return f"{var} {name[len(var):]}"
+        for known in sorted(FUNCTION_NAMES, key=len, reverse=True):
+            rest = name[len(known):]
+            if name.startswith(known) and (rest.isdigit() or rest == var):
+                return f"{known}({rest})"
+        return None
 
     def primes(self) -> int:
         count = 0
