@@ -17,7 +17,7 @@ one line, not every line after it, as a teacher marks it.  Every verdict rests o
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sympy import Derivative, Expr, Function, Symbol, diff, tanh
@@ -146,6 +146,7 @@ def check_document(document: Document, *, function: Expr | None = None,
     order: int | None = None  # the order of the derivative the chain is at
     seen_orders: set[int] = set()
     forms_of_g: list[Expr] = []
+    aside: Expr | None = None  # the value of the side computation the next "= ..." line continues
     for step in steps:
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
@@ -171,6 +172,17 @@ def check_document(document: Document, *, function: Expr | None = None,
             lines.append(line)
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
+            continue
+        if step.order is not None:
+            aside = None
+            if step.claim is not None:
+                aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
+                               else None, z)
+        if aside is not None:
+            line = _side_line(step, expr, mine, aside, lines, z)
+            lines.append(line)
+            if line.ok:
+                aside = mine
             continue
         # what the line follows from (target), and the order whose true value it should have
         if step.order is not None:
@@ -243,6 +255,35 @@ def check_document(document: Document, *, function: Expr | None = None,
             forms_of_g.append(expr)
         last, last_value, last_right, carried = line, mine, right, (source if not right else None)
     return chain(lines, definition)
+
+
+def _aside(step: Step, value, truth, before: Expr | None, z: Symbol) -> Expr | None:
+    """The value of a side computation's left side (d/dz (1 + e^{-z}) = -e^{-z}, σ'(z) = ... in a
+    derivation of g), or None where the left side is the chain's own derivative."""
+    claimed = value(step.claim)
+    if _equal(claimed, truth(step.order), z):
+        return None
+    if before is not None and _equal(claimed, _derivative(before, z, 1), z):
+        return None  # d/dz [the line before] written out: the chain's step, its error carried
+    return claimed
+
+
+def _side_line(step: Step, expr: Expr, mine: Expr, aside: Expr, lines: list, z: Symbol) -> CheckedLine:
+    """A side computation checked against its own left side, or a "= ..." line that goes on
+    with it against the line before (not against g or its derivative); the chain itself goes on
+    from the line before the side computation."""
+    side_step = replace(step, order=None)
+    follows = lines[-1].step.index if step.claim is None and lines else None
+    comparison = compare(mine, aside, z)
+    if comparison.verdict == "undecided":
+        return CheckedLine(side_step, expr, "unreadable", comparison,
+                           reason="could not be evaluated at enough real points to decide")
+    if comparison.equal:
+        reason = "a side computation, equal to its left side" if follows is None else "algebra (a side computation)"
+        return CheckedLine(side_step, expr, comparison.verdict, comparison, reason=reason, follows=follows)
+    what = "is not equal to its left side" if follows is None else f"does not follow from line {follows}"
+    return CheckedLine(side_step, expr, "wrong", comparison, reason=what + " (a side computation)",
+                       follows=follows)
 
 
 #: what a process remembers between lines and files (``memo``): pure functions of their keys

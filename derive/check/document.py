@@ -49,6 +49,10 @@ class Step:
     error: ParseError | None = None
     remark: str = ""  # the reading chosen where a text reads two ways, when it matters
     row: int = 0  # 1-based line of the source text the step starts on (0: unknown)
+    #: the left side read, where it is a derivative written out (d/dz (1 + e^{-z}) = ...,
+    #: σ'(z) = ... in a derivation of g): the step may be a side computation, true to its left side
+    claim: Expr | None = None
+    claim_text: str = ""  # that left side as written
 
 
 @dataclass(frozen=True)
@@ -67,17 +71,14 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
-    pieces = _kept(pieces, name)
+    pieces, claims = _claims(_kept(pieces, name))
     steps = []
-    for piece, lhs in pieces:
-        order = _order(lhs, piece, name)
-        try:
-            expr, remark, error = _READ.get((piece.text, var_name, piece.latex, name),
-                                            lambda: _read(piece.text, var_name, piece.latex, name))
-        except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
-            expr, remark, error = None, "", ParseError("nested too deeply to read")
+    for (piece, lhs), claim in zip(pieces, claims):
+        order = lhs.order if claim is not None else _order(lhs, piece, name)
+        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
+        claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
         steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
-                          remark=remark, row=piece.row))
+                          remark=remark, row=piece.row, claim=claimed, claim_text=claim or ""))
     steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
@@ -87,6 +88,35 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
 #: (text, variable, LaTeX or not, function name) -> (expression, remark, error): a class writes
 #: the same lines (``memo``)
 _READ = Memo("steps read", 4096)
+
+
+def _read_once(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+    try:
+        return _READ.get((text, var_name, latex, name), lambda: _read(text, var_name, latex, name))
+    except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
+        return None, "", ParseError("nested too deeply to read")
+
+
+def _claims(pieces):
+    """The pieces, and for each the text of a left side that writes a derivative out: d/dz of an
+    expression, or the derivative of a function other than the author's (σ'(z) = ... in a
+    derivation of g, which is then not a step of its own but the left side of the next)."""
+    kept, claims = [], []
+    pending = None
+    for piece, lhs in pieces:
+        if piece.candidate and lhs is not None and lhs.order > 0 and piece.condition is None:
+            pending = (piece.text, lhs)
+            continue
+        claim = None
+        if lhs is not None and not piece.continues and piece.condition is None:
+            if pending is not None and lhs is pending[1]:
+                claim = pending[0]
+            elif lhs.kind == "expression":
+                claim = piece.left
+        kept.append((piece, lhs))
+        claims.append(claim)
+        pending = None
+    return kept, claims
 
 
 def _read(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
@@ -104,9 +134,9 @@ def read_steps(text: str) -> list[Step]:
     """The steps of ``text``, not yet read (order as far as the left sides tell)."""
     pieces = _pieces(text)
     name, _ = _names(pieces, None, None)
-    pieces = _kept(pieces, name)
-    return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
-            for i, (piece, lhs) in enumerate(pieces)]
+    pieces, claims = _claims(_kept(pieces, name))
+    return [Step(i + 1, lhs.order if claim is not None else _order(lhs, piece, name), piece.text, piece.latex,
+                 piece.offset, row=piece.row) for i, ((piece, lhs), claim) in enumerate(zip(pieces, claims))]
 
 
 # --- pieces: "for z < 0:" and the steps under it ------------------------------
@@ -248,6 +278,7 @@ class _Piece:
     latex: bool
     continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
     candidate: bool = False  # a left side naming a function: a step only if not the author's
+    left: str | None = None  # the left side's text (for d/dz of an expression)
     condition: "Row | None" = None  # the heading ("for z < 0:") the step is under
 
 
@@ -283,7 +314,8 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
             lead = len(segment) - len(segment.lstrip())
             if stripped:
                 out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None,
-                                   condition=heading), lhs if i == 0 else None))
+                                   condition=heading, left=first if i == 0 and first else None),
+                            lhs if i == 0 else None))
             offset += len(segment) + 1
             if len(out) > MAX_STEPS:
                 raise DocumentError(f"more than {MAX_STEPS} steps")

@@ -44,7 +44,7 @@ def _number(x) -> str:
 def lhs(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
     """The line's left side as its author names it: g'(z), σ'(x), \\sigma'(x); '' for '= ...'."""
     if line.order is None:
-        return ""
+        return line.step.claim_text if line.step.claim is not None and not line.follows else ""
     name = chain.function_latex if latex else chain.function
     primes = "'" * line.order if line.order <= 3 else f"^({line.order})"
     return f"{name}{primes}({chain.var})"

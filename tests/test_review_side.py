@@ -1,0 +1,83 @@
+"""Review finding: a side computation in a hand derivation (``d/dz (1 + e^{-z}) = -e^{-z}``,
+``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` stated in a derivation of swish) was compared with g'
+and marked wrong ("the definition contradicts itself"), though every line is true.
+
+Each line's truth is worked out here with sympy.diff: a side line against the derivative of its
+own left side, a chain line against the derivative of g.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import exp
+
+import derive
+from tests.helpers import Z, from_json_expr, numerically_equal
+
+SIGMOID = 1 / (1 + exp(-Z))
+SWISH = Z * SIGMOID
+
+
+def _report(text: str) -> dict:
+    return derive.check(text)
+
+
+def test_a_stated_sigma_prime_in_a_swish_derivation_is_right():
+    text = ("g(z) = z\\sigma(z)\n"
+            "\\sigma'(z) = \\sigma(z)(1-\\sigma(z))\n"
+            "g'(z) = \\sigma(z) + z\\sigma'(z)\n"
+            "= \\sigma(z) + z\\sigma(z)(1-\\sigma(z))\n")
+    report = _report(text)
+    side, first, second = report["lines"][1:]
+    assert numerically_equal(from_json_expr(side["expr"], SWISH), sympy.diff(SIGMOID, Z))
+    for line in (first, second):
+        assert numerically_equal(from_json_expr(line["expr"], SWISH), sympy.diff(SWISH, Z))
+    assert [line["credit"] for line in report["lines"][1:]] == [True, True, True]
+    assert report["valid"] and report["first_error"] is None
+    assert side["lhs"] == "\\sigma'(z)"
+
+
+def test_an_inner_derivative_worked_out_on_its_own_line_is_right():
+    text = ("g(z) = \\frac{1}{1+e^{-z}}\n"
+            "\\frac{d}{dz}(1+e^{-z}) = -e^{-z}\n"
+            "g'(z) = \\frac{e^{-z}}{(1+e^{-z})^2}\n"
+            "= g(z)(1-g(z))\n")
+    report = _report(text)
+    side = report["lines"][1]
+    assert numerically_equal(from_json_expr(side["expr"], SIGMOID), sympy.diff(1 + exp(-Z), Z))
+    assert report["valid"], [(line["verdict"], line["message"]) for line in report["lines"]]
+
+
+def test_a_wrong_side_computation_is_the_wrong_line_and_the_chain_goes_on():
+    # d/dz (1 + e^{-z}) = -e^{-z}; e^{-z} has lost the chain rule's minus
+    text = "g(z) = 1/(1+e^-z)\nd/dz (1+e^-z) = e^-z\ng'(z) = e^-z/(1+e^-z)^2\n"
+    report = _report(text)
+    side = report["lines"][1]
+    assert numerically_equal(from_json_expr(side["expr"], SIGMOID), -sympy.diff(1 + exp(-Z), Z))
+    assert side["verdict"] == "wrong"
+    assert report["first_error"] == 2 and report["errors"] == 1
+    assert report["lines"][2]["credit"]  # g' itself is right: checked against g, not the side line
+
+
+def test_a_side_computation_continued_on_the_same_row():
+    text = "g(z) = 1/(1+e^-z)\nd/dz (1+e^-z) = -e^-z = -1/e^z\ng'(z) = e^-z/(1+e^-z)^2\n"
+    report = _report(text)
+    assert [line["verdict"] for line in report["lines"]][1:3] == ["proved", "proved"]
+    assert report["valid"]
+
+
+def test_d_dz_of_tanh_written_out_is_the_derivative_of_g():
+    tanh = sympy.tanh(Z)
+    report = _report("g(z) = tanh(z)\nd/dz tanh(z) = 1 - tanh(z)^2\n= 1 - g(z)^2\n")
+    for line in report["lines"][1:]:
+        assert numerically_equal(from_json_expr(line["expr"], tanh), sympy.diff(tanh, Z))
+    assert report["valid"]
+
+
+def test_the_author_s_own_derivative_in_brackets_is_still_the_chain():
+    # d/dz [x σ(x)] is g' itself: checked against g', a wrong right side is wrong
+    report = _report("g(z) = z\\sigma(z)\n\\frac{d}{dz}\\left[z\\sigma(z)\\right] = \\sigma(z)\n")
+    line = report["lines"][1]
+    assert numerically_equal(from_json_expr(line["expr"], SWISH), SIGMOID)
+    assert not numerically_equal(SIGMOID, sympy.diff(SWISH, Z))
+    assert line["verdict"] == "wrong"
