@@ -94,3 +94,30 @@ def test_the_same_lines_with_spaces_are_right():
 def test_a_greek_parameter_is_still_a_parameter():
     line = _line("g(t) = theta t\ng'(t) = theta\n")
     assert line["credit"]
+
+
+def test_a_wrong_line_with_made_up_words_is_not_dropped_as_prose():
+    # 1 - tanh² + ab/ab is g' + 1: two letters 'ab' twice made the row "prose", dropped unseen,
+    # and the derivation was reported valid
+    tanh = sympy.tanh(Z)
+    report = derive.check("g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^2\n= 1 - tanh(z)^2 + ab/ab\n= 1 - g(z)^2\n")
+    assert len(report["lines"]) == 4
+    third = report["lines"][2]
+    value = from_json_expr(third["expr"], tanh)
+    assert numerically_equal(value, sympy.diff(tanh, Z) + 1)
+    assert third["verdict"] == "wrong" and report["first_error"] == 3 and not report["valid"]
+
+
+def test_k_z_written_together_in_brackets_is_read_not_dropped():
+    # e^(kz)/(1 + e^(kz)): the row vanished as prose and "sigma(kz)" lost its bracket ("= sigma")
+    report = derive.check("g(z) = log(1 + e^(k z))/k\ng'(z) = e^(kz)/(1+e^(kz))\n= sigma(kz)\n")
+    texts = [line["text"] for line in report["lines"]]
+    assert texts == ["log(1 + e^(k z))/k", "e^(kz)/(1+e^(kz))", "sigma(kz)"]
+    for line in report["lines"][1:]:
+        assert line["verdict"] == "unreadable" and "k z" in line["message"]
+
+
+def test_a_remark_in_brackets_is_still_a_remark():
+    report = derive.check("g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^2 (chain rule)\n= 1 - g(z)^2 (QED)\n")
+    assert [line["text"] for line in report["lines"]][1:] == ["1 - tanh(z)^2", "1 - g(z)^2"]
+    assert report["valid"]

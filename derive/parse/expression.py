@@ -441,7 +441,7 @@ class Parser(Notation):
         return self.made[name]
 
     def glued(self, name: str) -> str | None:
-        """How a typed name that is letters written together reads apart (ze: z e, sqrt2: sqrt(2)), or None.
+        """How a typed name that is letters written together reads apart (ze: z e, kz: k z, sqrt2: sqrt(2)), or None.
 
         In a hand derivation a new constant named ze is never what was meant: read as one, a
         correct line z e^z would be marked wrong."""
@@ -450,6 +450,8 @@ class Parser(Notation):
             return None
         if name.startswith(var):
             return f"{var} {name[len(var):]}"
+        if name.endswith(var) and name[:-len(var)].isalpha():
+            return f"{name[:-len(var)]} {var}"
         for known in sorted(FUNCTION_NAMES, key=len, reverse=True):
             rest = name[len(known):]
             if name.startswith(known) and (rest.isdigit() or rest == var):

@@ -89,8 +89,22 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
                  "as", "if", "check", "compare", "similarly", "also"}
 
 
-def _prose_words(text: str) -> list[str]:
-    return [w for w in _PLAIN_WORD.findall(text) if w not in _KNOWN_WORDS and w.lower() not in _KNOWN_WORDS]
+def _prose_words(text: str, start: int = 0) -> list[str]:
+    """The words of text[start:] that are not mathematics (the text before start is their context)."""
+    return [m.group() for m in _PLAIN_WORD.finditer(text, start)
+            if m.group() not in _KNOWN_WORDS and m.group().lower() not in _KNOWN_WORDS and not _in_math(text, m)]
+
+
+def _in_math(text: str, m: re.Match) -> bool:
+    """A word next to ^ * / (e^kz, ab/ab) or alone in brackets after an operator (e^(kz), σ(kz)):
+    mathematics, not a remark; dropped as words, the line would lose its meaning or vanish."""
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if m.group().lower() in _TAIL_WORDS | _REMARK_WORDS:
+        return False
+    if before in ("^", "*", "/") or after in ("^", "*", "/"):
+        return True
+    return before == "(" and after == ")" and m.start() >= 2 and not text[m.start() - 2].isspace()
 
 
 def _plain_rows(text: str) -> list[Row]:
@@ -101,7 +115,7 @@ def _plain_rows(text: str) -> list[Row]:
             continue
         line = _defines_as_equals(line.rstrip())
         remark = _TRAILING_REMARK.search(line)
-        if remark and _prose_words(remark.group()):
+        if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
         heading = _PLAIN_HEADING.match(line)
         if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
