@@ -121,3 +121,25 @@ def test_a_remark_in_brackets_is_still_a_remark():
     report = derive.check("g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^2 (chain rule)\n= 1 - g(z)^2 (QED)\n")
     assert [line["text"] for line in report["lines"]][1:] == ["1 - tanh(z)^2", "1 - g(z)^2"]
     assert report["valid"]
+
+
+@pytest.mark.parametrize("left", [r"\frac{{\rm d}\sigma}{{\rm d}z}", r"{\rm d}\sigma/{\rm d}z"])
+def test_old_style_upright_d_is_leibniz(left):
+    # {\rm d}: the group's brace hid the d, and the fraction read (d σ)/(d z) = σ/z
+    report = derive.check(f"\\sigma(z) = \\frac{{1}}{{1+e^{{-z}}}}\n{left} = \\sigma(z)(1-\\sigma(z))\n")
+    assert len(report["lines"]) == 2
+    line = report["lines"][1]
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), sympy.diff(SIGMOID, Z))
+    assert report["valid"]
+
+
+def test_upright_d_slash_operator_takes_the_derivative():
+    line = _line("g(z) = z^2\ng'(z) = {\\rm d}/{\\rm d}z (z^2)\n")
+    assert numerically_equal(from_json_expr(line["expr"], Z ** 2), 2 * Z)
+    assert line["credit"]
+
+
+def test_rm_e_still_eulers_number():
+    line = _line("g(z) = \\frac{1}{1+{\\rm e}^{-z}}\n= \\frac{{\\rm e}^{z}}{1+{\\rm e}^{z}}\n")
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), SIGMOID)
+    assert line["credit"]

@@ -144,8 +144,8 @@ class Notation:
     def differential_at(self, ahead: int) -> tuple[int, str | None]:
         """The differential dz written at ``ahead``: (how many tokens it takes, its letter), or (0, None).
 
-        Typed, dz is one name; in LaTeX letters are single, so it is 'd' and 'z' side by side
-        (the same run of letters): read as d times z, d/dz would silently be z."""
+        Typed, dz is one name; in LaTeX letters are single, so it is 'd' then 'z': read as d
+        times z, d/dz would silently be z."""
         first = self.peek(ahead)
         if first.kind != "name":
             return 0, None
@@ -154,9 +154,8 @@ class Notation:
                 return 1, first.text[1]
             return 0, None
         letter = self.peek(ahead + 1)
-        if first.text == "d" and letter.kind == "name" and len(letter.text) == 1 and letter.text.isalpha() \
-                and letter.column == first.column + 1:
-            return 2, letter.text
+        if first.text == "d" and letter.kind == "name" and len(letter.text) == 1 and letter.text.isalpha():
+            return 2, letter.text  # dz, d z, {\rm d}z: after d/ it is a differential or nothing
         return 0, None
 
     def _differential_of_var(self, ahead: int) -> int:
