@@ -143,3 +143,35 @@ def test_rm_e_still_eulers_number():
     line = _line("g(z) = \\frac{1}{1+{\\rm e}^{-z}}\n= \\frac{{\\rm e}^{z}}{1+{\\rm e}^{z}}\n")
     assert numerically_equal(from_json_expr(line["expr"], SIGMOID), SIGMOID)
     assert line["credit"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("1) ", "2) "), ("(1) ", "(2) "), ("1. ", "2. "), ("Step 1: ", "Step 2: "), ("- ", "- "), ("* ", "* "),
+    ("", "=> "), ("", "⇒ "), ("", "∴ "),
+])
+def test_a_bullet_number_or_arrow_before_a_step(first, second):
+    # "2) g'(z)" was no left side ("does not define g"); "=> g'(z) = ..." split at the arrow's "=",
+    # and its right side, compared with g, was marked wrong
+    report = derive.check(f"{first}g(z) = 1/(1+e^-z)\n{second}g'(z) = e^-z/(1+e^-z)^2\n")
+    assert len(report["lines"]) == 2, report
+    line = report["lines"][1]
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), sympy.diff(SIGMOID, Z))
+    assert report["valid"]
+
+
+@pytest.mark.parametrize("arrow", [r"\Rightarrow", r"\implies", r"\therefore"])
+def test_a_latex_arrow_before_a_step(arrow):
+    text = ("\\begin{align*}\ng(z) &= \\frac{1}{1+e^{-z}} \\\\\n"
+            f"{arrow} g'(z) &= \\frac{{e^{{-z}}}}{{(1+e^{{-z}})^2}}\n\\end{{align*}}\n")
+    report = derive.check(text)
+    assert len(report["lines"]) == 2
+    assert numerically_equal(from_json_expr(report["lines"][1]["expr"], SIGMOID), sympy.diff(SIGMOID, Z))
+    assert report["valid"]
+
+
+def test_a_minus_row_without_a_left_side_still_continues_the_row_before():
+    # 1 - e^{-2z} over two rows: the second starts with '-' and is no bullet
+    report = derive.check("g(z) = tanh(z)\n= (1 - e^(-2z))/(1 + e^(-2z))\n= 1/(1 + e^(-2z))\n- e^(-2z)/(1 + e^(-2z))\n")
+    assert len(report["lines"]) == 3
+    assert numerically_equal(from_json_expr(report["lines"][2]["expr"], sympy.tanh(Z)), sympy.tanh(Z))
+    assert report["valid"]

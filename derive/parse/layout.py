@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .functions import FUNCTION_NAMES
 from .latex import looks_like_latex
+from .left import left_side
 from .tokens import GREEK
 
 
@@ -89,6 +90,23 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
                  "as", "if", "check", "compare", "similarly", "also"}
 
 
+#: what may stand before a step on its line: a list's bullet or number, an arrow
+#: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\d+[.):]|step\s+\d+\s*[.:)]?|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
+
+
+def _without_marker(line: str) -> str:
+    """The line without a bullet, number or arrow before its left side (spaces: columns hold);
+    read as part of the step, "2) g'(z)" is no left side and "=> g'(z)" splits at its "="."""
+    m = _MARKER.match(line)
+    if m is None or not m.group().strip():
+        return line
+    rest = line[m.end():]
+    if "=" not in rest or left_side(rest.split("=", 1)[0].strip(), False) is None:
+        return line
+    return " " * m.end() + rest
+
+
 def _prose_words(text: str, start: int = 0) -> list[str]:
     """The words of text[start:] that are not mathematics (the text before start is their context)."""
     return [m.group() for m in _PLAIN_WORD.finditer(text, start)
@@ -113,7 +131,7 @@ def _plain_rows(text: str) -> list[Row]:
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
             continue
-        line = _defines_as_equals(line.rstrip())
+        line = _without_marker(_defines_as_equals(line.rstrip()))
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
@@ -349,7 +367,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     if len(row) > MAX_ROW:
         return row  # too long to be one step: left as it is, to be reported unreadable
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
-    row = _defines_as_equals(row)
+    row = _without_arrow(_defines_as_equals(row))
     while True:
         m = _TRAILING_TEXT.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
@@ -376,6 +394,21 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     if bare and _is_latex_prose(row):
         return None
     return row
+
+
+_ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"
+                    r"(?![A-Za-z])\s*")
+
+
+def _without_arrow(row: str) -> str:
+    """The row without an arrow before its left side (\\Rightarrow g'(z) &= ...): spaces, columns hold."""
+    m = _ARROW.match(row)
+    if m is None:
+        return row
+    rest = row[m.end():]
+    if "=" not in rest or left_side(rest.split("=", 1)[0].replace("&", " ").strip(), True) is None:
+        return row
+    return " " * m.end() + rest
 
 
 def _is_latex_prose(row: str) -> bool:
