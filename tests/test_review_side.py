@@ -81,3 +81,23 @@ def test_the_author_s_own_derivative_in_brackets_is_still_the_chain():
     assert numerically_equal(from_json_expr(line["expr"], SWISH), SIGMOID)
     assert not numerically_equal(SIGMOID, sympy.diff(SWISH, Z))
     assert line["verdict"] == "wrong"
+
+
+def test_the_author_s_own_wrong_derivative_substituted_later_is_carried():
+    # g' = 1 + g² is wrong (tanh' = 1 - g²); g'' = 2g g' follows from it; writing 2g(1 + g²) puts
+    # the author's own g' in: the same error carried, not a second mistake
+    tanh = sympy.tanh(Z)
+    text = "g(z) = tanh(z)\ng'(z) = 1 + g(z)^2\ng''(z) = 2 g(z) g'(z)\n= 2g(z)(1 + g(z)^2)\n"
+    report = _report(text)
+    second = from_json_expr(report["lines"][1]["expr"], tanh)
+    assert not numerically_equal(second, sympy.diff(tanh, Z))
+    fourth = from_json_expr(report["lines"][3]["expr"], tanh)
+    assert numerically_equal(fourth, 2 * tanh * second)  # line 3 with the author's g'
+    assert [line["verdict"] for line in report["lines"]][1:] == ["wrong", "carried forward", "carried forward"]
+    assert report["errors"] == 1 and report["lines"][3]["carried_from"] == 2
+
+
+def test_a_new_mistake_after_the_own_derivative_is_still_wrong():
+    text = "g(z) = tanh(z)\ng'(z) = 1 + g(z)^2\ng''(z) = 2 g(z) g'(z)\n= 3g(z)(1 + g(z)^2)\n"
+    report = _report(text)
+    assert report["lines"][3]["verdict"] == "wrong" and report["errors"] == 2

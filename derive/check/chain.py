@@ -147,6 +147,9 @@ def check_document(document: Document, *, function: Expr | None = None,
     seen_orders: set[int] = set()
     forms_of_g: list[Expr] = []
     aside: Expr | None = None  # the value of the side computation the next "= ..." line continues
+    #: order -> (the author's last line of that order, its index), while that line is wrong: a
+    #: later g'(z) replaced by it is the author's error carried, not a new one
+    stated: dict[int, tuple[Expr, int]] = {}
     for step in steps:
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
@@ -229,6 +232,11 @@ def check_document(document: Document, *, function: Expr | None = None,
         elif not before_right and (against_truth := compare(mine, truth(true_order), z)).equal:
             verdict, right, source, comparison = "back on track", True, None, against_truth
             reason = f"does not follow from line {follows}, but is right again"
+        elif (own := _with_own_derivatives(expr, last.expr if follows is not None and step.order is None else None,
+                                            stated, value, z)) is not None:
+            verdict, right, source, comparison = "carried forward", False, own[1], own[0]
+            reason = (f"follows from line {follows} with {document.function}'s derivative as line {own[1]} "
+                      f"gives it, which is wrong")
         else:
             verdict, right, source = "wrong", False, step.index
             reason = what
@@ -253,8 +261,29 @@ def check_document(document: Document, *, function: Expr | None = None,
         lines.append(line)
         if order == 0 and right and not expr.has(g(z)) and not expr.has(Derivative):
             forms_of_g.append(expr)
+        if order:
+            if right:
+                stated.pop(order, None)
+            elif not expr.has(Derivative(g(z), (z, order))):
+                stated[order] = (expr, step.index)
         last, last_value, last_right, carried = line, mine, right, (source if not right else None)
     return chain(lines, definition)
+
+
+def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, z: Symbol):
+    """(comparison, line) where ``expr`` follows from ``before`` once g's derivatives in them are
+    what the author wrote for them (a wrong line of that order, ``line``); else None.
+    g'' = 2g g' after a wrong g' = 1 + g² goes on as 2g(1 + g²): the same error, carried."""
+    if before is None or not stated:
+        return None
+    swaps = {Derivative(g(z), (z, k)): e for k, (e, _) in stated.items()}
+    used = [k for k in stated if expr.has(Derivative(g(z), (z, k))) or before.has(Derivative(g(z), (z, k)))]
+    if not used:
+        return None
+    comparison = compare(value(expr.xreplace(swaps)), value(before.xreplace(swaps)), z)
+    if not comparison.equal:
+        return None
+    return comparison, max(stated[k][1] for k in used)
 
 
 def _aside(step: Step, value, truth, before: Expr | None, z: Symbol) -> Expr | None:
