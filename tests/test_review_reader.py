@@ -175,3 +175,29 @@ def test_a_minus_row_without_a_left_side_still_continues_the_row_before():
     assert len(report["lines"]) == 3
     assert numerically_equal(from_json_expr(report["lines"][2]["expr"], sympy.tanh(Z)), sympy.tanh(Z))
     assert report["valid"]
+
+
+@pytest.mark.parametrize("written", ["0 if z > 0, 1 if z < 0", "{0 if z > 0; 1 if z < 0}"])
+def test_a_step_written_with_if_is_never_dropped_as_prose(written):
+    # ReLU' with its pieces swapped (0 for z > 0 is wrong: d/dz z = 1): the row had two words
+    # ("if", "if"), was dropped as prose, and the derivation was "valid: every line holds", exit 0
+    report = derive.check(f"g(z) = max(0, z)\ng'(z) = {written}\n")
+    assert len(report["lines"]) == 2
+    assert report["lines"][1]["verdict"] == "unreadable"
+    assert not report["valid"]
+
+
+def test_the_definition_alone_is_not_a_valid_derivation():
+    report = derive.check("g(z) = max(0, z)\n")
+    assert not report["valid"] and report["problem"]
+    assert "nothing after the definition" in report["problem"]
+
+
+def test_the_command_exits_2_for_a_definition_alone(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "only.txt"
+    path.write_text("g(z) = tanh(z)\n")
+    run = subprocess.run([sys.executable, "-m", "derive", "check", str(path)], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "nothing after the definition" in run.stderr

@@ -267,6 +267,9 @@ def check_document(document: Document, *, function: Expr | None = None,
             elif not expr.has(Derivative(g(z), (z, order))):
                 stated[order] = (expr, step.index)
         last, last_value, last_right, carried = line, mine, right, (source if not right else None)
+    if function is None and all(line.verdict == "definition" for line in lines):
+        # the definition alone is no derivation: "every line holds" would grade an empty answer valid
+        return chain((), problem=f"there is nothing after the definition of {document.function} to check")
     return chain(lines, definition)
 
 

@@ -51,6 +51,8 @@ MAX_PARAMETERS = 8
 RESERVED = frozenset({"e", "pi"})
 GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta tau phi eta xi rho nu omega".split())
 CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
+#: words of a sentence: in a hand derivation never a constant's name (g'(z) = 1 if z > 0)
+WORDS = frozenset("if for when otherwise else and or is where with then so else elsewhere all real".split())
 
 __all__ = ["FUNCTION_NAMES", "RESERVED", "Parser", "parse"]
 
@@ -431,6 +433,9 @@ class Parser(Notation):
             raise self.error(f"unknown name {name!r} (the variable is {self.var.name!r})", token)
         if len(name) > 20:
             raise self.error("a parameter name longer than 20 characters", token)
+        if self.notation and name.lower() in WORDS:
+            raise self.error(f"the word {name!r} is not read inside a formula: write the pieces under headings "
+                             f"('for {self.var.name} > 0:') or as where({self.var.name} > 0, ..., ...)", token)
         glued = self.notation and self.glued(name)
         if glued:
             raise self.error(f"{name!r} would be one name, a new constant: write {glued}", token)

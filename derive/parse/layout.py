@@ -167,6 +167,8 @@ def _without_lead_in_and_tail(line: str) -> str | None:
 
 
 def _is_prose(line: str) -> bool:
+    if "=" in line and left_side(line.split("=", 1)[0].strip(), False) is not None:
+        return False  # g'(z) = 0 if z > 0, 1 if z < 0: a step (perhaps unreadable), never dropped unseen
     words = _prose_words(line)
     return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
 
