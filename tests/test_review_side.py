@@ -101,3 +101,12 @@ def test_a_new_mistake_after_the_own_derivative_is_still_wrong():
     text = "g(z) = tanh(z)\ng'(z) = 1 + g(z)^2\ng''(z) = 2 g(z) g'(z)\n= 3g(z)(1 + g(z)^2)\n"
     report = _report(text)
     assert report["lines"][3]["verdict"] == "wrong" and report["errors"] == 2
+
+
+def test_d_dz_of_a_miscopied_g_is_the_chain_s_step_and_wrong():
+    # 1/(1 + e^{z}) is not part of g = 1/(1 + e^{-z}): not a side computation that is right, but
+    # the derivative of g miscopied, checked against g' (it is -g')
+    report = _report("g(z) = 1/(1+e^{-z})\nd/dz (1/(1+e^{z})) = -e^{z}/(1+e^{z})^2\n")
+    line = report["lines"][1]
+    assert numerically_equal(from_json_expr(line["expr"], SIGMOID), -sympy.diff(SIGMOID, Z))
+    assert line["verdict"] == "wrong" and not report["valid"]

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Expr, Function, Symbol, diff, tanh
+from sympy import Derivative, Expr, Function, Symbol, diff, preorder_traversal, tanh
 
 from ..engine.functions import g, sigmoid
 from ..engine.rules import rule_title
@@ -180,7 +180,7 @@ def check_document(document: Document, *, function: Expr | None = None,
             aside = None
             if step.claim is not None:
                 aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
-                               else None, z)
+                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None])
         if aside is not None:
             line = _side_line(step, expr, mine, aside, lines, z)
             lines.append(line)
@@ -289,9 +289,14 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     return comparison, max(stated[k][1] for k in used)
 
 
-def _aside(step: Step, value, truth, before: Expr | None, z: Symbol) -> Expr | None:
+def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr]) -> Expr | None:
     """The value of a side computation's left side (d/dz (1 + e^{-z}) = -e^{-z}, σ'(z) = ... in a
-    derivation of g), or None where the left side is the chain's own derivative."""
+    derivation of g), or None where the left side is the chain's own derivative.  What d/dz is
+    taken of must be part of g or of a line before (1 + e^{-z} in 1/(1 + e^{-z})): d/dz of a
+    miscopied g is the chain's step, and wrong, never a side computation that is right."""
+    operands = [d.expr for d in step.claim.atoms(Derivative) if d.expr != g(z)]
+    if any(not any(operand == part for e in written for part in preorder_traversal(e)) for operand in operands):
+        return None
     claimed = value(step.claim)
     if _equal(claimed, truth(step.order), z):
         return None
