@@ -201,3 +201,25 @@ def test_the_command_exits_2_for_a_definition_alone(tmp_path):
     run = subprocess.run([sys.executable, "-m", "derive", "check", str(path)], capture_output=True, text=True)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "nothing after the definition" in run.stderr
+
+
+@pytest.mark.parametrize("written", ["1/2sqrt(z)", "1/2\\sqrt{z}"])
+def test_one_over_two_sqrt_reads_two_ways_in_a_hand_derivation(written):
+    # (√z)' = 1/(2√z): "1/2sqrt(z)" was read (1/2)·√z and marked wrong ("a power is off")
+    line = _line(f"g(z) = sqrt(z)\ng'(z) = {written}\n")
+    assert line["verdict"] == "unreadable" and "two ways" in line["message"]
+
+
+def test_the_written_out_readings_are_read():
+    root = sympy.sqrt(Z)
+    report = derive.check("g(z) = sqrt(z)\ng'(z) = 1/(2sqrt(z))\n= 1/2 z^(-1/2)\n")
+    for line in report["lines"][1:]:
+        assert numerically_equal(from_json_expr(line["expr"], root).subs(Z, Z ** 2),
+                                 sympy.diff(root, Z).subs(Z, Z ** 2))  # z² > 0: the real branch
+    assert report["valid"]
+
+
+def test_a_typed_formula_keeps_the_documented_reading():
+    # README: in a typed formula 1/2z is (1/2)·z
+    assert derive.derive("1/2z").in_terms_of_g is not None
+    assert sympy.simplify(derive.derive("1/2z").derivative - sympy.Rational(1, 2)) == 0

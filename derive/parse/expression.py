@@ -188,6 +188,13 @@ class Parser(Notation):
                 expr = expr * factor
             elif self.accept("/"):
                 token = self.peek()
+                following = self.peek(1)
+                if self.notation and token.kind == "number" and following.kind in ("name", "command") \
+                        and following.column == token.column + len(token.text):
+                    # 1/2z: 1/(2z) or z/2?  (a typed formula takes z/2, as the README says; a hand
+                    # derivation is marked by what it means, so it is not guessed)
+                    n, w = token.text, "\\" + following.text if following.kind == "command" else following.text
+                    raise self.error(f"/{n}{w} reads two ways: write /({n}{w} ...) or /{n} * {w}", token)
                 factor = self.unary()
                 if factor == 0:
                     raise self.error("division by zero", token)
