@@ -72,14 +72,26 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
     pieces, claims = _claims(_kept(pieces, name))
+    lets = _lets(pieces, claims, name, var_name)  # u = 1 + e^{-z}: a name for an expression
     steps = []
-    for (piece, lhs), claim in zip(pieces, claims):
+    used = []  # the pieces that are steps
+    for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
+        if any(start <= k < start + width for start, (_, _, width) in lets.items()):
+            continue
         order = lhs.order if claim is not None else _order(lhs, piece, name)
         expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
         claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
+        swaps = _lets_at(lets, k)
+        named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
+        if named:
+            expr = expr.xreplace(swaps)
+            remark = "; ".join(r for r in (remark, " and ".join(named) + " as defined in the text") if r)
+        if claimed is not None:
+            claimed = claimed.xreplace(swaps)
         steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
                           remark=remark, row=piece.row, claim=claimed, claim_text=claim or ""))
-    steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
+        used.append(piece)
+    steps = _on_pieces(steps, used, var_name, name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -95,6 +107,55 @@ def _read_once(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr |
         return _READ.get((text, var_name, latex, name), lambda: _read(text, var_name, latex, name))
     except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
         return None, "", ParseError("nested too deeply to read")
+
+
+def _lets(pieces, claims, name: str, var: str) -> dict:
+    """{index of the piece: (letter, expression, pieces it takes)} for each name the text gives an
+    expression (u = 1 + e^{-z}, "Let u = ...", "..., where u = ...")."""
+    first = next((k for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims))
+                  if claim is None and _order(lhs, piece, name) == 0), None)
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0] if first is not None else None
+    out = {}
+    for k in range(len(pieces)):
+        let = _let(pieces, k, name, var, definition)
+        if let is not None and not any(s <= k < s + w for s, (_, _, w) in out.items()):
+            out[k] = let
+    return out
+
+
+def _lets_at(lets: dict, k: int) -> dict:
+    """The expression each letter stands for at piece k: the nearest name given before it, else the
+    first given after it (", where u = ..." follows the line that uses u)."""
+    out: dict = {}
+    for start in sorted(lets, key=lambda s: (s > k, -s if s < k else s)):
+        letter, value, _ = lets[start]
+        if value is not None:
+            out.setdefault(letter, value)
+    return {letter: value.xreplace({o: v for o, v in out.items() if o != letter}) for letter, value in out.items()}
+
+
+def _let(pieces, k: int, name: str, var: str, definition: Expr | None):
+    """(the letter, its expression, how many pieces) where pieces[k] names an expression with a
+    letter of its own (u = 1 + e^{-z}, "Let v = ...", "where u = ..."), else None.  A letter that
+    is a parameter of the definition (k = 2 after g(z) = σ(kz)) is no such name: the row is a
+    remark, its expression None."""
+    piece, lhs = pieces[k]
+    if not (piece.candidate and lhs is not None and lhs.kind == "function" and lhs.order == 0 and lhs.var is None
+            and len(lhs.name) == 1 and lhs.name.isascii() and lhs.name not in (name, var, "e", "d")
+            and piece.condition is None and k + 1 < len(pieces) and pieces[k + 1][1] is lhs):
+        return None
+    letter = Symbol(lhs.name, real=True)
+    if definition is None:
+        return None
+    width = 2
+    while k + width < len(pieces) and pieces[k + width][0].continues and pieces[k + width][0].row == piece.row:
+        width += 1  # u = 1 + e^{-z} = ...: the rest of the row says more about u
+    if definition.has(letter):
+        return letter, None, width  # "with k = 2": a parameter's value, a remark (k stays a symbol)
+    value, _, error = _read_once(pieces[k + 1][0].text, var, pieces[k + 1][0].latex, name)
+    if value is None or value.has(letter):
+        return None
+    return letter, value, width
 
 
 def _claims(pieces):

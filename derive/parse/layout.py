@@ -77,7 +77,8 @@ def rows(text: str) -> list[Row]:
 # --- plain text ---------------------------------------------------------------
 
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
-_KNOWN_WORDS = FUNCTION_NAMES | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
+#: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
+_KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
 _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
@@ -157,8 +158,9 @@ def _without_lead_in_and_tail(line: str) -> str | None:
         return line
     lead = _LEADING_WORDS.match(line)
     if lead and _prose_words(lead.group(1)) and len(_prose_words(lead.group(1))) == len(lead.group(1).split()):
-        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS:
-            return None
+        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS \
+                and not re.match(r"\s*[A-Za-z]\s*=", line[lead.end():]):
+            return None  # "Note that 1 - g = ...": a remark; "where u = 1 + e^-z" names u
         line = " " * lead.end() + line[lead.end():]
     tail = _TRAILING_WORDS.search(line)
     if tail and tail.group(1).split()[0].lower().strip(",.;:!") in _TAIL_WORDS:
@@ -221,7 +223,7 @@ _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
 _LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
 _FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
-    sorted(FUNCTION_NAMES | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
+    sorted((FUNCTION_NAMES - {"where"}) | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
 
 
 def _comment_free(text: str) -> str:
@@ -258,9 +260,10 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            row = _clean_latex_row(piece, bare=kind == "bare")
-            if row is not None:
-                rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
+            for part in _where_split(piece):
+                row = _clean_latex_row(part, bare=kind == "bare")
+                if row is not None:
+                    rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
     return _joined(rows)
 
@@ -363,6 +366,22 @@ _HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condi
 _PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
 
 
+#: ", \quad \text{where } u = ..." after a step: the clause that names u is a row of its own
+_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:where|with)\s*\}")
+_NAMED_AFTER = re.compile(r"(?:\s|\\[,;: ])*[A-Za-z]\s*&?\s*=")
+
+
+def _where_split(piece: str) -> list[str]:
+    """The row, or the step and the clause after it that names a letter (columns hold; the
+    step's trailing comma and spacing are dropped as any row's are)."""
+    if "where" not in piece and "with" not in piece:
+        return [piece]
+    m = _WHERE.search(piece)
+    if m is None or "=" not in piece[: m.start()] or not _NAMED_AFTER.match(piece, m.end()):
+        return [piece]
+    return [piece[: m.start()], " " * m.end() + piece[m.end():]]
+
+
 def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
     row = row.replace("\n", " ").replace("\t", " ")
@@ -381,8 +400,12 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     m = _LEADING_TEXT.match(row)
     if m is not None and not _FUNCTION_TEXT.search(m.group()):
         words = re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]+", " ", m.group()))
+        if words and words[0].lower() in _REMARK_WORDS and not re.match(r"\s*[A-Za-z]\s*&?\s*=", row[m.end():]):
+            return None  # "\text{with } \alpha = 0.01", "\text{note } ...": a remark
         if words and words[0].lower() in _REMARK_WORDS:
-            return None  # "\text{with } \alpha = 0.01", "\text{where } u = 1 + e^{-z}": a remark
+            # "\text{where } u = 1 + e^{-z}" names u (or, "with k = 2", gives a parameter's value):
+            # derive.check.document decides which
+            return " " * m.end() + row[m.end():]
         if "=" not in _without_nested(row):
             return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
         row = " " * m.end() + row[m.end():]
