@@ -28,3 +28,10 @@ def test_the_counterexample_shows_the_difference(extra):
     else:
         assert (float(shown_line) - float(shown_expected)) * difference > 0
     assert f"it is {shown_line}, it should be {shown_expected}" in line["message"]
+
+
+def test_g_substituted_is_not_called_tanh_s_definition():
+    report = derive.check("g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^2\n= 1 - g(z)^2\n")
+    assert report["lines"][2]["rule"] == "g(z) substituted"
+    report = derive.check("g(z) = tanh(z)\n= (e^z - e^-z)/(e^z + e^-z)\n")
+    assert report["lines"][1]["rule"] == "the definition of tanh"

@@ -364,7 +364,8 @@ def _rule(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> 
     if step.order == 0:
         return f"equal to {name}"
     named = {f.func for f in before.atoms(Function) if f.func in NAMED} if before is not None else set()
-    if step.order is None and named and not any(f.func in named for f in expr.atoms(Function)):
+    if step.order is None and named and not any(f.func in named for f in expr.atoms(Function)) \
+            and not expr.has(g(z)):  # 1 - tanh² = 1 - g²: g substituted, not tanh's definition
         return "the definition of " + " and ".join(sorted(NAMED[f] for f in named))
     if step.order is not None and before is not None and not before.has(Derivative):
         try:
