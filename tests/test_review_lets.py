@@ -47,3 +47,18 @@ def test_a_parameter_s_value_is_a_remark_not_a_step():
     assert len(report["lines"]) == 2
     assert numerically_equal(from_json_expr(report["lines"][1]["expr"], swish), sympy.diff(swish, Z))
     assert report["valid"]
+
+
+def test_the_derivative_of_a_named_part_is_a_side_computation():
+    report = derive.check("g(z) = 1/(1+e^-z)\nu = 1 + e^-z\nu' = -e^-z\ng'(z) = -(-e^-z)/u^2\n")
+    side = report["lines"][1]
+    assert numerically_equal(from_json_expr(side["expr"], SIGMOID), sympy.diff(1 + exp(-Z), Z))
+    assert report["valid"]
+    wrong = derive.check("g(z) = 1/(1+e^-z)\nu = 1 + e^-z\nu' = e^-z\n")["lines"][1]
+    assert wrong["verdict"] == "wrong"
+
+
+def test_a_left_side_that_cannot_be_read_makes_its_line_unreadable_not_wrong():
+    # h'(z) is no function of the text: the line was compared with g' and marked wrong
+    line = derive.check("g(z) = 1/(1+e^-z)\nh'(z) = -e^-z\n")["lines"][1]
+    assert line["verdict"] == "unreadable"

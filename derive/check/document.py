@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, Symbol
+from sympy import Derivative, Expr, Symbol
 
 from ..engine.functions import variable
 from ..parse import ParseError
@@ -82,6 +82,13 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
         expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
         claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
         swaps = _lets_at(lets, k)
+        if claim is not None and claimed is None:
+            named_prime = re.fullmatch(r"\s*([A-Za-z])\s*('+)\s*(?:\(\s*%s\s*\))?\s*" % re.escape(var_name), claim)
+            letter = Symbol(named_prime.group(1), real=True) if named_prime else None
+            if letter is not None and letter in swaps:  # u' = -e^{-z}, u named above
+                claimed = Derivative(swaps[letter], (variable(var_name), len(named_prime.group(2))))
+            else:  # never checked against g' instead: what the line equals is not known
+                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read")
         named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
         if named:
             expr = expr.xreplace(swaps)
