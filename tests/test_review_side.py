@@ -110,3 +110,16 @@ def test_d_dz_of_a_miscopied_g_is_the_chain_s_step_and_wrong():
     line = report["lines"][1]
     assert numerically_equal(from_json_expr(line["expr"], SIGMOID), -sympy.diff(SIGMOID, Z))
     assert line["verdict"] == "wrong" and not report["valid"]
+
+
+def test_sigma_needs_no_definition_line():
+    # a published derivation starts at d/dx σ(x) = ...: σ is the sigmoid; it was "does not define σ"
+    x = sympy.Symbol("x")  # as from_json_expr reads it
+    text = ("\\begin{align}\n\\dfrac{d}{dx} \\sigma(x) &= \\dfrac{d}{dx} \\left[ \\dfrac{1}{1 + e^{-x}} \\right] \\\\\n"
+            "&= -(1 + e^{-x})^{-2}(-e^{-x}) \\\\\n&= \\sigma(x) \\cdot (1 - \\sigma(x))\n\\end{align}\n")
+    report = _report(text)
+    assert report["problem"] is None and report["valid"], report
+    s = 1 / (1 + exp(-x))
+    assert numerically_equal(from_json_expr(report["lines"][1]["expr"], s, var=x), sympy.diff(s, x), var=x)
+    wrong = _report("\\tanh'(x) = 1 + \\tanh^2(x)\n")
+    assert wrong["lines"][0]["verdict"] == "wrong"

@@ -121,6 +121,9 @@ def check_document(document: Document, *, function: Expr | None = None,
     if not steps:
         return chain((), problem="there is no derivation in the text")
     definition = function
+    if definition is None and first is None and document.function in KNOWN:
+        # \frac{d}{dx}\sigma(x) = ... with no line σ(x) = ...: σ and tanh need no definition
+        definition = KNOWN[document.function](z)
     if definition is None:
         if first is None:
             return chain((), problem=f"the derivation does not define {document.function}: start with "
@@ -350,6 +353,9 @@ def _equal(a: Expr, b: Expr, z: Symbol) -> bool:
 def _order_words(order: int, name: str) -> str:
     return f"the derivative of {name}" if order == 1 else f"the derivative of {name} of order {order}"
 
+
+#: the author's function, by the name the text gives it, where the text need not define it
+KNOWN = {"σ": sigmoid, "sigmoid": sigmoid, "tanh": tanh}
 
 #: functions a first line names and the next line defines ("the definition of σ")
 NAMED = {sigmoid: "σ", tanh: "tanh"}
