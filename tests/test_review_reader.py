@@ -223,3 +223,21 @@ def test_a_typed_formula_keeps_the_documented_reading():
     # README: in a typed formula 1/2z is (1/2)·z
     assert derive.derive("1/2z").in_terms_of_g is not None
     assert sympy.simplify(derive.derive("1/2z").derivative - sympy.Rational(1, 2)) == 0
+
+
+def test_gelu_derivative_in_phi_notation():
+    # GELU' = Φ(z) + zφ(z), as derive itself prints it: \Phi was "not read", and z\phi(z) was
+    # a made-up constant φ times z², the line marked wrong
+    gelu = Z * (1 + sympy.erf(Z / sympy.sqrt(2))) / 2
+    report = derive.check("g(z) = \\frac{z}{2}\\left(1+\\operatorname{erf}\\left(\\frac{z}{\\sqrt 2}\\right)\\right)\n"
+                          "g'(z) = \\Phi(z) + z\\varphi\\left(z\\right)\n= \\Phi(z) - z\\phi(z)\n")
+    right, wrong = report["lines"][1:]
+    density = sympy.exp(-Z ** 2 / 2) / sympy.sqrt(2 * sympy.pi)
+    assert numerically_equal(sympy.diff(gelu, Z), (1 + sympy.erf(Z / sympy.sqrt(2))) / 2 + Z * density)
+    assert numerically_equal(from_json_expr(right["expr"], gelu), sympy.diff(gelu, Z))
+    assert right["credit"] and wrong["verdict"] == "wrong"
+
+
+def test_phi_without_a_bracket_is_still_a_parameter():
+    line = _line("g(z) = z\\sigma(\\phi z)\ng'(z) = \\sigma(\\phi z) + \\phi z\\sigma(\\phi z)(1-\\sigma(\\phi z))\n")
+    assert line["credit"]

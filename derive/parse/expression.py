@@ -37,7 +37,7 @@ from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Pow, Rational
 
 from ..engine.functions import g, variable
 from .errors import ParseError
-from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table
+from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
 from .latex import tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation
@@ -405,6 +405,13 @@ class Parser(Notation):
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
+        if self.notation and name == "phi" and self.at("("):
+            # φ(z) in a hand derivation is the normal density (GELU' = Φ(z) + zφ(z)), as derive
+            # writes it; read as φ times z it was a made-up constant
+            args = self.arguments(token, name)
+            if len(args) != 1:
+                raise self.error(f"φ takes 1 argument, got {len(args)}", token)
+            return normal_density(args[0])
         if self.at(*self.closers) and self.looks_like_a_call(name):
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"

@@ -31,7 +31,7 @@ FUNCTIONS = {
     "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
     "max": "max", "min": "min", "sech": "sech", "csch": "csch", "coth": "coth", "sec": "sec",
     "csc": "csc", "cot": "cot", "arcsinh": "asinh", "arctanh": "atanh", "arccosh": "acosh",
-    "sgn": "sign",
+    "sgn": "sign", "Phi": "Phi",
 }
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "kappa", "lambda", "mu",
