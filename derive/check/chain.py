@@ -17,10 +17,10 @@ one line, not every line after it, as a teacher marks it.  Every verdict rests o
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sympy import Derivative, Expr, Function, Symbol, diff, tanh
+from sympy import Derivative, Expr, Function, Symbol, diff, preorder_traversal, tanh
 
 from ..engine.functions import g, sigmoid
 from ..engine.rules import rule_title
@@ -121,6 +121,9 @@ def check_document(document: Document, *, function: Expr | None = None,
     if not steps:
         return chain((), problem="there is no derivation in the text")
     definition = function
+    if definition is None and first is None and document.function in KNOWN:
+        # \frac{d}{dx}\sigma(x) = ... with no line σ(x) = ...: σ and tanh need no definition
+        definition = KNOWN[document.function](z)
     if definition is None:
         if first is None:
             return chain((), problem=f"the derivation does not define {document.function}: start with "
@@ -146,6 +149,10 @@ def check_document(document: Document, *, function: Expr | None = None,
     order: int | None = None  # the order of the derivative the chain is at
     seen_orders: set[int] = set()
     forms_of_g: list[Expr] = []
+    aside: Expr | None = None  # the value of the side computation the next "= ..." line continues
+    #: order -> (the author's last line of that order, its index), while that line is wrong: a
+    #: later g'(z) replaced by it is the author's error carried, not a new one
+    stated: dict[int, tuple[Expr, int]] = {}
     for step in steps:
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
@@ -171,6 +178,17 @@ def check_document(document: Document, *, function: Expr | None = None,
             lines.append(line)
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
+            continue
+        if step.order is not None:
+            aside = None
+            if step.claim is not None:
+                aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
+                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None])
+        if aside is not None:
+            line = _side_line(step, expr, mine, aside, lines, z)
+            lines.append(line)
+            if line.ok:
+                aside = mine
             continue
         # what the line follows from (target), and the order whose true value it should have
         if step.order is not None:
@@ -217,6 +235,11 @@ def check_document(document: Document, *, function: Expr | None = None,
         elif not before_right and (against_truth := compare(mine, truth(true_order), z)).equal:
             verdict, right, source, comparison = "back on track", True, None, against_truth
             reason = f"does not follow from line {follows}, but is right again"
+        elif (own := _with_own_derivatives(expr, last.expr if follows is not None and step.order is None else None,
+                                            stated, value, z)) is not None:
+            verdict, right, source, comparison = "carried forward", False, own[1], own[0]
+            reason = (f"follows from line {follows} with {document.function}'s derivative as line {own[1]} "
+                      f"gives it, which is wrong")
         else:
             verdict, right, source = "wrong", False, step.index
             reason = what
@@ -241,8 +264,66 @@ def check_document(document: Document, *, function: Expr | None = None,
         lines.append(line)
         if order == 0 and right and not expr.has(g(z)) and not expr.has(Derivative):
             forms_of_g.append(expr)
+        if order:
+            if right:
+                stated.pop(order, None)
+            elif not expr.has(Derivative(g(z), (z, order))):
+                stated[order] = (expr, step.index)
         last, last_value, last_right, carried = line, mine, right, (source if not right else None)
+    if function is None and all(line.verdict == "definition" for line in lines):
+        # the definition alone is no derivation: "every line holds" would grade an empty answer valid
+        return chain((), problem=f"there is nothing after the definition of {document.function} to check")
     return chain(lines, definition)
+
+
+def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, z: Symbol):
+    """(comparison, line) where ``expr`` follows from ``before`` once g's derivatives in them are
+    what the author wrote for them (a wrong line of that order, ``line``); else None.
+    g'' = 2g g' after a wrong g' = 1 + g² goes on as 2g(1 + g²): the same error, carried."""
+    if before is None or not stated:
+        return None
+    swaps = {Derivative(g(z), (z, k)): e for k, (e, _) in stated.items()}
+    used = [k for k in stated if expr.has(Derivative(g(z), (z, k))) or before.has(Derivative(g(z), (z, k)))]
+    if not used:
+        return None
+    comparison = compare(value(expr.xreplace(swaps)), value(before.xreplace(swaps)), z)
+    if not comparison.equal:
+        return None
+    return comparison, max(stated[k][1] for k in used)
+
+
+def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr]) -> Expr | None:
+    """The value of a side computation's left side (d/dz (1 + e^{-z}) = -e^{-z}, σ'(z) = ... in a
+    derivation of g), or None where the left side is the chain's own derivative.  What d/dz is
+    taken of must be part of g or of a line before (1 + e^{-z} in 1/(1 + e^{-z})): d/dz of a
+    miscopied g is the chain's step, and wrong, never a side computation that is right."""
+    operands = [d.expr for d in step.claim.atoms(Derivative) if d.expr != g(z)]
+    if any(not any(operand == part for e in written for part in preorder_traversal(e)) for operand in operands):
+        return None
+    claimed = value(step.claim)
+    if _equal(claimed, truth(step.order), z):
+        return None
+    if before is not None and _equal(claimed, _derivative(before, z, 1), z):
+        return None  # d/dz [the line before] written out: the chain's step, its error carried
+    return claimed
+
+
+def _side_line(step: Step, expr: Expr, mine: Expr, aside: Expr, lines: list, z: Symbol) -> CheckedLine:
+    """A side computation checked against its own left side, or a "= ..." line that goes on
+    with it against the line before (not against g or its derivative); the chain itself goes on
+    from the line before the side computation."""
+    side_step = replace(step, order=None)
+    follows = lines[-1].step.index if step.claim is None and lines else None
+    comparison = compare(mine, aside, z)
+    if comparison.verdict == "undecided":
+        return CheckedLine(side_step, expr, "unreadable", comparison,
+                           reason="could not be evaluated at enough real points to decide")
+    if comparison.equal:
+        reason = "a side computation, equal to its left side" if follows is None else "algebra (a side computation)"
+        return CheckedLine(side_step, expr, comparison.verdict, comparison, reason=reason, follows=follows)
+    what = "is not equal to its left side" if follows is None else f"does not follow from line {follows}"
+    return CheckedLine(side_step, expr, "wrong", comparison, reason=what + " (a side computation)",
+                       follows=follows)
 
 
 #: what a process remembers between lines and files (``memo``): pure functions of their keys
@@ -273,6 +354,9 @@ def _order_words(order: int, name: str) -> str:
     return f"the derivative of {name}" if order == 1 else f"the derivative of {name} of order {order}"
 
 
+#: the author's function, by the name the text gives it, where the text need not define it
+KNOWN = {"σ": sigmoid, "sigmoid": sigmoid, "tanh": tanh}
+
 #: functions a first line names and the next line defines ("the definition of σ")
 NAMED = {sigmoid: "σ", tanh: "tanh"}
 
@@ -286,7 +370,8 @@ def _rule(step: Step, expr: Expr, before: Expr | None, z: Symbol, name: str) -> 
     if step.order == 0:
         return f"equal to {name}"
     named = {f.func for f in before.atoms(Function) if f.func in NAMED} if before is not None else set()
-    if step.order is None and named and not any(f.func in named for f in expr.atoms(Function)):
+    if step.order is None and named and not any(f.func in named for f in expr.atoms(Function)) \
+            and not expr.has(g(z)):  # 1 - tanh² = 1 - g²: g substituted, not tanh's definition
         return "the definition of " + " and ".join(sorted(NAMED[f] for f in named))
     if step.order is not None and before is not None and not before.has(Derivative):
         try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, Symbol
+from sympy import Derivative, Expr, Symbol
 
 from ..engine.functions import variable
 from ..parse import ParseError
@@ -49,6 +49,10 @@ class Step:
     error: ParseError | None = None
     remark: str = ""  # the reading chosen where a text reads two ways, when it matters
     row: int = 0  # 1-based line of the source text the step starts on (0: unknown)
+    #: the left side read, where it is a derivative written out (d/dz (1 + e^{-z}) = ...,
+    #: σ'(z) = ... in a derivation of g): the step may be a side computation, true to its left side
+    claim: Expr | None = None
+    claim_text: str = ""  # that left side as written
 
 
 @dataclass(frozen=True)
@@ -67,18 +71,34 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
-    pieces = _kept(pieces, name)
+    pieces, claims = _claims(_kept(pieces, name))
+    lets = _lets(pieces, claims, name, var_name)  # u = 1 + e^{-z}: a name for an expression
     steps = []
-    for piece, lhs in pieces:
-        order = _order(lhs, piece, name)
-        try:
-            expr, remark, error = _READ.get((piece.text, var_name, piece.latex, name),
-                                            lambda: _read(piece.text, var_name, piece.latex, name))
-        except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
-            expr, remark, error = None, "", ParseError("nested too deeply to read")
+    used = []  # the pieces that are steps
+    for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
+        if any(start <= k < start + width for start, (_, _, width) in lets.items()):
+            continue
+        order = lhs.order if claim is not None else _order(lhs, piece, name)
+        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
+        claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
+        swaps = _lets_at(lets, k)
+        if claim is not None and claimed is None:
+            named_prime = re.fullmatch(r"\s*([A-Za-z])\s*('+)\s*(?:\(\s*%s\s*\))?\s*" % re.escape(var_name), claim)
+            letter = Symbol(named_prime.group(1), real=True) if named_prime else None
+            if letter is not None and letter in swaps:  # u' = -e^{-z}, u named above
+                claimed = Derivative(swaps[letter], (variable(var_name), len(named_prime.group(2))))
+            else:  # never checked against g' instead: what the line equals is not known
+                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read")
+        named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
+        if named:
+            expr = expr.xreplace(swaps)
+            remark = "; ".join(r for r in (remark, " and ".join(named) + " as defined in the text") if r)
+        if claimed is not None:
+            claimed = claimed.xreplace(swaps)
         steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
-                          remark=remark, row=piece.row))
-    steps = _on_pieces(steps, [piece for piece, _ in pieces], var_name, name)
+                          remark=remark, row=piece.row, claim=claimed, claim_text=claim or ""))
+        used.append(piece)
+    steps = _on_pieces(steps, used, var_name, name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -87,6 +107,84 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
 #: (text, variable, LaTeX or not, function name) -> (expression, remark, error): a class writes
 #: the same lines (``memo``)
 _READ = Memo("steps read", 4096)
+
+
+def _read_once(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+    try:
+        return _READ.get((text, var_name, latex, name), lambda: _read(text, var_name, latex, name))
+    except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
+        return None, "", ParseError("nested too deeply to read")
+
+
+def _lets(pieces, claims, name: str, var: str) -> dict:
+    """{index of the piece: (letter, expression, pieces it takes)} for each name the text gives an
+    expression (u = 1 + e^{-z}, "Let u = ...", "..., where u = ...")."""
+    first = next((k for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims))
+                  if claim is None and _order(lhs, piece, name) == 0), None)
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0] if first is not None else None
+    out = {}
+    for k in range(len(pieces)):
+        let = _let(pieces, k, name, var, definition)
+        if let is not None and not any(s <= k < s + w for s, (_, _, w) in out.items()):
+            out[k] = let
+    return out
+
+
+def _lets_at(lets: dict, k: int) -> dict:
+    """The expression each letter stands for at piece k: the nearest name given before it, else the
+    first given after it (", where u = ..." follows the line that uses u)."""
+    out: dict = {}
+    for start in sorted(lets, key=lambda s: (s > k, -s if s < k else s)):
+        letter, value, _ = lets[start]
+        if value is not None:
+            out.setdefault(letter, value)
+    return {letter: value.xreplace({o: v for o, v in out.items() if o != letter}) for letter, value in out.items()}
+
+
+def _let(pieces, k: int, name: str, var: str, definition: Expr | None):
+    """(the letter, its expression, how many pieces) where pieces[k] names an expression with a
+    letter of its own (u = 1 + e^{-z}, "Let v = ...", "where u = ..."), else None.  A letter that
+    is a parameter of the definition (k = 2 after g(z) = σ(kz)) is no such name: the row is a
+    remark, its expression None."""
+    piece, lhs = pieces[k]
+    if not (piece.candidate and lhs is not None and lhs.kind == "function" and lhs.order == 0 and lhs.var is None
+            and len(lhs.name) == 1 and lhs.name.isascii() and lhs.name not in (name, var, "e", "d")
+            and piece.condition is None and k + 1 < len(pieces) and pieces[k + 1][1] is lhs):
+        return None
+    letter = Symbol(lhs.name, real=True)
+    if definition is None:
+        return None
+    width = 2
+    while k + width < len(pieces) and pieces[k + width][0].continues and pieces[k + width][0].row == piece.row:
+        width += 1  # u = 1 + e^{-z} = ...: the rest of the row says more about u
+    if definition.has(letter):
+        return letter, None, width  # "with k = 2": a parameter's value, a remark (k stays a symbol)
+    value, _, error = _read_once(pieces[k + 1][0].text, var, pieces[k + 1][0].latex, name)
+    if value is None or value.has(letter):
+        return None
+    return letter, value, width
+
+
+def _claims(pieces):
+    """The pieces, and for each the text of a left side that writes a derivative out: d/dz of an
+    expression, or the derivative of a function other than the author's (σ'(z) = ... in a
+    derivation of g, which is then not a step of its own but the left side of the next)."""
+    kept, claims = [], []
+    pending = None
+    for piece, lhs in pieces:
+        if piece.candidate and lhs is not None and lhs.order > 0 and piece.condition is None:
+            pending = (piece.text, lhs)
+            continue
+        claim = None
+        if lhs is not None and not piece.continues and piece.condition is None:
+            if pending is not None and lhs is pending[1]:
+                claim = pending[0]
+            elif lhs.kind == "expression":
+                claim = piece.left
+        kept.append((piece, lhs))
+        claims.append(claim)
+        pending = None
+    return kept, claims
 
 
 def _read(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
@@ -104,9 +202,9 @@ def read_steps(text: str) -> list[Step]:
     """The steps of ``text``, not yet read (order as far as the left sides tell)."""
     pieces = _pieces(text)
     name, _ = _names(pieces, None, None)
-    pieces = _kept(pieces, name)
-    return [Step(i + 1, _order(lhs, piece, name), piece.text, piece.latex, piece.offset, row=piece.row)
-            for i, (piece, lhs) in enumerate(pieces)]
+    pieces, claims = _claims(_kept(pieces, name))
+    return [Step(i + 1, lhs.order if claim is not None else _order(lhs, piece, name), piece.text, piece.latex,
+                 piece.offset, row=piece.row) for i, ((piece, lhs), claim) in enumerate(zip(pieces, claims))]
 
 
 # --- pieces: "for z < 0:" and the steps under it ------------------------------
@@ -248,6 +346,7 @@ class _Piece:
     latex: bool
     continues: bool  # a "= ..." piece: the left side belongs to an earlier piece
     candidate: bool = False  # a left side naming a function: a step only if not the author's
+    left: str | None = None  # the left side's text (for d/dz of an expression)
     condition: "Row | None" = None  # the heading ("for z < 0:") the step is under
 
 
@@ -283,7 +382,8 @@ def _pieces(text: str) -> list[tuple[_Piece, LeftSide | None]]:
             lead = len(segment) - len(segment.lstrip())
             if stripped:
                 out.append((_Piece(stripped, offset + lead, row.line, row.latex, continues=i > 0 or lhs is None,
-                                   condition=heading), lhs if i == 0 else None))
+                                   condition=heading, left=first if i == 0 and first else None),
+                            lhs if i == 0 else None))
             offset += len(segment) + 1
             if len(out) > MAX_STEPS:
                 raise DocumentError(f"more than {MAX_STEPS} steps")

@@ -37,7 +37,7 @@ from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Pow, Rational
 
 from ..engine.functions import g, variable
 from .errors import ParseError
-from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table
+from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
 from .latex import tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation
@@ -51,6 +51,8 @@ MAX_PARAMETERS = 8
 RESERVED = frozenset({"e", "pi"})
 GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta tau phi eta xi rho nu omega".split())
 CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
+#: words of a sentence: in a hand derivation never a constant's name (g'(z) = 1 if z > 0)
+WORDS = frozenset("if for when otherwise else and or is where with then so else elsewhere all real".split())
 
 __all__ = ["FUNCTION_NAMES", "RESERVED", "Parser", "parse"]
 
@@ -186,6 +188,13 @@ class Parser(Notation):
                 expr = expr * factor
             elif self.accept("/"):
                 token = self.peek()
+                following = self.peek(1)
+                if self.notation and token.kind == "number" and following.kind in ("name", "command") \
+                        and following.column == token.column + len(token.text):
+                    # 1/2z: 1/(2z) or z/2?  (a typed formula takes z/2, as the README says; a hand
+                    # derivation is marked by what it means, so it is not guessed)
+                    n, w = token.text, "\\" + following.text if following.kind == "command" else following.text
+                    raise self.error(f"/{n}{w} reads two ways: write /({n}{w} ...) or /{n} * {w}", token)
                 factor = self.unary()
                 if factor == 0:
                     raise self.error("division by zero", token)
@@ -391,10 +400,18 @@ class Parser(Notation):
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
             return self.plain_derivative(token)
         if self.notation and self.at_leibniz_quotient(name):
-            self.i += 2 if name != "d" else 3  # dy/dx, dσ/dx typed
+            ahead = 1 if name != "d" else 2  # dy/dx, dσ/dx typed; in LaTeX dg is d g
+            self.i += ahead + self.differential_at(ahead)[0]
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
+        if self.notation and name == "phi" and self.at("("):
+            # φ(z) in a hand derivation is the normal density (GELU' = Φ(z) + zφ(z)), as derive
+            # writes it; read as φ times z it was a made-up constant
+            args = self.arguments(token, name)
+            if len(args) != 1:
+                raise self.error(f"φ takes 1 argument, got {len(args)}", token)
+            return normal_density(args[0])
         if self.at(*self.closers) and self.looks_like_a_call(name):
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"
@@ -417,8 +434,7 @@ class Parser(Notation):
             ahead = 0
         else:
             return False
-        following = self.peek(ahead + 1)
-        return self.at("/", ahead=ahead) and following.kind == "name" and following.text == "d" + self.var.name
+        return self.at("/", ahead=ahead) and self._differential_of_var(ahead + 1) > 0
 
     def looks_like_a_call(self, name: str) -> bool:
         """foo(z) is a call of an unknown function; alpha(1 + z) and k(z) are products."""
@@ -431,11 +447,35 @@ class Parser(Notation):
             raise self.error(f"unknown name {name!r} (the variable is {self.var.name!r})", token)
         if len(name) > 20:
             raise self.error("a parameter name longer than 20 characters", token)
+        if self.notation and name.lower() in WORDS:
+            raise self.error(f"the word {name!r} is not read inside a formula: write the pieces under headings "
+                             f"('for {self.var.name} > 0:') or as where({self.var.name} > 0, ..., ...)", token)
+        glued = self.notation and self.glued(name)
+        if glued:
+            raise self.error(f"{name!r} would be one name, a new constant: write {glued}", token)
         if name not in self.made:
             if len(self.made) >= MAX_PARAMETERS:
                 raise self.error(f"more than {MAX_PARAMETERS} parameters", token)
             self.made[name] = Symbol(name, real=True)
         return self.made[name]
+
+    def glued(self, name: str) -> str | None:
+        """How a typed name that is letters written together reads apart (ze: z e, kz: k z, sqrt2: sqrt(2)), or None.
+
+        In a hand derivation a new constant named ze is never what was meant: read as one, a
+        correct line z e^z would be marked wrong."""
+        var = self.var.name
+        if len(name) <= len(var) or name in GREEK_NAMES or name in ("zeta", "chi", "psi", "upsilon"):
+            return None
+        if name.startswith(var):
+            return f"{var} {name[len(var):]}"
+        if name.endswith(var) and name[:-len(var)].isalpha():
+            return f"{name[:-len(var)]} {var}"
+        for known in sorted(FUNCTION_NAMES, key=len, reverse=True):
+            rest = name[len(known):]
+            if name.startswith(known) and (rest.isdigit() or rest == var):
+                return f"{known}({rest})"
+        return None
 
     def primes(self) -> int:
         count = 0

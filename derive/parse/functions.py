@@ -15,7 +15,7 @@ _ARITY = {"max": (2, 8), "min": (2, 8), "where": (3, 3)}
 FUNCTION_NAMES = frozenset(
     "exp log ln sqrt abs sign sgn tanh sinh cosh sech csch coth sin cos tan sec csc cot atan arctan "
     "asin arcsin acos arccos asinh arcsinh atanh artanh arctanh acosh arcosh arccosh erf erfc "
-    "sigmoid sigma logistic logit relu heaviside softplus max min where".split()
+    "sigmoid sigma logistic logit relu heaviside softplus max min where Phi".split()
 )
 
 #: f -> the name of its inverse, for f^{-1}
@@ -24,6 +24,16 @@ INVERSES = {
     "sigma": "logit", "sigmoid": "logit", "logistic": "logit", "exp": "log", "atanh": "tanh",
     "asinh": "sinh", "atan": "tan", "logit": "sigma",
 }
+
+
+def normal_cdf(u):
+    """Φ(u), the standard normal CDF (GELU is z Φ(z))."""
+    return (1 + sp.erf(u / sp.sqrt(2))) / 2
+
+
+def normal_density(u):
+    """φ(u), the standard normal density: Φ'(u)."""
+    return sp.exp(-u ** 2 / 2) / sp.sqrt(2 * sp.pi)
 
 
 def function_table() -> dict[str, tuple[int, int, Callable]]:
@@ -44,6 +54,7 @@ def function_table() -> dict[str, tuple[int, int, Callable]]:
         "relu": lambda u: sp.Max(0, u),
         "heaviside": lambda u: sp.Heaviside(u, 0),
         "softplus": lambda u: sp.log(1 + sp.exp(u)),
+        "Phi": normal_cdf,
     }
     table = {name: (1, 1, f) for name, f in one.items()}
     table["max"] = (2, 8, sp.Max)

@@ -31,7 +31,7 @@ FUNCTIONS = {
     "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
     "max": "max", "min": "min", "sech": "sech", "csch": "csch", "coth": "coth", "sec": "sec",
     "csc": "csc", "cot": "cot", "arcsinh": "asinh", "arctanh": "atanh", "arccosh": "acosh",
-    "sgn": "sign",
+    "sgn": "sign", "Phi": "Phi",
 }
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "kappa", "lambda", "mu",
@@ -206,6 +206,13 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
             if word not in WORDS and len(word) > 1 and word not in GREEK:
                 raise ParseError(f"{text} {word} is not a function or constant derive knows", column, source)
             _append_word(source, word, raw[j][1], out)
+            k = j + 1
+            while k < len(raw) and raw[k][0].isspace():
+                k += 1
+            if out[-2:-1] and out[-2].kind == "op" and out[-2].text == "{" and k < len(raw) and raw[k][0] == "}":
+                # {\rm d}: the group is the word alone (a brace left would hide the d of d/dz)
+                del out[-2]
+                return k + 1
             return j + 1
     else:
         shown = text if len(text) <= 20 else text[:17] + "..."

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .functions import FUNCTION_NAMES
 from .latex import looks_like_latex
+from .left import left_side
 from .tokens import GREEK
 
 
@@ -76,7 +77,8 @@ def rows(text: str) -> list[Row]:
 # --- plain text ---------------------------------------------------------------
 
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
-_KNOWN_WORDS = FUNCTION_NAMES | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
+#: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
+_KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
 _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
@@ -89,8 +91,39 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
                  "as", "if", "check", "compare", "similarly", "also"}
 
 
-def _prose_words(text: str) -> list[str]:
-    return [w for w in _PLAIN_WORD.findall(text) if w not in _KNOWN_WORDS and w.lower() not in _KNOWN_WORDS]
+#: what may stand before a step on its line: a list's bullet or number, an arrow
+#: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\d+[.):]|step\s+\d+\s*[.:)]?|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
+
+
+def _without_marker(line: str) -> str:
+    """The line without a bullet, number or arrow before its left side (spaces: columns hold);
+    read as part of the step, "2) g'(z)" is no left side and "=> g'(z)" splits at its "="."""
+    m = _MARKER.match(line)
+    if m is None or not m.group().strip():
+        return line
+    rest = line[m.end():]
+    if "=" not in rest or left_side(rest.split("=", 1)[0].strip(), False) is None:
+        return line
+    return " " * m.end() + rest
+
+
+def _prose_words(text: str, start: int = 0) -> list[str]:
+    """The words of text[start:] that are not mathematics (the text before start is their context)."""
+    return [m.group() for m in _PLAIN_WORD.finditer(text, start)
+            if m.group() not in _KNOWN_WORDS and m.group().lower() not in _KNOWN_WORDS and not _in_math(text, m)]
+
+
+def _in_math(text: str, m: re.Match) -> bool:
+    """A word next to ^ * / (e^kz, ab/ab) or alone in brackets after an operator (e^(kz), σ(kz)):
+    mathematics, not a remark; dropped as words, the line would lose its meaning or vanish."""
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if m.group().lower() in _TAIL_WORDS | _REMARK_WORDS:
+        return False
+    if before in ("^", "*", "/") or after in ("^", "*", "/"):
+        return True
+    return before == "(" and after == ")" and m.start() >= 2 and not text[m.start() - 2].isspace()
 
 
 def _plain_rows(text: str) -> list[Row]:
@@ -99,9 +132,9 @@ def _plain_rows(text: str) -> list[Row]:
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
             continue
-        line = _defines_as_equals(line.rstrip())
+        line = _without_marker(_defines_as_equals(line.rstrip()))
         remark = _TRAILING_REMARK.search(line)
-        if remark and _prose_words(remark.group()):
+        if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
         heading = _PLAIN_HEADING.match(line)
         if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
@@ -125,8 +158,9 @@ def _without_lead_in_and_tail(line: str) -> str | None:
         return line
     lead = _LEADING_WORDS.match(line)
     if lead and _prose_words(lead.group(1)) and len(_prose_words(lead.group(1))) == len(lead.group(1).split()):
-        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS:
-            return None
+        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS \
+                and not re.match(r"\s*[A-Za-z]\s*=", line[lead.end():]):
+            return None  # "Note that 1 - g = ...": a remark; "where u = 1 + e^-z" names u
         line = " " * lead.end() + line[lead.end():]
     tail = _TRAILING_WORDS.search(line)
     if tail and tail.group(1).split()[0].lower().strip(",.;:!") in _TAIL_WORDS:
@@ -135,6 +169,8 @@ def _without_lead_in_and_tail(line: str) -> str | None:
 
 
 def _is_prose(line: str) -> bool:
+    if "=" in line and left_side(line.split("=", 1)[0].strip(), False) is not None:
+        return False  # g'(z) = 0 if z > 0, 1 if z < 0: a step (perhaps unreadable), never dropped unseen
     words = _prose_words(line)
     return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
 
@@ -187,7 +223,7 @@ _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
 _LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
 _FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
-    sorted(FUNCTION_NAMES | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
+    sorted((FUNCTION_NAMES - {"where"}) | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
 
 
 def _comment_free(text: str) -> str:
@@ -224,9 +260,10 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            row = _clean_latex_row(piece, bare=kind == "bare")
-            if row is not None:
-                rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
+            for part in _where_split(piece):
+                row = _clean_latex_row(part, bare=kind == "bare")
+                if row is not None:
+                    rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
     return _joined(rows)
 
@@ -329,13 +366,29 @@ _HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condi
 _PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
 
 
+#: ", \quad \text{where } u = ..." after a step: the clause that names u is a row of its own
+_WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:where|with)\s*\}")
+_NAMED_AFTER = re.compile(r"(?:\s|\\[,;: ])*[A-Za-z]\s*&?\s*=")
+
+
+def _where_split(piece: str) -> list[str]:
+    """The row, or the step and the clause after it that names a letter (columns hold; the
+    step's trailing comma and spacing are dropped as any row's are)."""
+    if "where" not in piece and "with" not in piece:
+        return [piece]
+    m = _WHERE.search(piece)
+    if m is None or "=" not in piece[: m.start()] or not _NAMED_AFTER.match(piece, m.end()):
+        return [piece]
+    return [piece[: m.start()], " " * m.end() + piece[m.end():]]
+
+
 def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     """The row's mathematics with annotations replaced by spaces; None for prose or nothing."""
     row = row.replace("\n", " ").replace("\t", " ")
     if len(row) > MAX_ROW:
         return row  # too long to be one step: left as it is, to be reported unreadable
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
-    row = _defines_as_equals(row)
+    row = _without_arrow(_defines_as_equals(row))
     while True:
         m = _TRAILING_TEXT.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
@@ -347,8 +400,12 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     m = _LEADING_TEXT.match(row)
     if m is not None and not _FUNCTION_TEXT.search(m.group()):
         words = re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]+", " ", m.group()))
+        if words and words[0].lower() in _REMARK_WORDS and not re.match(r"\s*[A-Za-z]\s*&?\s*=", row[m.end():]):
+            return None  # "\text{with } \alpha = 0.01", "\text{note } ...": a remark
         if words and words[0].lower() in _REMARK_WORDS:
-            return None  # "\text{with } \alpha = 0.01", "\text{where } u = 1 + e^{-z}": a remark
+            # "\text{where } u = 1 + e^{-z}" names u (or, "with k = 2", gives a parameter's value):
+            # derive.check.document decides which
+            return " " * m.end() + row[m.end():]
         if "=" not in _without_nested(row):
             return None  # "\text{for } z < 0:", "\text{with } k \text{ kept}": a heading, not a step
         row = " " * m.end() + row[m.end():]
@@ -362,6 +419,21 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     if bare and _is_latex_prose(row):
         return None
     return row
+
+
+_ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"
+                    r"(?![A-Za-z])\s*")
+
+
+def _without_arrow(row: str) -> str:
+    """The row without an arrow before its left side (\\Rightarrow g'(z) &= ...): spaces, columns hold."""
+    m = _ARROW.match(row)
+    if m is None:
+        return row
+    rest = row[m.end():]
+    if "=" not in rest or left_side(rest.split("=", 1)[0].replace("&", " ").strip(), True) is None:
+        return row
+    return " " * m.end() + rest
 
 
 def _is_latex_prose(row: str) -> bool:

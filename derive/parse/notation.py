@@ -141,12 +141,38 @@ class Notation:
         build = self.functions[name][2]
         return build(*self.arguments(token, name))
 
+    def differential_at(self, ahead: int) -> tuple[int, str | None]:
+        """The differential dz written at ``ahead``: (how many tokens it takes, its letter), or (0, None).
+
+        Typed, dz is one name; in LaTeX letters are single, so it is 'd' then 'z': read as d
+        times z, d/dz would silently be z."""
+        first = self.peek(ahead)
+        if first.kind != "name":
+            return 0, None
+        if not self.latex:
+            if len(first.text) == 2 and first.text[0] == "d" and first.text[1].isalpha():
+                return 1, first.text[1]
+            return 0, None
+        letter = self.peek(ahead + 1)
+        if first.text == "d" and letter.kind == "name" and len(letter.text) == 1 and letter.text.isalpha():
+            return 2, letter.text  # dz, d z, {\rm d}z: after d/ it is a differential or nothing
+        return 0, None
+
+    def _differential_of_var(self, ahead: int) -> int:
+        """How many tokens the dz at ``ahead`` takes (0: none there); a d/dx in another variable
+        is unreadable, never d divided by a constant dx."""
+        width, letter = self.differential_at(ahead)
+        if width and letter != self.var.name:
+            raise self.error(f"a derivative with respect to {letter}, but the variable is {self.var.name}",
+                             self.peek(ahead))
+        return width
+
     def at_derivative_operator(self) -> bool:
         """d/dz, read as an operator: the tokens 'd', '/', 'dz' (or d^2/dz^2)."""
-        texts = [t.text for t in self.tokens[self.i: self.i + 5]]
-        target = "d" + self.var.name
-        return texts[:2] == ["/", target] or (texts[:1] == ["^"] and len(texts) >= 4 and texts[2] == "/"
-                                               and texts[3] == target)
+        if self.at("/"):
+            return self._differential_of_var(1) > 0
+        return self.at("^") and self.peek(1).kind == "number" and self.at("/", ahead=2) \
+            and self._differential_of_var(3) > 0
 
     def plain_derivative(self, token: Token):
         order = 1
@@ -155,7 +181,7 @@ class Notation:
             if order_token.kind != "number" or not order_token.text.isdigit():
                 raise self.error("d^n/dz^n needs a whole number n", order_token)
             order = int(order_token.text)
-        self.i += 2
+        self.i += 1 + self.differential_at(1)[0]
         if order > 1:
             if not self.accept("^") or self.take().text != str(order):
                 raise self.error(f"d^{order}/d{self.var.name}^{order}: the orders differ", token)

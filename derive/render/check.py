@@ -37,14 +37,24 @@ def linear(expr: Expr, *, unicode: bool = True) -> str:
     return _Printer(unicode=unicode).doprint(expr)
 
 
-def _number(x) -> str:
-    return f"{float(x):.6g}"
+def _number(x, digits: int = 6) -> str:
+    return f"{float(x):.{digits}g}"
+
+
+def _pair(left, right) -> tuple[str, str]:
+    """The line's value and the right one, with digits enough to tell them apart (0.652712 and
+    0.652712 would say nothing), or with their difference where even 15 digits agree."""
+    for digits in (6, 10, 15):
+        a, b = _number(left, digits), _number(right, digits)
+        if a != b:
+            return a, b
+    return a, f"{b} (they differ by {float(left - right):.3g})"
 
 
 def lhs(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
     """The line's left side as its author names it: g'(z), σ'(x), \\sigma'(x); '' for '= ...'."""
     if line.order is None:
-        return ""
+        return line.step.claim_text if line.step.claim is not None and not line.follows else ""
     name = chain.function_latex if latex else chain.function
     primes = "'" * line.order if line.order <= 3 else f"^({line.order})"
     return f"{name}{primes}({chain.var})"
@@ -73,7 +83,8 @@ def line_data(line: CheckedLine, chain: CheckedChain) -> dict:
     counterexample = None
     if line.verdict == "wrong" and c is not None and c.counterexample is not None:
         at, left, right = c.counterexample
-        counterexample = {"at": _number(at), "line": _number(left), "expected": _number(right)}
+        shown = _pair(left, right)
+        counterexample = {"at": _number(at), "line": shown[0], "expected": shown[1].split(" ")[0]}
     d = line.diagnosis
     return {
         "index": line.step.index,
@@ -115,7 +126,8 @@ def message(line: CheckedLine, chain: CheckedChain) -> str:
     c = line.comparison
     if c is not None and c.counterexample is not None:
         at, left, right = c.counterexample
-        text += f": at {chain.var} = {_number(at)} it is {_number(left)}, it should be {_number(right)}"
+        shown = _pair(left, right)
+        text += f": at {chain.var} = {_number(at)} it is {shown[0]}, it should be {shown[1]}"
     text += "." + remark
     if line.diagnosis is not None:
         text += " " + line.diagnosis.message
@@ -207,7 +219,8 @@ def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
         c = line.comparison
         if c is not None and c.counterexample is not None:
             at, left, right = c.counterexample
-            return f"wrong: at {chain.var} = {_number(at)} it is {_number(left)}, not {_number(right)}"
+            shown = _pair(left, right)
+            return f"wrong: at {chain.var} = {_number(at)} it is {shown[0]}, not {shown[1]}"
         return f"wrong: {line.reason}"
     return message(line, chain)
 
