@@ -280,3 +280,25 @@ def test_a_hand_line_off_by_ten_to_the_minus_forty_is_wrong(tmp_path):
     assert '"verdict": "wrong"' in result.stdout
     result = CliRunner().invoke(cli, ["check", "-"], input=text)
     assert "1e-40 more than" in " ".join(result.stdout.split())
+
+
+def test_a_steps_bound_is_cpu_time_so_a_busy_machine_changes_no_output():
+    """Waiting (another process has the core) costs a step none of its bound; working does.
+    The output depends on what each step finds within its bound, so it is the same on a
+    quiet machine and a busy one (two sessions saw a form in g and a proof differ under load)."""
+    import time
+
+    from derive.engine.budget import Budget
+    from derive.engine.verify import time_limit
+
+    with time_limit(0.2):
+        time.sleep(0.4)  # no CPU used: not a timeout
+    start = time.process_time()
+    with pytest.raises(TimeoutError):
+        with time_limit(0.2):
+            while time.process_time() - start < 5:
+                pass
+    assert time.process_time() - start < 1
+    budget = Budget(0.3)
+    time.sleep(0.4)
+    assert budget.left > 0.25 and budget.run(lambda: "done") == "done"

@@ -30,14 +30,17 @@ IN_G_SECONDS = 4.0
 
 
 class Budget:
+    """``seconds`` of this process's CPU time (as ``time_limit`` counts): what the search
+    finds does not depend on how busy the machine is."""
+
     def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
+        self.end = time.process_time() + seconds
         self.ran_out = False
         self.too_long = False  # a form was found, but too long to show
 
     @property
     def left(self) -> float:
-        return self.end - time.monotonic()
+        return self.end - time.process_time()
 
     def run(self, step: Callable[[], T], *, at_most: float | None = None) -> T | None:
         """step() within what is left (and at most `at_most` s); None if it did not finish."""

@@ -701,40 +701,51 @@ def rational_zero(rational: Expr) -> bool:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError in the block after `seconds` (main thread with SIGALRM only).
+    """Raise TimeoutError in the block after `seconds` of this process's CPU time (main
+    thread with setitimer only).
 
-    Elsewhere no bound can be set, so the block is not run at all: the caller treats
-    that as a timeout, and no symbolic search can hang a worker thread.
+    CPU time, not the wall clock: a step's bound decides what a search finds or a proof
+    shows, and so what derive prints; on a busy machine the step is given the same work
+    and the output is the same (the command's --timeout, on the wall clock, still ends
+    it).  Elsewhere no bound can be set, so the block is not run at all: the caller
+    treats that as a timeout, and no symbolic search can hang a worker thread.
     """
     def on_alarm(signum, frame):
         # again in 50 ms, should this one be swallowed (raised inside a garbage collector's
         # callback or a __del__, Python prints it and goes on): the block ends regardless
-        signal.setitimer(signal.ITIMER_REAL, REPEAT)
+        signal.setitimer(signal.ITIMER_PROF, REPEAT)
         raise TimeoutError(f"gave up after {seconds:g} s")
 
-    with alarm(seconds, on_alarm):
+    with alarm(seconds, on_alarm, cpu=True):
         yield
 
 
 #: seconds after a swallowed TimeoutError at which time_limit raises it again
 REPEAT = 0.05
 
+#: the wall clock (SIGALRM) and the process's CPU time, user + system (SIGPROF)
+_CLOCKS = {False: (signal.ITIMER_REAL, signal.SIGALRM, time.monotonic),
+           True: (signal.ITIMER_PROF, signal.SIGPROF, time.process_time)} if hasattr(signal, "setitimer") else {}
+
 
 @contextmanager
-def alarm(seconds: float, handler) -> Iterator[None]:
-    """SIGALRM after `seconds`, calling `handler`; nestable: an enclosing alarm (a whole
-    command's --timeout) still fires on time, and is restored when the block ends."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+def alarm(seconds: float, handler, *, cpu: bool = False) -> Iterator[None]:
+    """A signal after `seconds` (of the wall clock, or with ``cpu`` of this process's CPU
+    time), calling `handler`; nestable: an enclosing alarm on the same clock (a whole
+    command's --timeout, an enclosing step's bound) still fires on time, and is restored
+    when the block ends."""
+    usable = bool(_CLOCKS) and threading.current_thread() is threading.main_thread()
     if not usable:
         raise TimeoutError("no time bound available here")
-    outer, _ = signal.getitimer(signal.ITIMER_REAL)
-    start = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
+    timer, signum, clock = _CLOCKS[cpu]
+    outer, _ = signal.getitimer(timer)
+    start = clock()
+    previous = signal.signal(signum, handler)
+    signal.setitimer(timer, min(seconds, outer) if outer > 0 else seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
         if outer > 0:  # the enclosing alarm resumes with what is left of it (at once if spent)
-            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 1e-3))
+            signal.setitimer(timer, max(outer - (clock() - start), 1e-3))
