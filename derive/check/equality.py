@@ -26,7 +26,7 @@ import threading
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
 from ..engine.exponentials import exp_as_powers
-from ..engine.verify import (CASES, PARAMETER_VALUES, Comparison, close, constant_gap, evaluate, proves_zero,
+from ..engine.verify import (CASES, Comparison, close, constant_gap, evaluate, parameter_values, proves_zero,
                              quick_decision, quick_float, quick_memory, quick_value, rational_zero, sample_points,
                              time_limit)
 from .memo import Memo
@@ -113,8 +113,7 @@ def _undisturbed(seconds: float) -> bool:
 def sample(a: Expr, b: Expr, var: Symbol) -> tuple[int, list]:
     """``engine.verify.sample(a, b, var, POINTS)``, each side's values at the points
     remembered: (how many points agree, the points (z, a, b) that disagree)."""
-    params = sorted((a.free_symbols | b.free_symbols) - {var}, key=lambda s: s.name)
-    at_params = tuple((p, PARAMETER_VALUES[i % len(PARAMETER_VALUES)]) for i, p in enumerate(params))
+    at_params = tuple(parameter_values(a, b, var).items())
     left_quick, right_quick = _values(_QUICK, a, var, at_params), _values(_QUICK, b, var, at_params)
     left_exact = right_exact = None
     agree, wrong = 0, []

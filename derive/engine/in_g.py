@@ -111,9 +111,10 @@ def _through_inner(definition: Expr, derivative: Expr, var: Symbol) -> Expr | No
     """F(G) read off g = (a f(u) + b)/(c f(u) + d), u = kz + l, f = exp, tanh or sigmoid,
     or f(u) = z itself: f(u) = (b - d G)/(c G - a) in g' (LeCun's 1.7159 tanh(2z/3),
     ELU's e^z - 1, the bipolar sigmoid's (1 - e^{-z})/(1 + e^{-z}), softsign's pieces
-    z/(1 + z)), where the elimination takes 5-30 ms to find the same polynomial.  Only a polynomial F is taken, checked at the sample
-    points: a polynomial equal to g' on g's range is the one the elimination finds (two
-    polynomials equal at infinitely many points are one)."""
+    z/(1 + z)), where the elimination takes 5-30 ms to find the same polynomial.  Only a
+    polynomial F is taken, checked at the sample points: a polynomial equal to g' on g's
+    range is the one the elimination finds (two polynomials equal at infinitely many points
+    are one)."""
     for inner in [*sorted(definition.atoms(*_SELF_DERIVED), key=str), var]:
         if inner != var and (len(inner.args) != 1 or not inner.args[0].is_polynomial(var)
                              or Poly(inner.args[0], var).degree() != 1):

@@ -49,7 +49,6 @@ def _smooth(definition: Expr, var: Symbol, *, name: str | None = None, named: Ex
 def _forms(definition: Expr, var: Symbol, named: Expr | None) -> Derivation:
     """_smooth without a name: worked out once per definition in a process (ISRLU's z < 0
     is ISRU's definition, CELU's z < 0 with alpha = 1 ELU's)."""
-    name = None
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
     proof, found = form_search(definition, derivative, var, named, shown=False)  # the table has no note
     F, mixed = slope_forms(found, definition, derivative, var)
@@ -58,7 +57,7 @@ def _forms(definition: Expr, var: Symbol, named: Expr | None) -> Derivation:
         _checked(F.subs(G, definition), derivative, var, f"the form in g {F}")
     form = poly.written(G) if poly is not None else F
     remark = found.remark if F is None and proof is None else ""
-    return Derivation(name, var, 1, definition, (), derivative, form, None,
+    return Derivation(None, var, 1, definition, (), derivative, form, None,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
 
 

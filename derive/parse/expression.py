@@ -52,7 +52,7 @@ RESERVED = frozenset({"e", "pi"})
 GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta tau phi eta xi rho nu omega".split())
 CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
 #: words of a sentence: in a hand derivation never a constant's name (g'(z) = 1 if z > 0)
-WORDS = frozenset("if for when otherwise else and or is where with then so else elsewhere all real".split())
+WORDS = frozenset("if for when otherwise else and or is where with then so elsewhere all real".split())
 
 __all__ = ["FUNCTION_NAMES", "RESERVED", "Parser", "parse"]
 
