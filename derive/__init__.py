@@ -8,8 +8,20 @@
 
 __version__ = "0.1.0"
 
+import types
+
 __all__ = ["__version__", "check", "derive"]
 
+
+class CallablePackage(types.ModuleType):
+    """The class of the ``derive.check`` package, which, called, grades a hand derivation
+    (``derive.api.check``).  It lives here, with the API's other lazy entry points, so
+    that the checker's package never imports what stands above it."""
+
+    def __call__(self, text_or_path, function=None, var=None, **options) -> dict:
+        from .api import check
+
+        return check(text_or_path, function, var, **options)
 
 
 def __getattr__(name: str):

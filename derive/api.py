@@ -90,7 +90,7 @@ def check(text_or_path, function: str | None = None, var: str | None = None, *,
     """
     import os
 
-    from .check.batch import DEFAULT_TIMEOUT, check_file, check_text
+    from .batch import DEFAULT_TIMEOUT, check_file, check_text
     from .render.check import check_data
 
     options = {"function": function, "var": var, "timeout": DEFAULT_TIMEOUT if timeout is None else timeout}

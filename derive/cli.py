@@ -460,7 +460,7 @@ def check(files: tuple[str, ...], function: str | None, var: str | None, fmt: st
     """
     import json
 
-    from .check.batch import check_file, check_many, check_text, exit_code, read_text
+    from .batch import check_file, check_many, check_text, exit_code, read_text
     from .render.check import CheckView, SummaryTable, check_data, summary_csv
 
     refuse_existing(output, force)

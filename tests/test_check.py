@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from derive.check.batch import check_text
+from derive.batch import check_text
 from derive.cli import cli
 
 DATA = Path(__file__).parent / "data"

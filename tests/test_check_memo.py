@@ -22,7 +22,7 @@ from sympy import (Abs, Dummy, Float, Max, Piecewise, Rational, Symbol, cancel, 
                    tanh)
 
 from derive.check import equality
-from derive.check.batch import check_file, check_many
+from derive.batch import check_file, check_many
 from derive.check.memo import Memo, forget
 from derive.engine.functions import sigmoid, variable
 from derive.engine.verify import proves_zero, quick_memory, quick_value, rational_zero, sample
@@ -103,7 +103,7 @@ def test_the_command_line_batch_equals_single_checks(tmp_path):
 def test_different_mistakes_after_the_same_line_keep_their_own_diagnoses():
     """Two students, the same line before, different wrong lines: σ' = e^{-z}/(1 + e^{-z})
     (the square of the reciprocal rule dropped) and −e^{-z}/(1 + e^{-z})² (the sign)."""
-    from derive.check.batch import check_text
+    from derive.batch import check_text
     from derive.render.check import check_data
 
     texts = {"exponent": "g(z) = 1/(1 + exp(-z))\ng'(z) = exp(-z)/(1 + exp(-z))\n",
@@ -125,7 +125,7 @@ def test_different_mistakes_after_the_same_line_keep_their_own_diagnoses():
 def test_a_line_read_again_is_read_the_same_in_another_text():
     """The same right-hand side in two texts with other names and layouts: read once, and
     each text gets its own step (its number, row, column of an error)."""
-    from derive.check.batch import check_text
+    from derive.batch import check_text
     from derive.render.check import check_data
 
     texts = ["g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^^2\n= 1 - g(z)^2\n",  # line 2 unreadable
@@ -268,7 +268,7 @@ def test_a_memo_is_bounded_and_forgets_the_least_recently_used():
 
 
 def test_a_correct_check_loads_neither_the_engines_chain_nor_the_diagnoses():
-    code = ("import sys; from derive.check.batch import check_text; "
+    code = ("import sys; from derive.batch import check_text; "
             "chain, problem = check_text('g(z) = tanh(z)\\ng\\'(z) = 1 - tanh(z)^2\\n= 1 - g(z)^2\\n'); "
             "assert problem is None and chain.valid; "
             "print(sorted(m for m in ('derive.engine.chain', 'derive.engine.in_g', 'derive.check.diagnose') "

@@ -19,7 +19,7 @@ from sympy import Abs, Derivative, Expr, Function, Heaviside, Max, Min, Piecewis
 
 from sympy.printing.str import StrPrinter
 
-from derive.check.batch import check_text
+from derive.batch import check_text
 from derive.check.chain import check_document
 from derive.check.document import Document, Step
 from tests.helpers import Z, numerically_equal

@@ -259,7 +259,7 @@ def test_numbers_as_a_lecturer_writes_them():
 def test_broken_lines_read_back_as_the_same_lines(name, order, em):
     """A line broken across rows (at + and -, inside brackets with \\right. and \\left.)
     is still the line: derive check reads the block back and every line holds."""
-    from derive.check.batch import check_text
+    from derive.batch import check_text
     from derive.render.latex import aligned, rows
 
     d = derive(name, order=order)

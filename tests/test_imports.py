@@ -104,17 +104,19 @@ def test_a_circle_would_be_found():
 
 
 #: what each layer may import from derive (besides itself and the leaf modules below)
-LEAVES = {"derive", "derive.errors", "derive.record"}
+LEAVES = {"derive", "derive.errors", "derive.record", "derive.linear"}
 MAY_IMPORT = {
     "derive.engine": {"derive.engine"},
     "derive.parse": {"derive.parse", "derive.engine.functions"},
+    # the checker reads texts and judges them: never a renderer, the API or the command line
+    "derive.check": {"derive.check", "derive.parse", "derive.engine", "derive.limits"},
     "derive.render": {"derive.render", "derive.engine", "derive.check.chain", "derive.catalog"},
 }
 
 
-def test_the_layers_only_look_down():
+def _looking_up(graph: dict[str, set[str]]) -> list[str]:
     wrong = []
-    for module, targets in _graph().items():
+    for module, targets in graph.items():
         layer = next((layer for layer in MAY_IMPORT if module == layer or module.startswith(layer + ".")), None)
         if layer is None:
             continue
@@ -122,4 +124,45 @@ def test_the_layers_only_look_down():
         for target in targets - LEAVES:
             if not any(target == a or target.startswith(a + ".") for a in allowed):
                 wrong.append(f"{module} -> {target}")
-    assert wrong == []
+    return sorted(wrong)
+
+
+def test_the_layers_only_look_down():
+    assert _looking_up(_graph()) == []
+
+
+def test_the_leaves_import_nothing_of_derive():
+    """(The package ``derive`` itself is the API's lazy front door: not a leaf in that sense.)"""
+    graph = _graph()
+    modules = LEAVES - {"derive"}
+    assert {leaf: graph[leaf] - {"derive"} for leaf in modules} == {leaf: set() for leaf in modules}
+
+
+def test_an_upward_import_would_be_found():
+    graph = _graph()
+    graph["derive.check.diagnose"].add("derive.render.linear")
+    graph["derive.check.chain"].add("derive.cli")
+    graph["derive.check"].add("derive.api")
+    graph["derive.engine.derivation"].add("derive.render.latex")
+    graph["derive.engine.chain"].add("derive.check.chain")
+    assert _looking_up(graph) == ["derive.check -> derive.api", "derive.check.chain -> derive.cli",
+                                  "derive.check.diagnose -> derive.render.linear",
+                                  "derive.engine.chain -> derive.check.chain",
+                                  "derive.engine.derivation -> derive.render.latex"]
+
+
+def test_the_checker_loads_no_renderer():
+    """What one run loads, too: checking a text (with a diagnosis, which writes formulas)
+    imports nothing of render/, the API or the command line."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from derive.check.chain import check_document\n"
+            "from derive.check.document import read_document\n"
+            "chain = check_document(read_document('g(z) = tanh(z)\\ng\\'(z) = 1 - g(z)\\n'))\n"
+            "assert chain.lines[-1].diagnosis is not None, chain.lines[-1].verdict\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('derive.render', 'derive.cli', 'derive.api'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent).stdout
+    assert out.strip() == "[]"

@@ -34,7 +34,7 @@ def z_of(d):
 
 
 def check_text_of(text: str):
-    from derive.check.batch import check_text
+    from derive.batch import check_text
 
     return check_text(text)
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from sympy import Derivative, diff
 
 from derive import derive
-from derive.check.batch import check_text
+from derive.batch import check_text
 from derive.engine.functions import G, g
 from derive.errors import DeriveError
 from derive.render.latex import aligned

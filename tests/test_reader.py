@@ -8,7 +8,7 @@ import pytest
 from sympy import (Derivative, Function, Max, Piecewise, Rational, Symbol, acosh, asinh, atanh, cos, diff, exp, log, sech, sin,
                    sqrt, tanh)
 
-from derive.check.batch import check_text
+from derive.batch import check_text
 from derive.check.document import DocumentError, read_document
 from derive.engine.functions import g, sigmoid
 from derive.parse import ParseError, read

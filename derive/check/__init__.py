@@ -14,19 +14,14 @@ when it is imported, so a function of that name in ``derive`` would be replaced.
 
 ``document`` cuts the text (LaTeX or plain) into steps; ``chain`` decides each step's
 verdict with the engine's equality and the parser's notation; ``diagnose`` names the
-most likely mistake; ``batch`` checks many files in worker processes.  Rendering lives
-in ``derive.render.check``.
+most likely mistake.  The checker imports the parser and the engine, never a renderer:
+files (and many files in worker processes) are checked by ``derive.batch``, and
+rendered by ``derive.render.check``.  What a call does is the API's, so the class that
+makes this package callable is the top package's (``derive.CallablePackage``).
 """
 
 import sys
-import types
 
+from .. import CallablePackage
 
-class _CallableModule(types.ModuleType):
-    def __call__(self, text_or_path, function=None, var=None, **options) -> dict:
-        from ..api import check
-
-        return check(text_or_path, function, var, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+sys.modules[__name__].__class__ = CallablePackage

@@ -57,7 +57,7 @@ from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
 from ..engine.verify import close
-from ..render.linear import linear
+from ..linear import linear
 from .document import Step
 from .equality import POINTS, points_key, value_at
 from .memo import Memo

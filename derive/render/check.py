@@ -21,7 +21,7 @@ from sympy import Expr, Function
 from ..check.chain import CheckedChain, CheckedLine
 from ..engine.functions import g
 from .latex import latex as latex_of
-from .linear import LinearPrinter
+from ..linear import LinearPrinter
 
 
 class _Printer(LinearPrinter):

@@ -7,12 +7,11 @@ is printed as it was written (see ``derive.engine.forms``): nothing is reordered
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
-
 from sympy import Add, Derivative, Expr, Function, Mul, Pow, S, Sum, UnevaluatedExpr, exp
 
 from sympy.core.function import AppliedUndef
 
+from ..linear import decimal  # noqa: F401 -- layout.decimal: the shared one-line notation's, used by every printer
 from ..record import Record, record
 from ..engine import forms
 
@@ -120,30 +119,3 @@ def base_needs_brackets(base: Expr) -> bool:
     if x.is_Symbol or (x.is_Integer and x.is_positive):
         return False
     return isinstance(x, (Add, Mul, Pow, exp, Derivative, Function, Sum)) or x.is_Number
-
-
-#: subscripts for the index letters of softmax (z_i, delta_ij, sum over k)
-SUBSCRIPTS = {"i": "ᵢ", "j": "ⱼ", "k": "ₖ", "n": "ₙ"}
-
-
-def subscript(index: str, *, unicode: bool) -> str:
-    if unicode and all(c in SUBSCRIPTS for c in index):
-        return "".join(SUBSCRIPTS[c] for c in index)
-    return "_" + index
-
-
-def decimal(r: Expr) -> str | None:
-    """A long rational with a power-of-ten denominator, exactly as a decimal: SELU's
-    1.0507009873554804934193349852946 reads better than a 62-digit fraction."""
-    if not r.is_Rational or r.is_Integer or len(str(r.p)) + len(str(r.q)) <= 10:
-        return None
-    q = r.q
-    while q % 2 == 0:
-        q //= 2
-    while q % 5 == 0:
-        q //= 5
-    if q != 1:
-        return None
-    with localcontext() as context:
-        context.prec = len(str(r.p)) + len(str(r.q)) + 5
-        return format(Decimal(r.p) / Decimal(r.q), "f")

@@ -14,7 +14,7 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from ..engine import forms
 from . import layout
-from .layout import subscript
+from ..linear import subscript
 from .linear import linear
 
 

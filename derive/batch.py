@@ -3,6 +3,10 @@
 A worker returns plain data (the JSON of ``derive.render.check``), so that results
 cross process boundaries and every file is reported the same way.  One unreadable or
 hostile file is reported as such and does not stop the others.
+
+It sits above the checker and the renderer, beside the API and the command line that
+call it: the checker (``derive.check``) reads and judges one text and never imports a
+renderer; the data a worker sends back is the renderer's.
 """
 
 from __future__ import annotations
@@ -10,25 +14,25 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from ..errors import DeriveError
-from .document import DocumentError, read_document
+from .errors import DeriveError
+from .check.document import DocumentError, read_document
 
-from ..limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
+from .limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
 
 def function_from(spec: str | None, var: str):
     """g from --function: a catalog name (with its default parameters) or a typed formula."""
     if spec is None:
         return None
-    from ..definitions import definition  # here: the catalog is read only for --function (4 ms)
+    from .definitions import definition  # here: the catalog is read only for --function (4 ms)
 
     return definition(spec, var)
 
 
 def check_text(text: str, *, var: str | None = None, function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
     """(the CheckedChain, or None) and its problem (None, or one line why not)."""
-    from ..limits import OutOfTime, deadline
-    from .chain import check_document
+    from .limits import OutOfTime, deadline
+    from .check.chain import check_document
 
     try:
         # the alarm stops one slow step; the line-by-line deadline inside also works where
@@ -118,7 +122,7 @@ def _read_file(path: str) -> bytes:
 def check_file(path: str, *, var: str | None = None, function: str | None = None,
                timeout: float = DEFAULT_TIMEOUT) -> dict:
     """The JSON data for one file: {"file": ..., "valid": ..., ...}."""
-    from ..render.check import check_data
+    from .render.check import check_data
 
     text, problem = read_text(path)
     chain = None
@@ -145,8 +149,8 @@ def check_many(paths: list[str], *, jobs: int, done: Callable[[dict], None] | No
     from collections import deque
     from multiprocessing.connection import wait
 
-    from ..render.check import check_data
-    from . import diagnose  # noqa: F401 -- loaded once here, so that no forked worker loads it again
+    from .render.check import check_data
+    from .check import diagnose  # noqa: F401 -- loaded once here, so that no forked worker loads it again
 
     context = _context()
     limit = float(options.get("timeout", DEFAULT_TIMEOUT)) + KILL_GRACE
@@ -247,7 +251,7 @@ def _serve(conn, options: dict) -> None:
     to handle (it kills the workers), so no worker prints a traceback."""
     import signal
 
-    from ..limits import set_memory_ceiling
+    from .limits import set_memory_ceiling
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -262,12 +266,12 @@ def _serve(conn, options: dict) -> None:
 
 def _safe_check(path: str, options: dict) -> dict:
     """A worker's check: whatever happens, data comes back (never an exception)."""
-    from ..render.check import check_data
+    from .render.check import check_data
 
     try:
         return check_file(path, **options)
     except MemoryError:
-        from ..limits import out_of_memory
+        from .limits import out_of_memory
 
         return {"file": path, **check_data(None, str(out_of_memory()))}
     except RecursionError:
