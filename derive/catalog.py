@@ -172,10 +172,30 @@ def normalise(name: str) -> str:
 
 
 _BY_KEY: dict[str, Activation] = {normalise(n): a for a in CATALOG for n in (a.name, *a.aliases)}
+#: each key as the catalog spells it (the name, or the alias a user would type: swish, not silu)
+_SPELLING: dict[str, str] = {normalise(n): n for a in CATALOG for n in (*a.aliases, a.name)}
 
 
 def find(name: str) -> Activation | None:
     return _BY_KEY.get(normalise(name))
+
+
+def suggestions(name: str) -> list[str]:
+    """The names or aliases closest to ``name`` (at most 3, one per entry), as spelled in the
+    catalog: 'swishh' suggests 'swish' (an alias of silu), not 'silu', which was not meant."""
+    key = normalise(name)
+    score = {c: difflib.SequenceMatcher(None, key, c).ratio()
+             for c in difflib.get_close_matches(key, list(_BY_KEY), n=len(_BY_KEY), cutoff=0.6)}
+    if not score:
+        return []
+    best = max(score.values())
+    # the closest, and any others just as close; an entry's own name first where it ties
+    order = sorted((c for c in score if score[c] >= best - 0.02),
+                   key=lambda c: (-score[c], _SPELLING[c] != _BY_KEY[c].name, c))
+    shown: dict[Activation, str] = {}
+    for c in order:
+        shown.setdefault(_BY_KEY[c], _SPELLING[c])
+    return list(shown.values())[:3]
 
 
 def lookup(name: str) -> Activation:
@@ -183,12 +203,7 @@ def lookup(name: str) -> Activation:
     entry = find(name)
     if entry is not None:
         return entry
-    key = normalise(name)
-    close = difflib.get_close_matches(key, list(_BY_KEY), n=5, cutoff=0.6)
-    if close:  # the closest name, and any others just as close
-        best = difflib.SequenceMatcher(None, key, close[0]).ratio()
-        close = [c for c in close if difflib.SequenceMatcher(None, key, c).ratio() >= best - 0.02]
-    suggestions = list(dict.fromkeys(_BY_KEY[c].name for c in close))[:3]
-    hint = f" — did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else " (see 'derive list')"
+    close = suggestions(name)
+    hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive list')"
     shown = name if len(name) <= 40 else name[:37] + "..."  # one readable line, whatever was typed
     raise DeriveError(f"unknown activation {shown!r}{hint}")
