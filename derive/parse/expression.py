@@ -41,7 +41,7 @@ from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, 
 from .latex import tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation
-from .tokens import MAX_LENGTH, Token, tokenize
+from .tokens import MAX_LENGTH, SUPERSCRIPTS, Token, tokenize
 
 MAX_DEPTH = 40  # brackets and function calls inside one another
 MAX_EXPONENT = 100  # |n| for a numeric exponent
@@ -53,6 +53,10 @@ GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta ta
 CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
 #: words of a sentence: in a hand derivation never a constant's name (g'(z) = 1 if z > 0)
 WORDS = frozenset("if for when otherwise else and or is where with then so elsewhere all real".split())
+
+#: what may follow an unbracketed radicand (√z): what ends a term and could not continue it
+_AFTER_RADICAND = frozenset({")", "]", "}", "\\}", "*", "/", "=", ",", "&", "\\\\", "<", "<=", ">", ">=", "!=", "≠",
+                             "endcases"})
 
 __all__ = ["FUNCTION_NAMES", "RESERVED", "Parser", "parse"]
 
@@ -89,6 +93,7 @@ class Parser(Notation):
         self.i = 0
         self.depth = 0
         self.abs_open = 0
+        self.exponents = 0  # typed exponents being read (a superscript inside one reads two ways)
         self.functions = _functions()
         self.var = variable(var)
         self.params = dict(params or {})
@@ -213,7 +218,8 @@ class Parser(Notation):
     def _starts_atom(self, token: Token) -> bool:
         if token.kind in ("number", "name", "command"):
             return True
-        return token.kind == "op" and (token.text in CLOSERS or (token.text == "|" and not self.abs_open))
+        return token.kind == "op" and (token.text in CLOSERS or token.text == "√"
+                                       or (token.text == "|" and not self.abs_open))
 
     def unary(self):
         if self.accept("-"):
@@ -236,6 +242,9 @@ class Parser(Notation):
         token = self.accept("^")
         if token is None:
             return base
+        if self.exponents and self.raised(token):
+            # e^(-z)²: (e^(-z))² as it looks, or e^((-z)²) as ^ groups? not guessed
+            raise self.error("a superscript after an exponent reads two ways: write (...)^2 or ^((...)^2)", token)
         self.enter()
         exponent = self.exponent()
         self.leave()
@@ -246,12 +255,23 @@ class Parser(Notation):
             shown = f"^{'-' if exponent.is_negative else ''}{last.text}{following.text}"
             raise self.error(f"{shown} reads two ways: write ^({'-' if exponent.is_negative else ''}{last.text}"
                              f"{following.text}) or a space before {following.text}", following)
+        if self.at("^") and self.raised(self.peek()):
+            raise self.error("a superscript after an exponent reads two ways: write (...)^2 or ^((...)^2)",
+                             self.peek())
         return self.raise_to(base, exponent, token)
+
+    def raised(self, token: Token) -> bool:
+        """Whether ``token`` was written as a Unicode superscript (²), not typed as ^."""
+        text = self.source or self.text
+        return 0 < token.column <= len(text) and text[token.column - 1] in SUPERSCRIPTS
 
     def exponent(self):
         """What follows ^: in LaTeX a group or one token (x^2, e^x, e^-x); typed, a unary."""
         if not self.latex:
-            return self.unary()
+            self.exponents += 1
+            value = self.unary()
+            self.exponents -= 1
+            return value
         token = self.peek()
         if token.kind == "op" and token.text in ("-", "+"):
             self.take()
@@ -292,6 +312,8 @@ class Parser(Notation):
                                                                                     self.stray_command)(token)
         if token.kind == "op" and token.text in self.closers:
             return self.bracketed(token)
+        if token.kind == "op" and token.text == "√":
+            return self.radical(token)
         if token.kind == "op" and token.text == "|":
             self.enter()
             self.abs_open += 1
@@ -308,7 +330,9 @@ class Parser(Notation):
 
     def bracketed(self, opened: Token):
         self.enter()
+        exponents, self.exponents = self.exponents, 0  # e^(-z²): inside a bracket, z² is plain
         inner = self.sum()
+        self.exponents = exponents
         self.expect(CLOSERS[opened.text], opened)
         self.leave()
         return inner
@@ -388,6 +412,38 @@ class Parser(Notation):
                 raise self.error("the index of a root must be a whole number from 2 to 100", index_token)
             return root(self.group(), Integer(index))
         return sqrt(self.group())
+
+    def radical(self, token: Token):
+        """√(1 + z²), √z, √2: the square root of the bracket, or of the one number or name, that
+        follows.  Plain text has no bar over the radicand, so where it could reach further
+        (√1+z, √2z, √z², √(1+z)²) the line is not guessed: brackets say which is meant."""
+        self.enter()
+        value = self.radicand()
+        self.leave()
+        return value
+
+    def radicand(self):
+        """The square root of what follows √ (see ``radical``)."""
+        opened = self.peek()
+        if opened.kind == "op" and opened.text in self.closers:
+            radicand = self.bracketed(self.take())
+            if self.at("^"):
+                raise self.error("√(...)^n reads two ways: write (√(...))^n or √((...)^n)", self.peek())
+            return sqrt(radicand)
+        if opened.kind not in ("number", "name") and not (opened.kind == "op" and opened.text == "√"):
+            raise self.error("√ of what? write √(...)", opened)
+        start = self.i
+        radicand = self.atom()  # a number, a name, or a function and its argument: √tanh(z)
+        following = self.peek()
+        if following.kind != "end" and not (following.kind == "op" and following.text in _AFTER_RADICAND):
+            shown = "√" + self.written(start, self.i)
+            raise self.error(f"{shown} followed by {following.text!r} reads two ways: write √(...) around all "
+                             f"that is under the root, or ({shown})", following)
+        return sqrt(radicand)
+
+    def written(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) as the user wrote it (columns count in ``text``)."""
+        return self.text[self.tokens[start].column - 1: self.tokens[end].column - 1].strip()
 
     # --- names ---------------------------------------------------------------
 
@@ -541,9 +597,11 @@ class Parser(Notation):
         if opened.kind == "op" and opened.text in self.closers:
             self.take()
             self.enter()
+            exponents, self.exponents = self.exponents, 0
             args = [self.comparison() if name == "where" else self.sum()]
             while self.accept(","):
                 args.append(self.sum())
+            self.exponents = exponents
             self.expect(CLOSERS[opened.text], opened)
             self.leave()
             return args

@@ -19,7 +19,7 @@ import re
 
 from .errors import ParseError
 from .tokens import GREEK as GREEK_CHARACTERS
-from .tokens import MAX_DIGITS, MAX_LENGTH, Token
+from .tokens import MAX_DIGITS, MAX_LENGTH, SUPERSCRIPTS, Token, superscript_tokens
 
 #: a command, a number (whole: "100" is one token, not 1 0 0), a run of letters, spaces,
 #: or one character
@@ -107,6 +107,13 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
         if text.startswith("\\") and len(text) > 1:
             i = _command(source, raw, i, text, column, out)
             continue
+        if text in SUPERSCRIPTS:  # σ(z)², e⁻ᶻ typed among the LaTeX: one raised group
+            run = text
+            while i < len(raw) and raw[i][0] in SUPERSCRIPTS and raw[i][1] == column + len(run):
+                run += raw[i][0]
+                i += 1
+            out.extend(superscript_tokens(run, column, source, braces=True))
+            continue
         if text[0].isdigit() or text[0] == ".":
             if sum(c.isdigit() for c in text) > MAX_DIGITS:
                 raise ParseError(f"a number with more than {MAX_DIGITS} digits", column, source)
@@ -122,16 +129,14 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
             out.append(Token("name", GREEK_CHARACTERS[text], column))
         elif text in _UNICODE:
             out.append(Token("op", _UNICODE[text], column))
-        elif text in ("²", "³"):
-            out.extend([Token("op", "^", column), Token("number", "2" if text == "²" else "3", column)])
-        elif text in "+-*/^_()[]{}|,'=<>!:":
+        elif text in "+-*/^_()[]{}|,'=<>!:√":
             out.append(Token("op", text, column))
         elif text == "%":
             break  # a comment to the end
         else:
             what = repr(text) if text.isprintable() else f"character U+{ord(text):04X}"
             raise ParseError(f"unexpected {what}", column, source)
-    return _primes(out) + [Token("end", "", len(source) + 1)]
+    return _primes(_over(out, source)) + [Token("end", "", len(source) + 1)]
 
 
 #: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
@@ -195,6 +200,8 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         out.append(Token("op", SYMBOLS[name], column))
     elif name == "\\":
         out.append(Token("op", "\\\\", column))
+    elif name == "over":
+        out.append(Token("op", "\\over", column))
     elif name in WORD_FONTS:
         return _word(source, raw, i, name, column, out)
     elif name in FONT_SWITCHES:  # {\rm e}: the letters that follow are one word
@@ -283,3 +290,45 @@ def _primes(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+#: tokens after which a brace group is an argument (e^{...}, \\sqrt{...}, \\frac{..}{..}): kept whole
+_TAKES_A_GROUP = {"^", "_", "}", "]"}
+
+
+def _over(tokens: list[Token], source: str) -> list[Token]:
+    """{a \\over b}, plain TeX's fraction, as \\frac{a}{b}: \\over divides its whole brace
+    group.  Outside braces it would divide the whole formula (the left side too, across the
+    '='), so it is read inside braces only; two in one group are TeX's error too."""
+    if not any(t.kind == "op" and t.text == "\\over" for t in tokens):
+        return tokens
+    groups: list[list[Token]] = [[]]  # each open group's tokens, its '{' first; innermost last
+    for t in tokens:
+        if t.kind == "op" and t.text == "{":
+            groups.append([t])
+        elif t.kind == "op" and t.text == "}" and len(groups) > 1:
+            opened, *group = groups.pop()
+            overs = [k for k, u in enumerate(group) if u.kind == "op" and u.text == "\\over"]
+            if not overs:
+                groups[-1].extend([opened, *group, t])
+                continue
+            if len(overs) > 1:
+                raise ParseError("two \\over in one group: write \\frac{...}{...}", group[overs[1]].column, source)
+            over = group[overs[0]]
+            top, bottom = group[:overs[0]], group[overs[0] + 1:]
+            if not top or not bottom:
+                raise ParseError("\\over needs something above and below it", over.column, source)
+            fraction = [Token("command", "frac", opened.column), opened, *top, Token("op", "}", over.column),
+                        Token("op", "{", over.column), *bottom, t]
+            before = groups[-1][-1] if groups[-1] else None
+            if before is not None and (before.kind == "command" or before.kind == "op" and before.text in _TAKES_A_GROUP):
+                fraction = [opened, *fraction, t]  # e^{1 \\over 2}: still the group that ^ takes
+            groups[-1].extend(fraction)
+        else:
+            groups[-1].append(t)
+    if len(groups) > 1:
+        return tokens  # a brace never closed: the parser says where
+    for t in groups[0]:
+        if t.kind == "op" and t.text == "\\over":
+            raise ParseError("\\over outside braces divides the whole line: write {... \\over ...}", t.column, source)
+    return groups[0]

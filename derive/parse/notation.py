@@ -44,10 +44,11 @@ class Notation:
             j += 1
         if tokens[j].kind == "op" and tokens[j].text == "^":
             j += 1
-            if tokens[j].kind == "op" and tokens[j].text == "{":
+            if tokens[j].kind == "op" and tokens[j].text in ("{", "("):  # ^{-1}, ^(-1) (σ⁻¹ typed)
+                pair = {tokens[j].text: 1, "}" if tokens[j].text == "{" else ")": -1}
                 depth = 0
                 while tokens[j].kind != "end":
-                    depth += {"{": 1, "}": -1}.get(tokens[j].text, 0) if tokens[j].kind == "op" else 0
+                    depth += pair.get(tokens[j].text, 0) if tokens[j].kind == "op" else 0
                     j += 1
                     if depth == 0:
                         break

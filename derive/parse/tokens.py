@@ -1,7 +1,11 @@
 """Cutting typed text into tokens: numbers, names, operators, each with its column.
 
 Text pasted from a PDF or typed by hand is read as it means: ``′`` is a prime, ``−``
-and ``–`` are minus, ``·`` and ``×`` times, ``²`` and ``³`` powers, ``σ`` sigma.
+and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``√`` a square root (the
+parser decides how far it reaches).  A run of Unicode superscripts is one raised
+exponent, as it looks: ``e⁻ᶻ`` is e^(-z), ``(1+e⁻ᶻ)⁻¹`` the reciprocal, ``e⁻²ᶻ`` e^(-2z),
+``z²³`` z^23, ``⁻³ᐟ²`` -3/2; a run that is not an exponent (``⁻`` alone, ``²⁻``, a bracket ``⁽²⁾``,
+which may be a derivative's order) is unreadable, never guessed.
 """
 
 from __future__ import annotations
@@ -19,20 +23,33 @@ GREEK = {
     "λ": "lambda", "μ": "mu", "θ": "theta", "τ": "tau", "φ": "phi", "σ": "sigma", "π": "pi",
 }
 
+#: Unicode superscripts: digits, signs and the letters (one name each, as in TeX: ᵃᶻ is a z)
+SUPERSCRIPTS = {
+    **dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")), "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "⁼": "=",
+    "ᐟ": "/",  # (U+141F) the raised slash of ⁻³ᐟ², as phones and character pickers offer it
+    **dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz")),
+    "ᵅ": "alpha", "ᵝ": "beta", "ᵞ": "gamma", "ᵟ": "delta", "ᶿ": "theta",
+}
+#: what a superscript run may say: signed terms of digits and letters (-2z, z - 1)
+#: (letters then digits, ᶻ², is not one: z² cannot be raised again, so it is unreadable)
+_TERM = r"(?:[0-9]+[a-z]*|[a-z]+)"
+_EXPONENT = re.compile(rf"[-+]?{_TERM}(?:[-+]{_TERM})*|[-+]?[0-9]+/[0-9]+")
+
 _TOKEN = re.compile(
     r"""
     (?P<space>[ \t\u00a0]+)
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![\w.]))?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπ])
-  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″²³])
-    """,
+  | (?P<superscript>[%s]+)
+  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″√])
+    """ % "".join(SUPERSCRIPTS),
     re.VERBOSE,
 )
 
 #: Characters people paste from documents, read as the ASCII operator they mean.
 _SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'"}
 #: Characters that stand for two tokens.
-_TWO = {"²": ("^", "2"), "³": ("^", "3"), "″": ("'", "'")}
+_TWO = {"″": ("'", "'")}
 
 
 @record
@@ -61,6 +78,10 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
             raise ParseError(f"a number with more than {MAX_DIGITS} digits", position + 1, shown)
         if kind == "name":
             value = GREEK.get(value, value)
+        if kind == "superscript":
+            out.extend(superscript_tokens(value, position + 1, shown, braces=False))
+            position = m.end()
+            continue
         if kind == "op" and value in _TWO:
             first, second = _TWO[value]
             out.append(Token("op", first, position + 1))
@@ -72,3 +93,29 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
         position = m.end()
     out.append(Token("end", "", len(text) + 1))
     return out
+
+
+def superscript_tokens(run: str, column: int, text: str, *, braces: bool) -> list[Token]:
+    """The tokens of a run of superscripts starting at ``column``: ``^`` and the exponent,
+    bracketed unless it is one number (``²`` stays ``^ 2``, which the notation reads after a
+    function's name: σ²(z)).  ``braces``: a LaTeX text's group ``{...}`` instead of ``(...)``."""
+    said = "".join(SUPERSCRIPTS[c] if len(SUPERSCRIPTS[c]) == 1 else "a" for c in run)
+    if not _EXPONENT.fullmatch(said):
+        hint = "a derivative's order is written with primes or ^(n)" if "(" in said else "write ^(...)"
+        raise ParseError(f"the superscript {run!r} is not read as an exponent ({hint})", column, text)
+    inner: list[Token] = []
+    for k, c in enumerate(run):
+        value = SUPERSCRIPTS[c]
+        if value.isdigit() and k and SUPERSCRIPTS[run[k - 1]].isdigit():  # ²³: one number, 23
+            inner[-1] = Token("number", inner[-1].text + value, inner[-1].column)
+        elif value.isdigit():
+            inner.append(Token("number", value, column + k))
+        elif value in "+-/":
+            inner.append(Token("op", value, column + k))
+        else:
+            inner.append(Token("name", value, column + k))
+    caret = Token("op", "^", column)
+    if len(inner) == 1 and inner[0].kind == "number" and not braces:
+        return [caret, inner[0]]
+    opened, closed = ("{", "}") if braces else ("(", ")")
+    return [caret, Token("op", opened, column), *inner, Token("op", closed, column + len(run) - 1)]
