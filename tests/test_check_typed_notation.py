@@ -35,6 +35,16 @@ DERIVATIONS = {
         ("= −e⁻ᶻ/(1 + e⁻ᶻ)²", -exp(-Z) / (1 + exp(-Z)) ** 2, 1),
         ("= −σ(z)(1 − σ(z))", -S * (1 - S), 1),
     ]),
+    "sigmoid, the order of a derivative as a superscript": (S, [
+        ("σ(z) = 1/(1 + e⁻ᶻ)", S, 0),
+        ("σ'(z) = σ(z)(1 − σ(z))", S * (1 - S), 1),
+        ("σ⁽²⁾(z) = σ(z)(1 − σ(z))(1 − 2σ(z))", S * (1 - S) * (1 - 2 * S), 2),
+    ]),
+    "sigmoid, the second derivative's factor 2 dropped": (S, [
+        ("σ(z) = 1/(1 + e⁻ᶻ)", S, 0),
+        ("σ'(z) = σ(z)(1 − σ(z))", S * (1 - S), 1),
+        ("σ⁽²⁾(z) = σ(z)(1 − σ(z))(1 − σ(z))", S * (1 - S) ** 2, 2),
+    ]),
     "tanh, superscripts": (T, [
         ("tanh(z) = (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ)", T, 0),
         ("tanh'(z) = ((eᶻ + e⁻ᶻ)² − (eᶻ − e⁻ᶻ)²)/(eᶻ + e⁻ᶻ)²",
@@ -85,14 +95,16 @@ DERIVATIONS = {
 def _first_wrong_by_hand(definition, lines) -> int | None:
     """The first line (1-based) whose hand-built value is not the true one, and that does not
     follow from the line before either (a carried error is not a new one)."""
-    truths = {0: definition, 1: sympy.diff(definition, Z)}
-    previous = None
+    truths = {k: sympy.diff(definition, Z, k) for k in range(3)}
+    previous, previous_order = None, 0
     for index, (_, value, order) in enumerate(lines, start=1):
         true = numerically_equal(value, truths[order])
-        follows = previous is not None and numerically_equal(value, previous)
+        # a "= ..." line follows from the line before; a new left side from its derivative
+        before = previous if previous is None or order == previous_order else sympy.diff(previous, Z)
+        follows = previous is not None and numerically_equal(value, before)
         if not true and not follows:
             return index
-        previous = value
+        previous, previous_order = value, order
     return None
 
 
@@ -112,6 +124,8 @@ def test_the_seeded_mistakes_are_mistakes_by_hand():
     firsts = {name: _first_wrong_by_hand(*DERIVATIONS[name]) for name in DERIVATIONS}
     assert firsts == {
         "sigmoid, superscripts": None, "sigmoid, a sign dropped": 3,
+        "sigmoid, the order of a derivative as a superscript": None,
+        "sigmoid, the second derivative's factor 2 dropped": 3,
         "tanh, superscripts": None, "tanh, the quotient rule's minus as a plus": 2,
         "softplus, LaTeX with \\over": None, "softplus, a sign slipped under \\over": 3,
         "swish, superscripts": None, "swish, a square where the product was": 3,
@@ -122,7 +136,7 @@ def test_the_seeded_mistakes_are_mistakes_by_hand():
 @pytest.mark.parametrize("line, words", [
     ("= √1+e⁻ᶻ", "reads two ways"),
     ("= e^(-z)²", "reads two ways"),
-    ("= σ⁽¹⁾(z)", "derivative's order"),
+    ("= σ⁽⁻¹⁾(z)", "derivative's order"),
 ])
 def test_a_line_that_reads_two_ways_is_unreadable_not_wrong(line, words):
     result = derive.check(f"σ(z) = 1/(1 + e⁻ᶻ)\nσ'(z) = σ(z)(1 − σ(z))\n{line}\n")

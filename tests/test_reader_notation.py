@@ -64,6 +64,14 @@ def test_latex_notation_is_read_as_meant(text, meant):
     assert read == meant, (text, read)
 
 
+def test_a_superscript_order_is_a_derivative_after_a_function_name():
+    g = sympy.Function("g")
+    assert parse("σ⁽²⁾(z)", notation=True, function="sigma") == sympy.Derivative(g(Z), (Z, 2))
+    assert parse("tanh⁽²⁾(z)", notation=True) == sympy.diff(tanh(Z), Z, 2)
+    with pytest.raises(ParseError, match="derivative's order"):
+        parse("(1+z)⁽²⁾", notation=True)  # not a function: neither an order nor (surely) a power
+
+
 def test_the_over_derivative_operator_in_a_derivation():
     g = sympy.Function("g")
     for text in (r"{d \over dz} \sigma(z)", r"{d\sigma \over dz}"):
@@ -81,7 +89,8 @@ def test_the_over_derivative_operator_in_a_derivation():
     ("e⁻", 2, "not read as an exponent"),
     ("z²⁻", 2, "not read as an exponent"),
     ("e⁻ᶻ²", 2, "not read as an exponent"),  # e^(-z²) or e^(-2z)? a superscript cannot be raised again
-    ("g⁽²⁾(z)", 2, "derivative's order"),  # an order of a derivative, or a power: not guessed
+    ("g⁽²⁾(z)", 2, "derivative's order"),  # g is no function here: an order after a name only
+    ("g⁽⁻¹⁾(z)", 2, "derivative's order"),
     ("z⁼", 2, "not read as an exponent"),
     ("e^(-z)²", 7, "reads two ways"),  # (e^(-z))² as it looks, or e^((-z)²) as ^ groups
     ("e^-z²", 5, "reads two ways"),

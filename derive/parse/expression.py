@@ -242,6 +242,8 @@ class Parser(Notation):
         token = self.accept("^")
         if token is None:
             return base
+        if self.raised(token) and self.at("{") and self.at("(", ahead=1):
+            raise self.error("a superscript ⁽n⁾ is a derivative's order: it follows a function's name only", token)
         if self.exponents and self.raised(token):
             # e^(-z)²: (e^(-z))² as it looks, or e^((-z)²) as ^ groups? not guessed
             raise self.error("a superscript after an exponent reads two ways: write (...)^2 or ^((...)^2)", token)
@@ -262,8 +264,7 @@ class Parser(Notation):
 
     def raised(self, token: Token) -> bool:
         """Whether ``token`` was written as a Unicode superscript (²), not typed as ^."""
-        text = self.source or self.text
-        return 0 < token.column <= len(text) and text[token.column - 1] in SUPERSCRIPTS
+        return 0 < token.column <= len(self.text) and self.text[token.column - 1] in SUPERSCRIPTS
 
     def exponent(self):
         """What follows ^: in LaTeX a group or one token (x^2, e^x, e^-x); typed, a unary."""

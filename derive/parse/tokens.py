@@ -4,8 +4,8 @@ Text pasted from a PDF or typed by hand is read as it means: ``′`` is a prime,
 and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``√`` a square root (the
 parser decides how far it reaches).  A run of Unicode superscripts is one raised
 exponent, as it looks: ``e⁻ᶻ`` is e^(-z), ``(1+e⁻ᶻ)⁻¹`` the reciprocal, ``e⁻²ᶻ`` e^(-2z),
-``z²³`` z^23, ``⁻³ᐟ²`` -3/2; a run that is not an exponent (``⁻`` alone, ``²⁻``, a bracket ``⁽²⁾``,
-which may be a derivative's order) is unreadable, never guessed.
+``z²³`` z^23, ``⁻³ᐟ²`` -3/2; ``σ⁽²⁾`` is a derivative's order (as g^{(2)}); a run that is
+not an exponent (``⁻`` alone, ``²⁻``, ``ᶻ²``) is unreadable, never guessed.
 """
 
 from __future__ import annotations
@@ -100,8 +100,13 @@ def superscript_tokens(run: str, column: int, text: str, *, braces: bool) -> lis
     bracketed unless it is one number (``²`` stays ``^ 2``, which the notation reads after a
     function's name: σ²(z)).  ``braces``: a LaTeX text's group ``{...}`` instead of ``(...)``."""
     said = "".join(SUPERSCRIPTS[c] if len(SUPERSCRIPTS[c]) == 1 else "a" for c in run)
+    order = re.fullmatch(r"\(([0-9]+)\)", said)
+    if order:  # σ⁽²⁾: a derivative's order, written as g^{(2)} (the parser reads it after a function only)
+        return [Token("op", "^", column), Token("op", "{", column), Token("op", "(", column),
+                Token("number", order.group(1), column + 1), Token("op", ")", column + len(run) - 1),
+                Token("op", "}", column + len(run) - 1)]
     if not _EXPONENT.fullmatch(said):
-        hint = "a derivative's order is written with primes or ^(n)" if "(" in said else "write ^(...)"
+        hint = "a derivative's order is a whole number: ⁽²⁾" if "(" in said else "write ^(...)"
         raise ParseError(f"the superscript {run!r} is not read as an exponent ({hint})", column, text)
     inner: list[Token] = []
     for k, c in enumerate(run):
