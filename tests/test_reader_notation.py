@@ -133,3 +133,18 @@ def test_nested_radicals_are_bounded():
     assert parse("√√z") == Z ** Rational(1, 4)
     with pytest.raises(ParseError, match="nested"):
         parse("√" * 50 + "z")
+
+
+def test_scrambled_notation_is_read_or_refused_in_one_line():
+    # superscripts, radicals and \over in any order: an expression or a ParseError, nothing else
+    import random
+
+    alphabet = list("z2e⁻ᶻ²³⁽⁾¹ᐟ√()+-*/^σ ˣ⁺.") + [r"\over", "{", "}", "tanh"]
+    rng = random.Random(14)
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        for options in ({}, {"notation": True, "function": "sigma"}, {"latex": True}, {"latex": True, "notation": True}):
+            try:
+                parse(text, **options)
+            except ParseError as error:
+                assert "\n" not in str(error)
