@@ -154,3 +154,31 @@ def test_the_command_line_grades_a_typed_file(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(wrong), "--format", "json"])
     assert result.exit_code == 1
     assert '"first_error": 2' in result.stdout
+
+
+# --- the orders of derivatives as documents type them -------------------------------------
+
+@pytest.mark.parametrize("second", ["σ’’(z)", "σ″(z)", "σ^(2)(z)", "σ⁽²⁾(z)"])
+def test_a_second_derivative_typed_any_way_is_read(second):
+    # σ’ is a word processor's apostrophe; σ^(2) and σ⁽²⁾ are Lagrange's notation typed
+    text = f"σ(z) = 1/(1 + e⁻ᶻ)\nσ’(z) = σ(z)(1 − σ(z))\n{second} = σ(z)(1 − σ(z))(1 − 2σ(z))\n"
+    assert numerically_equal(S * (1 - S) * (1 - 2 * S), sympy.diff(S, Z, 2))  # the premise, by hand
+    result = derive.check(text)
+    assert result["valid"], result["lines"]
+    assert [line["lhs"] for line in result["lines"]] == ["σ(z)", "σ'(z)", "σ''(z)"]
+
+
+def test_a_third_derivative_with_three_primes_in_one_character():
+    truth = sympy.diff(tanh(Z), Z, 3)
+    written = -2 * (1 - tanh(Z) ** 2) * (1 - 3 * tanh(Z) ** 2)
+    assert numerically_equal(written, truth)
+    result = derive.check("g(z) = tanh(z)\ng’(z) = 1 − g(z)²\ng‴(z) = −2(1 − g(z)²)(1 − 3g(z)²)\n")
+    assert result["valid"] and result["lines"][-1]["lhs"] == "g'''(z)", result["lines"]
+
+
+def test_a_wrong_higher_derivative_gets_no_corrected_line_that_is_wrong():
+    # σ''' written as σ: wrong; the table's σ' = σ(1 − σ) is no correction of a third derivative
+    result = derive.check("s(z) = 1/(1+e^-z)\ns'(z) = s(z)(1-s(z))\ns'''(z) = s(z)\n")
+    line = result["lines"][-1]
+    assert line["verdict"] == "wrong" and result["first_error"] == 3
+    assert line["corrected"] is None, line

@@ -152,7 +152,11 @@ def _diagnose(s: Situation) -> Diagnosis:
     found = None
     if any(s.definition.has(f) or s.W.has(f) for f in NON_SMOOTH):
         found = _one_side(s)
-    found = found or _diagnose_at(s, SAMPLE)
+    if found is None:
+        found = _diagnose_at(s, SAMPLE)
+        if found.corrected is not None and not _same(_values(s.value(found.corrected), s.z, POINTS),
+                                                     _values(s.C, s.z, POINTS)):
+            found = replace(found, corrected=None)  # no corrected line rather than another wrong one
     return replace(found, corrected=_in_own_names(found.corrected, s)) if found.corrected is not None else found
 
 
@@ -357,7 +361,10 @@ def _differentiated(s: Situation) -> list[Differentiated]:
     if s.before is None and not s.step.order:
         return []
     if s.step.order:
-        sources = ([s.before] if s.before is not None else []) + [f for f in s.forms_of_g if f != s.before]
+        # the forms of g are of order 0: differentiated once they give a g' line only (a wrong
+        # g'''(z) after g'(z) is not a wrong g')
+        forms = s.forms_of_g if s.step.order == 1 else []
+        sources = ([s.before] if s.before is not None else []) + [f for f in forms if f != s.before]
         return [Differentiated(t, lambda d: d, lambda d: d) for t in sources]
     out = []
     for d in sorted(s.before.atoms(Derivative), key=str):

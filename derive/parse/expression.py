@@ -561,13 +561,14 @@ class Parser(Notation):
         return order + (self.primes() if self.notation else 0), power, False
 
     def order_in_brackets(self) -> int | None:
-        """g^{(3)} or g^(3): the order of a derivative, or None (the tokens are left)."""
+        """g^{(3)} or, in a hand derivation, g^(3) (typed or LaTeX: Lagrange's notation, as a left
+        side writes the third derivative; a power is written g^3 or g(z)^3): the order of a
+        derivative, or None (the tokens are left)."""
         texts = [t.text for t in self.tokens[self.i: self.i + 5]]
         if texts[:2] == ["{", "("] and len(texts) == 5 and texts[3:] == [")", "}"] and texts[2].isdigit():
             self.i += 5
             return int(texts[2])
-        if self.notation and texts[:1] == ["("] and len(texts) >= 3 and texts[2] == ")" and texts[1].isdigit() \
-                and self.latex:
+        if self.notation and texts[:1] == ["("] and len(texts) >= 3 and texts[2] == ")" and texts[1].isdigit():
             self.i += 3
             return int(texts[1])
         return None

@@ -24,7 +24,8 @@ def _order_of(group: str) -> str:
     return rf"(?: \^ (?:\{{ )?(?P<{group}>\d+)(?: \}})?)?"
 
 
-_LAGRANGE = re.compile(rf"{_NAME}(?P<primes>(?: ')*)(?: \^ \{{ \( (?P<k>\d+) \) \}})?"
+#: g^{(3)}(z) in LaTeX, g^(3)(z) and g⁽³⁾(z) typed: the third derivative
+_LAGRANGE = re.compile(rf"{_NAME}(?P<primes>(?: ')*)(?: \^ (?P<brace>\{{ )?\( (?P<k>\d+) \)(?(brace) \}}))?"
                        rf"(?: \( {_VAR} \)| (?P<loose>[A-Za-z]))?")
 #: functions whose argument may be written without brackets: \tanh x
 _LOOSE = {"tanh", "sigma", "sigmoid"}

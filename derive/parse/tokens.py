@@ -1,6 +1,6 @@
 """Cutting typed text into tokens: numbers, names, operators, each with its column.
 
-Text pasted from a PDF or typed by hand is read as it means: ``′`` is a prime, ``−``
+Text pasted from a PDF or typed by hand is read as it means: ``′`` and ``’`` are a prime, ``−``
 and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``√`` a square root (the
 parser decides how far it reaches).  A run of Unicode superscripts is one raised
 exponent, as it looks: ``e⁻ᶻ`` is e^(-z), ``(1+e⁻ᶻ)⁻¹`` the reciprocal, ``e⁻²ᶻ`` e^(-2z),
@@ -41,15 +41,16 @@ _TOKEN = re.compile(
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![\w.]))?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπ])
   | (?P<superscript>[%s]+)
-  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″√])
+  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″‴’√])
     """ % "".join(SUPERSCRIPTS),
     re.VERBOSE,
 )
 
 #: Characters people paste from documents, read as the ASCII operator they mean.
-_SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'"}
+#: (’: a word processor's apostrophe, σ’(z) as typed in a document, is a prime in a formula)
+_SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'"}
 #: Characters that stand for two tokens.
-_TWO = {"″": ("'", "'")}
+_MANY = {"″": ("'", "'"), "‴": ("'", "'", "'")}
 
 
 @record
@@ -82,10 +83,8 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
             out.extend(superscript_tokens(value, position + 1, shown, braces=False))
             position = m.end()
             continue
-        if kind == "op" and value in _TWO:
-            first, second = _TWO[value]
-            out.append(Token("op", first, position + 1))
-            out.append(Token("number" if second.isdigit() else "op", second, position + 1))
+        if kind == "op" and value in _MANY:
+            out.extend(Token("op", prime, position + 1) for prime in _MANY[value])
         elif kind == "op":
             out.append(Token("op", _SAME_AS.get(value, value), position + 1))
         elif kind != "space":
