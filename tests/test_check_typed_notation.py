@@ -182,3 +182,26 @@ def test_a_wrong_higher_derivative_gets_no_corrected_line_that_is_wrong():
     line = result["lines"][-1]
     assert line["verdict"] == "wrong" and result["first_error"] == 3
     assert line["corrected"] is None, line
+
+
+@pytest.mark.parametrize("left", ["∂σ/∂z", "∂/∂z σ(z)", "∂/∂z [σ(z)]"])
+def test_a_partial_sign_typed_for_one_variable_is_d(left):
+    result = derive.check(f"σ(z) = 1/(1 + e⁻ᶻ)\n{left} = σ(z)(1 − σ(z))\n")
+    assert result["valid"] and result["lines"][1]["lhs"] == "σ'(z)", result["lines"]
+
+
+def test_a_line_whose_left_side_cannot_be_read_is_not_called_wrong():
+    # "(d/dz)σ(z) = ..." is not read; its right side may be what that left side names (σ'), so
+    # it is unreadable, not wrong after σ; the lines after it follow from it
+    text = ("σ(z) = 1/(1 + e⁻ᶻ)\n(d/dz)σ(z) = σ(z)(1 − σ(z))\n= σ(z) − σ(z)²\n= σ(z) + σ(z)²\n"
+            "σ''(z) = σ(z)(1 − σ(z))(1 − 2σ(z))\n")
+    assert numerically_equal(S - S ** 2, S * (1 - S))  # line 4 follows from line 3, by hand
+    assert not numerically_equal(S + S ** 2, S - S ** 2)  # line 5 does not
+    assert numerically_equal(S * (1 - S) * (1 - 2 * S), sympy.diff(S, Z, 2))  # line 6 is σ''
+    result = derive.check(text)
+    verdicts = [line["verdict"] for line in result["lines"]]
+    assert verdicts[1:3] == ["unreadable", "unreadable"], result["lines"]
+    assert "its left side (d/dz)σ(z) could not be read" in result["lines"][2]["message"]
+    assert verdicts[3] in ("proved", "numerically equal") and "follows from line 3" in result["lines"][3]["message"]
+    assert verdicts[4] == "wrong" and result["first_error"] == 5
+    assert verdicts[5] in ("proved", "numerically equal")

@@ -213,7 +213,7 @@ def check_document(document: Document, *, function: Expr | None = None,
         else:
             true_order = order  # the true value is needed only after a wrong line: computed then
             target, follows, what = last_value, last.step.index, f"does not follow from line {last.step.index}"
-        skipped = follows is not None and lines and lines[-1].verdict == "unreadable"
+        skipped = follows is not None and lines and lines[-1].verdict == "unreadable" and lines[-1] is not last
         comparison = compare(mine, target, z)
         if comparison.verdict == "undecided":
             lines.append(CheckedLine(step, expr, "unreadable", comparison,
@@ -227,6 +227,8 @@ def check_document(document: Document, *, function: Expr | None = None,
                                                                       document.function), None
                 if follows is None and lines and lines[-1].verdict == "unreadable":
                     reason = f"{what.replace('is not', 'equal to', 1)} (the line before could not be read)"
+                elif last is not None and last.verdict == "unreadable":  # see "A = B" with A unreadable
+                    reason += f"{'; ' if reason else ''}follows from line {follows}, whose left side could not be read"
             else:
                 verdict, source = "carried forward", carried
                 reason = (f"follows from line {follows}, which is wrong"
@@ -243,6 +245,17 @@ def check_document(document: Document, *, function: Expr | None = None,
         else:
             verdict, right, source = "wrong", False, step.index
             reason = what
+            if skipped and step.left and lines[-1].step.row == step.row and lines[-1].step.text == step.left:
+                # "A = B" with A unreadable: A may have named what B is (∂σ/∂z, a new order), so B
+                # is not a wrong line after the line before A: what B should equal is not known.
+                # The lines after it follow from B (equal to it, they are credited whatever A was:
+                # proved, or the error carried), at an order not known until a left side says it
+                line = CheckedLine(step, expr, "unreadable", comparison,
+                                   reason=f"its left side {step.left[:40]} could not be read, so what this line "
+                                          f"should equal is not known")
+                lines.append(line)
+                last, last_value, last_right, carried, order = line, mine, True, None, None
+                continue
         if skipped and verdict != "wrong":
             reason += f" (compared with line {follows}: the line before could not be read)"
         diagnosis = None

@@ -53,6 +53,9 @@ class Step:
     #: σ'(z) = ... in a derivation of g): the step may be a side computation, true to its left side
     claim: Expr | None = None
     claim_text: str = ""  # that left side as written
+    #: the text left of its '=' where that is a step of its own, not a left side (A in "A = B"):
+    #: an A that cannot be read may have named what B is, so B is then not called wrong
+    left: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
         if claimed is not None:
             claimed = claimed.xreplace(swaps)
         steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
-                          remark=remark, row=piece.row, claim=claimed, claim_text=claim or ""))
+                          remark=remark, row=piece.row, claim=claimed, claim_text=claim or "",
+                          left=piece.left if lhs is None and claim is None and piece.left else ""))
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
     text_name, latex_name = _spelled(name)

@@ -53,6 +53,10 @@ _SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-"
 _MANY = {"″": ("'", "'"), "‴": ("'", "'", "'")}
 
 
+#: ∂ where it starts a differential or an operator: ∂σ, ∂z, ∂/∂z, ∂²
+_PARTIAL = re.compile(r"∂(?=[A-Za-zαβγδεκλμθτφσπ/^²³])")
+
+
 @record
 class Token(Record):
     kind: str  # "number", "name", "op", "command" (LaTeX), "end"
@@ -67,6 +71,7 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
         raise ParseError(f"the input is {len(text)} characters long; at most {max_length} are read", text=shown)
     out: list[Token] = []
     position = 0
+    text = _PARTIAL.sub("d", text)  # ∂σ/∂z of a function of one variable is dσ/dz (columns hold)
     while position < len(text):
         m = _TOKEN.match(text, position)
         if m is None:
