@@ -205,3 +205,13 @@ def test_a_line_whose_left_side_cannot_be_read_is_not_called_wrong():
     assert verdicts[3] in ("proved", "numerically equal") and "follows from line 3" in result["lines"][3]["message"]
     assert verdicts[4] == "wrong" and result["first_error"] == 5
     assert verdicts[5] in ("proved", "numerically equal")
+
+
+def test_the_sigmoid_through_tanh_with_fraction_characters():
+    written = (1 + tanh(Z / 2)) / 2
+    assert numerically_equal(written, S)  # by hand: σ(z) = ½(1 + tanh(z/2))
+    assert numerically_equal((1 - tanh(Z / 2) ** 2) / 4, sympy.diff(written, Z))
+    result = derive.check("σ(z) = ½(1 + tanh(z/2))\nσ'(z) = ¼(1 − tanh²(z/2))\n= ¼ sech²(z/2)\n")
+    assert result["valid"], result["lines"]
+    wrong = derive.check("σ(z) = ½(1 + tanh(z/2))\nσ'(z) = ½(1 − tanh²(z/2))\n")
+    assert wrong["first_error"] == 2

@@ -148,3 +148,19 @@ def test_scrambled_notation_is_read_or_refused_in_one_line():
                 parse(text, **options)
             except ParseError as error:
                 assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("½(1 + tanh(z/2))", (1 + tanh(Z / 2)) / 2),
+    ("¼z", Z / 4),
+    ("e^(½z)", exp(Z / 2)),
+    ("(¾)²", Rational(9, 16)),
+])
+def test_fractions_in_one_character(text, meant):
+    assert parse(text) == meant
+
+
+def test_a_number_before_a_fraction_character_reads_two_ways():
+    with pytest.raises(ParseError, match="reads two ways") as error:
+        parse("2½")  # two and a half, or 2·½
+    assert error.value.column == 2

@@ -246,8 +246,9 @@ def check_document(document: Document, *, function: Expr | None = None,
             verdict, right, source = "wrong", False, step.index
             reason = what
             if skipped and step.left and lines[-1].step.row == step.row and lines[-1].step.text == step.left:
-                # "A = B" with A unreadable: A may have named what B is (∂σ/∂z, a new order), so B
-                # is not a wrong line after the line before A: what B should equal is not known.
+                # "A = B" with A unreadable: A may have named what B is (a derivative in a notation
+                # not read, a new order), so B is not a wrong line after the line before A: what B
+                # should equal is not known.
                 # The lines after it follow from B (equal to it, they are credited whatever A was:
                 # proved, or the error carried), at an order not known until a left side says it
                 line = CheckedLine(step, expr, "unreadable", comparison,

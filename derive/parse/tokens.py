@@ -1,7 +1,7 @@
 """Cutting typed text into tokens: numbers, names, operators, each with its column.
 
 Text pasted from a PDF or typed by hand is read as it means: ``′`` and ``’`` are a prime, ``−``
-and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``√`` a square root (the
+and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``½`` a half, ``√`` a square root (the
 parser decides how far it reaches).  A run of Unicode superscripts is one raised
 exponent, as it looks: ``e⁻ᶻ`` is e^(-z), ``(1+e⁻ᶻ)⁻¹`` the reciprocal, ``e⁻²ᶻ`` e^(-2z),
 ``z²³`` z^23, ``⁻³ᐟ²`` -3/2; ``σ⁽²⁾`` is a derivative's order (as g^{(2)}); a run that is
@@ -35,14 +35,19 @@ SUPERSCRIPTS = {
 _TERM = r"(?:[0-9]+[a-z]*|[a-z]+)"
 _EXPONENT = re.compile(rf"[-+]?{_TERM}(?:[-+]{_TERM})*|[-+]?[0-9]+/[0-9]+")
 
+#: fractions in one character: ½(1 + tanh(z/2)) is the sigmoid
+FRACTIONS = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4"), "¾": ("3", "4"),
+             "⅕": ("1", "5"), "⅙": ("1", "6"), "⅛": ("1", "8")}
+
 _TOKEN = re.compile(
     r"""
     (?P<space>[ \t\u00a0]+)
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![\w.]))?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπ])
   | (?P<superscript>[%s]+)
+  | (?P<fraction>[%s])
   | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″‴’√])
-    """ % "".join(SUPERSCRIPTS),
+    """ % ("".join(SUPERSCRIPTS), "".join(FRACTIONS)),
     re.VERBOSE,
 )
 
@@ -84,6 +89,16 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
             raise ParseError(f"a number with more than {MAX_DIGITS} digits", position + 1, shown)
         if kind == "name":
             value = GREEK.get(value, value)
+        if kind == "fraction":
+            if out and out[-1].kind == "number" and out[-1].column + len(out[-1].text) == position + 1:
+                # 2½: two and a half, or 2 · ½? not guessed
+                raise ParseError(f"{out[-1].text}{value} reads two ways: write {out[-1].text} + {value} or "
+                                 f"{out[-1].text}·{value}", position + 1, shown)
+            top, bottom = FRACTIONS[value]
+            out.extend([Token("op", "(", position + 1), Token("number", top, position + 1), Token("op", "/", position + 1),
+                        Token("number", bottom, position + 1), Token("op", ")", position + 1)])
+            position = m.end()
+            continue
         if kind == "superscript":
             out.extend(superscript_tokens(value, position + 1, shown, braces=False))
             position = m.end()
