@@ -251,8 +251,10 @@ def _serve(conn, options: dict) -> None:
     to handle (it kills the workers), so no worker prints a traceback."""
     import signal
 
+    from . import collector
     from .limits import set_memory_ceiling
 
+    collector.pause()  # a worker lives as long as the batch: its own pause, then collections
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     set_memory_ceiling()

@@ -55,8 +55,10 @@ def main() -> None:
         except BrokenPipeError:
             sys.exit(0)
         return
+    from . import collector
     from .startup import install  # here, not above: a hit needs none of it
 
+    collector.pause()
     install()
     from .cli import main as cli_main  # click, and through it the rest: only on a miss
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from sympy.core.parameters import evaluate
 
-from . import catalog
+from . import catalog, collector
 from .api import derive
 from .definitions import entry_function
 from .engine.derivation import Derivation
@@ -48,7 +48,7 @@ def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Deriva
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [derive(name) for name in names]
     context = multiprocessing.get_context("fork")  # no re-import of SymPy in each worker
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=collector.pause) as pool:
         pickled = pool.map(_derived, names, chunksize=1)
     return [_rebuilt(data) if data is not None else derive(name) for name, data in zip(names, pickled)]
 
@@ -66,7 +66,7 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Der
     groups = [[elsewhere[k] for k in group] for group in groups]
     out: list[Derivation | None] = [None] * len(names)
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=collector.pause) as pool:
         pending = pool.map_async(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
         for i in here:
             out[i] = summary(names[i])

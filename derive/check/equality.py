@@ -89,7 +89,7 @@ def _cancels_in_exp(difference: Expr, var: Symbol, seconds: float) -> bool:
             rewritten = difference.rewrite(exp)
             if rewritten == 0:
                 return True
-            rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+            rational = exp_as_powers(rewritten, var, Dummy("t", positive=True), shifted=True)
             return rational is not None and rational_zero(rational)
     except (TimeoutError, ArithmeticError, TypeError, ValueError, AttributeError, NotImplementedError):
         return False

@@ -538,7 +538,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
         rewritten = difference.rewrite(exp)
         if rewritten == 0 or expand(rewritten) == 0:
             return True
-        rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+        rational = exp_as_powers(rewritten, var, Dummy("t", positive=True), shifted=True)
         if rational is not None and rational_zero(rational):
             return True
         if radical_zero(difference, var):  # sqrt(z^2 + 1) and fractions of z: no simplify needed
@@ -683,7 +683,7 @@ def _zero_without_cases(expr: Expr, var: Symbol) -> bool:
     rewritten = expr.rewrite(exp)
     if rewritten == 0 or expand(rewritten) == 0:
         return True
-    rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
+    rational = exp_as_powers(rewritten, var, Dummy("t", positive=True), shifted=True)
     return rational is not None and rational_zero(rational)
 
 
