@@ -6,7 +6,9 @@ a quotient whose denominator is positive is split first ((1/(1 + z^2))^{1/2} is
 denominator, then has a numerator that is a polynomial in z and the symbols; it is
 reduced by each relation, outermost radical first (pseudo-remainders: the leading
 coefficient den(b) is not 0 where the radical is defined).  A remainder 0 proves the
-difference is 0 wherever it is defined; anything else proves nothing ("not shown").
+difference is 0 wherever it is defined.  A remainder a + b w that is 0 only for the
+principal root w of a square root (bent identity's nested sqrt(g^2 + g + 1)) is decided
+by ``engine/principal_root.py``; anything else proves nothing ("not shown").
 
 This settles in milliseconds what ``simplify`` settles in tens of them after importing
 ``sympy.physics.units`` on its first call (~100 ms of a cold run): the forms in g of
@@ -16,6 +18,8 @@ ISRU, squareplus and softsign's pieces.
 from __future__ import annotations
 
 from sympy import Dummy, Expr, Pow, Rational, Symbol, cancel, expand, fraction, prem, preorder_traversal
+
+from .principal_root import principal_root_zero
 
 #: at most this many radicals, and nodes in the difference: past them the reduction may
 #: grow (bent identity's fourth derivative: a second per line), and simplify decides
@@ -48,7 +52,8 @@ def radical_zero(difference: Expr, var: Symbol) -> bool:
             return True
         if remainder.has(s):
             remainder = expand(prem(remainder, relation, s))
-    return remainder == 0
+    # a remainder a + b w: 0 for one sign of the square root w only (bent identity's form)
+    return remainder == 0 or principal_root_zero(remainder, relations, var)
 
 
 def _size(expr: Expr) -> int:
