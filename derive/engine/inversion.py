@@ -70,6 +70,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .budget import Budget
 from .functions import G, sigmoid
+from .radical_inverse import quadratic_inverses
 from .verify import PARAMETER_VALUES, POINTS, _quick_verdict, close, evaluate, quick_float
 
 #: f -> the inverses of f (two where f is even: both are candidates)
@@ -136,9 +137,12 @@ def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[s
         return [i for r in INVERSES[f](y) for i in inverses(expr.args[0], var, r, budget, needs=more)]
     if not expr.is_algebraic_expr(var):
         return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
-    # unchecked and unsimplified: each candidate is checked at the sample points instead
-    # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
-    solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
+    # one square root and a quadratic once squared: solve's candidates, a third of its cost
+    solved = budget.run(lambda: quadratic_inverses(expr, var, y), at_most=1.0)
+    if solved is None:
+        # unchecked and unsimplified: each candidate is checked at the sample points instead
+        # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
+        solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
     return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
 
 

@@ -56,12 +56,22 @@ def radical_zero(difference: Expr, var: Symbol) -> bool:
     return remainder == 0 or principal_root_zero(remainder, relations, var)
 
 
+def has_nested_radical(expr: Expr, var: Symbol) -> bool:
+    """Whether a radical of var has another in its base (sqrt(g^2 + g + 1), g with
+    sqrt(z^2 + 1)): only this test can show such a difference is 0."""
+    return any(_is_radical(p, var) and _has_radical(p.base, var) for p in expr.atoms(Pow))
+
+
+def _is_radical(p: Pow, var: Symbol) -> bool:
+    return p.base.has(var) and isinstance(p.exp, Rational) and not p.exp.is_Integer
+
+
 def _size(expr: Expr) -> int:
     return sum(1 for _ in preorder_traversal(expr))
 
 
 def _has_radical(expr: Expr, var: Symbol) -> bool:
-    return any(p.base.has(var) and isinstance(p.exp, Rational) and not p.exp.is_Integer for p in expr.atoms(Pow))
+    return any(_is_radical(p, var) for p in expr.atoms(Pow))
 
 
 def _named(expr: Expr, var: Symbol, named: dict, relations: list) -> Expr | None:

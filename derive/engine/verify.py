@@ -60,7 +60,7 @@ from sympy.core.relational import Relational
 from ..record import Record, record
 from .exponentials import exp_as_powers
 from .functions import sigmoid
-from .radicals import radical_zero
+from .radicals import has_nested_radical, radical_zero
 
 PRECISION = 30
 TOLERANCE = Float("1e-18")
@@ -523,10 +523,15 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
     """proves_zero without its own bound.
 
     The exact tests (expansion; the cases interval by interval; the exponentials as
-    powers of one symbol, decided by ``cancel``) take milliseconds, and run unless
+    powers of one symbol, decided by ``cancel``; radicals named by symbols) take milliseconds, and run unless
     ``exact`` is False (the caller has run them); ``simplify``, tried last under a time
     bound of `seconds`, can take a second, and runs only with ``slow``."""
-    if exact and (difference == 0 or _zero_over_one_denominator(difference) or expand(difference) == 0):
+    if exact and difference == 0:
+        return True
+    nested = exact and has_nested_radical(difference, var)
+    if nested and radical_zero(difference, var):
+        return True  # bent identity's line in g: first, as the other tests (~25 ms) cannot show it
+    if exact and (_zero_over_one_denominator(difference) or expand(difference) == 0):
         return True
     if exact and difference.has(*CASES) and zero_on_every_interval(difference, var):
         return True
@@ -541,7 +546,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
         rational = exp_as_powers(rewritten, var, Dummy("t", positive=True))
         if rational is not None and rational_zero(rational):
             return True
-        if radical_zero(difference, var):  # sqrt(z^2 + 1) and fractions of z: no simplify needed
+        if not nested and radical_zero(difference, var):  # sqrt(z^2 + 1), fractions of z: no simplify
             return True
     if not slow:
         return False
