@@ -25,7 +25,8 @@ MAX_DEGREE, an irrational coefficient) is False, "not shown": milliseconds eithe
 
 from __future__ import annotations
 
-from sympy import Dummy, Expr, Poly, Rational, Symbol, expand, prem, resultant
+from sympy import Dummy, Expr, Poly, Rational, Symbol
+from sympy.polys.polyerrors import CoercionFailed, PolynomialError
 
 #: the degree in z past which finding the critical points is not tried
 MAX_DEGREE = 40
@@ -37,75 +38,92 @@ def principal_root_zero(remainder: Expr, relations: list[tuple[Dummy, Expr]], va
     """True when remainder (a polynomial in var and the radicals' symbols, reduced by
     their relations) is 0 for the principal roots on the whole real line where the
     radicals are defined; False when that is not shown."""
+    try:
+        return _shown_zero(remainder, relations, var)
+    except (PolynomialError, CoercionFailed, NotImplementedError, ValueError, TypeError, ZeroDivisionError):
+        return False  # a coefficient outside the rationals, a generator that is not one: not shown
+
+
+def _shown_zero(remainder: Expr, relations: list[tuple[Dummy, Expr]], var: Symbol) -> bool:
     if not 1 <= len(relations) <= 2:
         return False
     w, w_relation = relations[-1]
-    inner = relations[0] if len(relations) == 2 else None
-    if inner is not None and inner[1].free_symbols - {inner[0], var}:
+    s, s_relation = relations[0] if len(relations) == 2 else (Dummy("s"), None)
+    if s_relation is not None and s_relation.free_symbols - {s, var}:
         return False  # the inner radical is itself nested: not for this test
-    square = _square(w_relation, w)
-    if square is None:
+    gens = (s, var)  # s first: prem and resultant act on the first generator
+    by_w = _poly(remainder, w, *gens)
+    square = _square(w_relation, w, gens)
+    if by_w is None or square is None or by_w.degree(w) != 1:
         return False
     d, n = square
-    as_w = _poly(remainder, w)
-    if as_w is None or as_w.degree() != 1:
-        return False
-    b, a = as_w.all_coeffs()  # remainder = a + b w
-    if expand(_reduced(expand(d * a**2 - n * b**2), inner)) != 0:
-        return False  # w is not +-a/b
-    critical = [b, n, d]
-    if inner is not None:
-        inner_square = _square(inner[1], inner[0])
-        if inner_square is None:
+    a, b = (_part(by_w, k, gens) for k in (0, 1))  # remainder = a + b w
+    inner = inner_square = None
+    if s_relation is not None:
+        inner = _poly(s_relation, *gens)
+        inner_square = _square(s_relation, s, (var,))
+        if inner is None or inner_square is None:
             return False
+    if not all(p.domain.is_ZZ or p.domain.is_QQ for p in (a, b, d, n)):
+        return False
+    if max(p.total_degree() for p in (a, b, d, n)) > MAX_DEGREE:
+        return False
+    identity = d * a**2 - n * b**2
+    if inner is not None:
+        identity = identity.prem(inner)
+    if not identity.is_zero:
+        return False  # w is not +-a/b
+    critical = [_eliminated(p, inner) for p in (b, n, d)]
+    if inner is not None:
         critical += list(inner_square)
-    samples = _sample_points([_eliminated(e, inner, var) for e in critical], var)
+    samples = _sample_points(critical)
     if samples is None:
         return False
-    return all(_negative_product(a, b, inner, var, t) for t in samples)
+    return all(_negative_product(a, b, inner_square, t) for t in samples)
 
 
-def _square(relation: Expr, s: Dummy) -> tuple[Expr, Expr] | None:
-    """(d, n) for a relation d s^2 - n (a square root); None for any other."""
-    poly = _poly(relation, s)
-    if poly is None or poly.degree() != 2:
-        return None
-    d, linear, minus_n = poly.all_coeffs()
-    return (d, -minus_n) if linear == 0 else None
-
-
-def _poly(expr: Expr, s: Dummy) -> Poly | None:
+def _poly(expr: Expr, *gens) -> Poly | None:
     try:
-        return Poly(expr, s)
-    except Exception:  # a radical left in a coefficient, or not a polynomial in s
+        return Poly(expr, *gens)
+    except Exception:  # a radical left in a coefficient, or not a polynomial in gens
         return None
 
 
-def _reduced(expr: Expr, inner) -> Expr:
-    if inner is None or not expr.has(inner[0]):
-        return expr
-    return prem(expr, inner[1], inner[0])
+def _square(relation: Expr, s: Dummy, gens: tuple) -> tuple[Poly, Poly] | None:
+    """(d, n) for a relation d s^2 - n (a square root), as polynomials in gens; None for
+    any other relation."""
+    poly = _poly(relation, s, *gens)
+    if poly is None or poly.degree(s) != 2 or not _part(poly, 1, gens).is_zero:
+        return None
+    return _part(poly, 2, gens), -_part(poly, 0, gens)
 
 
-def _eliminated(expr: Expr, inner, var: Symbol) -> Expr:
-    """A polynomial in var that is 0 wherever expr is (for the principal inner root)."""
-    if inner is None or not expr.has(inner[0]):
-        return expr
-    return resultant(expr, inner[1], inner[0])
+def _part(poly: Poly, k: int, gens: tuple) -> Poly:
+    """The coefficient of the first generator's k-th power, a polynomial in gens."""
+    terms = {m[1:]: c for m, c in poly.terms() if m[0] == k}
+    return Poly.from_dict(terms or {(0,) * len(gens): 0}, *gens, domain=poly.domain)
 
 
-def _sample_points(polynomials: list[Expr], var: Symbol) -> list[Rational] | None:
+def _eliminated(p: Poly, inner: Poly | None) -> Poly:
+    """A polynomial in var alone that is 0 wherever p is (for either inner root)."""
+    if inner is None or p.degree(p.gens[0]) <= 0:
+        return _in_var(p)
+    return _in_var(p.resultant(inner))
+
+
+def _in_var(p) -> Poly:
+    var = p.gens[-1]
+    return Poly(p.as_expr(), var)
+
+
+def _sample_points(polynomials: list[Poly]) -> list[Rational] | None:
     """One rational point in each open interval between the real roots of the
     polynomials (all in var, rational coefficients, none 0); None where that fails."""
-    product = Poly(1, var)
-    for p in polynomials:
-        try:
-            poly = Poly(p, var)
-        except Exception:
+    product = None
+    for poly in polynomials:
+        if poly.is_zero or not (poly.domain.is_QQ or poly.domain.is_ZZ):
             return None
-        if poly.is_zero or not poly.domain.is_QQ and not poly.domain.is_ZZ:
-            return None
-        product *= poly
+        product = poly if product is None else product * poly
     if product.degree() > MAX_DEGREE * 4:
         return None
     product = product.sqf_part()
@@ -129,33 +147,29 @@ def _sample_points(polynomials: list[Expr], var: Symbol) -> list[Rational] | Non
     return None
 
 
-def _negative_product(a: Expr, b: Expr, inner, var: Symbol, t: Rational) -> bool:
+def _negative_product(a: Poly, b: Poly, inner_square, t: Rational) -> bool:
     """a b < 0 at var = t (principal inner root), decided exactly."""
     root_square = None
-    if inner is not None:
-        d, n = _square(inner[1], inner[0])
-        d_t, n_t = d.subs(var, t), n.subs(var, t)
-        if not (d_t.is_Rational and n_t.is_Rational) or d_t == 0:
+    if inner_square is not None:
+        d_t, n_t = (p.eval(t) for p in inner_square)
+        if d_t == 0:
             return False
-        root_square = n_t / d_t
+        root_square = Rational(n_t) / d_t
         if root_square <= 0:
             return False  # the inner radical is not real (or 0) here: not for this test
-    signs = [_sign_at(e, inner, var, t, root_square) for e in (a, b)]
-    return None not in signs and signs[0] * signs[1] < 0
+    signs = [_sign_at(p, t, root_square) for p in (a, b)]
+    return signs[0] * signs[1] < 0
 
 
-def _sign_at(expr: Expr, inner, var: Symbol, t: Rational, root_square) -> int | None:
-    """The sign of expr at var = t: expr is c0 + c1 s with s = sqrt(root_square) > 0."""
-    value = expand(expr.subs(var, t))
-    if inner is None:
-        return _rational_sign(value)
-    poly = _poly(value, inner[0])
-    if poly is None or poly.degree() > 1:
-        return None
-    c1, c0 = ([0] * (2 - len(poly.all_coeffs())) + poly.all_coeffs())
-    c0_sign, c1_sign = _rational_sign(c0), _rational_sign(c1)
-    if c0_sign is None or c1_sign is None:
-        return None
+def _sign_at(p: Poly, t: Rational, root_square) -> int:
+    """The sign of p at var = t, where p is c0 + c1 s with s = sqrt(root_square) > 0
+    (s's degree in p is at most 1: p was reduced by s's relation)."""
+    at = p.eval(p.gens[-1], t)  # a polynomial in s
+    c0 = Rational(at.coeff_monomial(1))
+    c1 = Rational(at.coeff_monomial(at.gens[0])) if at.degree() >= 1 else Rational(0)
+    if at.degree() > 1 or (c1 != 0 and root_square is None):
+        return 0  # not reduced: no sign, and then no proof
+    c0_sign, c1_sign = _sign(c0), _sign(c1)
     if c1_sign == 0 or c0_sign == c1_sign:
         return c0_sign or c1_sign
     if c0_sign == 0:
@@ -164,8 +178,5 @@ def _sign_at(expr: Expr, inner, var: Symbol, t: Rational, root_square) -> int | 
     return c0_sign if gap > 0 else c1_sign if gap < 0 else 0
 
 
-def _rational_sign(value) -> int | None:
-    value = Rational(value) if isinstance(value, int) else value
-    if not getattr(value, "is_Rational", False):
-        return None
+def _sign(value: Rational) -> int:
     return 1 if value > 0 else -1 if value < 0 else 0

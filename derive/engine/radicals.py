@@ -37,7 +37,7 @@ def radical_zero(difference: Expr, var: Symbol) -> bool:
         if difference.is_rational_function(var) and not difference.is_polynomial(var):
             return cancel(difference) == 0  # softsign's pieces: fractions of z alone
         return False
-    named: dict[tuple[Expr, int], Dummy] = {}
+    named: dict = {}  # (base, q) -> its symbol; a radical -> its replacement
     relations: list[tuple[Dummy, Expr]] = []  # (s, den s^q - num), innermost first
     rational = _named(difference, var, named, relations)
     if rational is None or len(relations) > MAX_RADICALS:
@@ -76,25 +76,34 @@ def _has_radical(expr: Expr, var: Symbol) -> bool:
 
 def _named(expr: Expr, var: Symbol, named: dict, relations: list) -> Expr | None:
     """expr with every radical replaced by a power of its symbol; None where a power is
-    not a rational one of an expression in var (e^z, z^alpha: not for this test)."""
+    not a rational one of an expression in var (e^z, z^alpha: not for this test).
+    ``named`` also keeps each radical's replacement under the radical itself: bent
+    identity's line has sqrt(z^2 + 1) eight times, each base otherwise cancelled anew."""
     if expr.is_Atom:
         return expr
     if isinstance(expr, Pow) and expr.base.has(var) and not expr.exp.is_Integer:
-        if not isinstance(expr.exp, Rational):
-            return None
-        base = _named(expr.base, var, named, relations)
-        if base is None:
-            return None
-        top, bottom = fraction(cancel(base))
-        p, q = expr.exp.p, expr.exp.q
-        if bottom != 1 and not bottom.has(*(s for s, _ in relations)) and bottom.is_positive:
-            # (a/b)^{p/q} = a^{p/q} / b^{p/q} for b > 0 (a of either sign, principal roots)
-            return _root(top, q, var, named, relations) ** p * _root(bottom, q, var, named, relations) ** -p
-        return _root(cancel(base), q, var, named, relations) ** p
+        if expr not in named:
+            named[expr] = _radical_named(expr, var, named, relations)
+        return named[expr]
     args = [_named(a, var, named, relations) for a in expr.args]
     if any(a is None for a in args):
         return None
     return expr.func(*args)
+
+
+def _radical_named(expr: Pow, var: Symbol, named: dict, relations: list) -> Expr | None:
+    if not isinstance(expr.exp, Rational):
+        return None
+    base = _named(expr.base, var, named, relations)
+    if base is None:
+        return None
+    cancelled = cancel(base)
+    top, bottom = fraction(cancelled)
+    p, q = expr.exp.p, expr.exp.q
+    if bottom != 1 and not bottom.has(*(s for s, _ in relations)) and bottom.is_positive:
+        # (a/b)^{p/q} = a^{p/q} / b^{p/q} for b > 0 (a of either sign, principal roots)
+        return _root(top, q, var, named, relations) ** p * _root(bottom, q, var, named, relations) ** -p
+    return _root(cancelled, q, var, named, relations) ** p
 
 
 def _root(base: Expr, q: int, var: Symbol, named: dict, relations: list) -> Expr:
