@@ -13,10 +13,11 @@ import time
 
 import mpmath
 import pytest
-from sympy import Rational, Symbol, cbrt, expand, lambdify, sqrt
+from sympy import Rational, Symbol, cbrt, expand, lambdify, solve, sqrt
 
 from derive import derive
 from derive.engine.functions import G
+from derive.engine.radical_inverse import quadratic_inverses
 from derive.engine.radicals import radical_zero
 from derive.engine.verify import compare, proves_zero
 
@@ -132,3 +133,49 @@ def test_compare_proves_the_line_and_still_catches_the_wrong_root():
     assert compare(bent_in_g, bent_slope, z).verdict == "proved"
     wrong = compare(bent_in_g.subs(w, -(z / 2 + s)), bent_slope, z)
     assert wrong.verdict == "wrong"
+
+
+# z from g where g has one square root: solve's candidates, in solve's form
+
+def _inverse_cases():
+    y = Symbol("y", real=True)
+    return y, [
+        z + sqrt(z**2 + 1) / 2 - Rational(1, 2),  # bent identity
+        z / sqrt(z**2 + 1),  # ISRU, ISRLU's z < 0
+        z / sqrt(2 * z**2 + 1),
+        (z + 1) / sqrt(z**2 + 3),
+        2 * z - sqrt(z**2 + 4),
+    ]
+
+
+def test_quadratic_inverses_are_solves_candidates():
+    y, cases = _inverse_cases()
+    for expr in cases:
+        mine = quadratic_inverses(expr, z, y)
+        theirs = solve(expr - y, z, check=False, simplify=False)
+        assert mine is not None and set(mine) == set(theirs), expr
+
+
+def test_one_quadratic_inverse_inverts_g_at_points_of_both_signs():
+    """Independent of solve: for z of either sign, one candidate at y = g(z) gives z back."""
+    y, cases = _inverse_cases()
+    rng = random.Random(7)
+    for expr in cases:
+        candidates = [lambdify(y, c, modules="mpmath") for c in quadratic_inverses(expr, z, y)]
+        g_of = lambdify(z, expr, modules="mpmath")
+        for _ in range(10):
+            point = mpmath.mpf(rng.uniform(-5, 5))
+            with mpmath.workdps(40):
+                value = g_of(point)
+                back = [c(value) for c in candidates]
+                assert any(abs(b - point) < mpmath.mpf(10) ** -25 for b in back if mpmath.im(b) == 0), (expr, point)
+
+
+@pytest.mark.parametrize("expr", [
+    sqrt(z**2 + 1) + sqrt(z**2 + 2),  # two radicals
+    cbrt(z**2 + 1) + z,  # a cube root
+    z * sqrt(z**2 + 1),  # quartic once squared
+    z + Symbol("alpha") * sqrt(z**2 + 1),  # a parameter in the radicand's company
+])
+def test_other_equations_are_left_to_solve(expr):
+    assert quadratic_inverses(expr, z, Symbol("y", real=True)) is None

@@ -8,8 +8,8 @@ quadratic in z its two roots are the candidates (``roots_quadratic``, as ``solve
 them through ``unrad``, without its other attempts first: 20-30 ms there, 6-8 here).
 Squaring adds roots of the other sign of the square root, as ``solve(..., check=False)``
 keeps them: each candidate is checked at the sample points before it is used
-(``inversion.inverts``).  Anything else (two radicals, a cube root, another degree) is
-None, and ``solve`` is asked as before.
+(``inversion.inverts``).  Anything else (two radicals, a cube root, another degree, a
+parameter) is None, and ``solve`` is asked as before.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from sympy.polys.polyroots import roots_quadratic
 def quadratic_inverses(expr: Expr, var: Symbol, y: Expr) -> list[Expr] | None:
     """The roots z of the squared equation expr(z) = y (see the module's docstring); None
     where it is not a quadratic in z with one square root."""
+    if expr.free_symbols != {var}:
+        return None  # a parameter: a leading coefficient that may vanish (solve's care)
     radicals = {p for p in expr.atoms(Pow)
                 if p.base.has(var) and p.exp.is_Rational and not p.exp.is_Integer}
     bases = {p.base for p in radicals}
     if len(bases) != 1 or any(p.exp.q != 2 for p in radicals):
         return None
     base = bases.pop()
-    if not base.is_polynomial(var) or base.free_symbols != {var}:
+    if not base.is_polynomial(var):
         return None
     s = Dummy("s")
     with_s = expr.xreplace({p: s ** (2 * p.exp) for p in radicals})
