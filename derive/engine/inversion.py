@@ -321,10 +321,23 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
     y = _symbol(values)
     candidates = inverses(definition, var, y, budget)
     # an inverse that holds on the whole line first: it is the one worth showing (each
-    # checked once: the answer is kept for the note)
-    whole = {i.expr: inverts(i.expr, y, definition, var) for i in candidates}
-    candidates.sort(key=lambda i: not whole[i.expr])
-    for inverse in candidates:
+    # checked once, the answer kept for the note; those after the first such one only
+    # if it gives no form: bent identity's second root is not checked)
+    whole: dict[Expr, bool] = {}
+
+    def holds_everywhere(inverse: Inverse) -> bool:
+        if inverse.expr not in whole:
+            whole[inverse.expr] = inverts(inverse.expr, y, definition, var)
+        return whole[inverse.expr]
+
+    first = next((i for i in candidates if holds_everywhere(i)), None)
+
+    def in_order():  # candidates sorted by (not whole), stably, the rest checked when reached
+        if first is not None:
+            yield first
+        yield from sorted((i for i in candidates if i is not first), key=lambda i: not holds_everywhere(i))
+
+    for inverse in in_order():
         if count_ops(inverse.expr) > MAX_OPS:
             budget.too_long = True
             continue
@@ -334,7 +347,7 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
             continue
         form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
         if form is not None:
-            note = _shown(inverse.expr, y, values, definition, var, budget) if shown and whole[inverse.expr] else None
+            note = _shown(inverse.expr, y, values, definition, var, budget) if shown and holds_everywhere(inverse) else None
             return Found(form.xreplace({y: G}), note, inverse.needs)
     return None
 
