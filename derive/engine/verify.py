@@ -4,8 +4,9 @@
 false zeros from low-precision evaluation.  So equality is decided by
 
 0. an exact proof where one is cheap (expansion, the cases of a piecewise function
-   interval by interval, the exponentials as powers of one symbol): a line proved so
-   needs no samples;
+   interval by interval, the exponentials as powers of one symbol, square roots as
+   symbols with their relations, a nested one with its sign: ``radicals``,
+   ``principal_root``): a line proved so needs no samples;
 1. evaluation at fixed sample points (both signs, away from 0 and from the integers
    where piecewise functions switch) with 30 significant digits, absolute plus
    relative tolerance, skipping points where either side is not a finite real.
