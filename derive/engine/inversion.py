@@ -70,6 +70,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .budget import Budget
 from .functions import G, sigmoid
+from .radical_inverse import quadratic_inverses
 from .verify import PARAMETER_VALUES, POINTS, _quick_verdict, close, evaluate, quick_float
 
 #: f -> the inverses of f (two where f is even: both are candidates)
@@ -136,9 +137,12 @@ def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[s
         return [i for r in INVERSES[f](y) for i in inverses(expr.args[0], var, r, budget, needs=more)]
     if not expr.is_algebraic_expr(var):
         return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
-    # unchecked and unsimplified: each candidate is checked at the sample points instead
-    # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
-    solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
+    # one square root and a quadratic once squared: solve's candidates, a third of its cost
+    solved = budget.run(lambda: quadratic_inverses(expr, var, y), at_most=1.0)
+    if solved is None:
+        # unchecked and unsimplified: each candidate is checked at the sample points instead
+        # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
+        solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
     return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
 
 
@@ -203,33 +207,33 @@ def _small(expr: Expr) -> Expr:
 def tidy(form: Expr, y: Dummy, values: Sequence[float], budget: Budget) -> list[Expr]:
     """Rewritings of form, simplified under the range of g (its values at the sample points)."""
     out = [form]
-    for step in (cancel, factor, _radicals_factored):
+    for step in (cancel, factor):
         done = budget.run(lambda: step(form), at_most=1.5)
         if done is not None:
             out.append(done)
+    # the radicands factored (sqrt(y^4 + 2y^2 + 1) is y^2 + 1, a positive square), over one
+    # denominator: what simplify found here, without its cost (and its first-use import of
+    # sympy.physics.units)
+    deep = budget.run(lambda: factor(form, deep=True), at_most=1.5)
+    if deep is not None:
+        done = budget.run(lambda: cancel(deep), at_most=1.5)
+        if done is not None:
+            out.append(done)
+    # each rewriting factored (deep) and simplified on g's range, each factoring once: for
+    # factor(form) and the line above that factoring is `deep` itself (every form of the
+    # catalog at orders 1-3, 59 of 59), not worked out again (3-8 ms each)
+    factorings = [deep] if deep is not None and any(_fractional_powers(f) for f in out[2:]) else []
     if form.has(TrigonometricFunction, HyperbolicFunction):
         done = budget.run(lambda: trigsimp(out[-1]), at_most=1.5)
         if done is not None:
             out.append(done)
-    done_factored = set()  # forms that factor alike range alike: each range taken once
-    for f in list(dict.fromkeys(out[2:])):
-        if not _fractional_powers(f):
-            continue  # on_range leaves it as it is
-        factored = budget.run(lambda: factor(f, deep=True), at_most=1.0)
-        if factored is None or factored in done_factored:
-            continue
-        done_factored.add(factored)
-        ranged = budget.run(lambda: _ranged(factored, y, values, f), at_most=1.0)
+            if _fractional_powers(done):
+                factorings.append(budget.run(lambda: factor(done, deep=True), at_most=1.0))
+    for factored in dict.fromkeys(f for f in factorings if f is not None):
+        ranged = budget.run(lambda: _ranged(factored, y, values, form), at_most=1.0)
         if ranged is not None:
             out.append(ranged)
     return list(dict.fromkeys(out))
-
-
-def _radicals_factored(form: Expr) -> Expr:
-    """form over one denominator with every radicand factored: sqrt(y^4 + 2y^2 + 1) is
-    y^2 + 1 (a positive square), and then the fraction cancels; what ``simplify`` found
-    here, without its cost (and its first-use import of ``sympy.physics.units``)."""
-    return cancel(factor(form, deep=True))
 
 
 def on_range(form: Expr, y: Dummy, values: Sequence[float]) -> Expr:
@@ -268,7 +272,7 @@ def _ranged(factored: Expr, y: Dummy, values: Sequence[float], form: Expr) -> Ex
 
 
 def _sign(f: Expr, y: Dummy, value: float) -> int:
-    v = f.subs(y, value)
+    v = f.xreplace({y: value})  # a polynomial factor: subs' value, at a quarter of its cost
     return 1 if v > 0 else (-1 if v < 0 else 0)
 
 
@@ -317,10 +321,23 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
     y = _symbol(values)
     candidates = inverses(definition, var, y, budget)
     # an inverse that holds on the whole line first: it is the one worth showing (each
-    # checked once: the answer is kept for the note)
-    whole = {i.expr: inverts(i.expr, y, definition, var) for i in candidates}
-    candidates.sort(key=lambda i: not whole[i.expr])
-    for inverse in candidates:
+    # checked once, the answer kept for the note; those after the first such one only
+    # if it gives no form: bent identity's second root is not checked)
+    whole: dict[Expr, bool] = {}
+
+    def holds_everywhere(inverse: Inverse) -> bool:
+        if inverse.expr not in whole:
+            whole[inverse.expr] = inverts(inverse.expr, y, definition, var)
+        return whole[inverse.expr]
+
+    first = next((i for i in candidates if holds_everywhere(i)), None)
+
+    def in_order():  # candidates sorted by (not whole), stably, the rest checked when reached
+        if first is not None:
+            yield first
+        yield from sorted((i for i in candidates if i is not first), key=lambda i: not holds_everywhere(i))
+
+    for inverse in in_order():
         if count_ops(inverse.expr) > MAX_OPS:
             budget.too_long = True
             continue
@@ -330,7 +347,7 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
             continue
         form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
         if form is not None:
-            note = _shown(inverse.expr, y, values, definition, var, budget) if shown and whole[inverse.expr] else None
+            note = _shown(inverse.expr, y, values, definition, var, budget) if shown and holds_everywhere(inverse) else None
             return Found(form.xreplace({y: G}), note, inverse.needs)
     return None
 

@@ -20,7 +20,9 @@ from sympy import (
     Heaviside,
     Max,
     Min,
+    Mul,
     Piecewise,
+    Poly,
     Rational,
     FiniteSet,
     S,
@@ -124,7 +126,46 @@ def _limit(expr: Expr, var: Symbol, point: Expr, side: str) -> Expr:
     value = expr.subs(var, point)
     if value.is_finite:
         return value  # every formula here is continuous inside its own piece's closure
+    if point in (oo, -oo):
+        leading = _limit_of_powers(expr, var, 1 if point == oo else -1)
+        if leading is not None:
+            return leading
     return limit(expr, var, point, side)
+
+
+def _limit_of_powers(expr: Expr, var: Symbol, direction: int) -> Expr | None:
+    """The limit of expr as var -> direction * oo where expr is a product of numbers and
+    rational powers of polynomials with rational coefficients; None for anything else.
+
+    Each polynomial is lc z^n (1 + o(1)), that is lead |z|^n (1 + o(1)) with lead =
+    lc direction^n, so the product is C |z|^D (1 + o(1)), C the product of lead^e, D of
+    n e: 0 for D < 0, C for D = 0, sign(C) oo for D > 0.  A non-integer power of a
+    polynomial negative for large |z| is not real: None.  ISRLU's z/sqrt(z^2 + 1) at -oo
+    is -1 in microseconds, where ``limit`` takes 20 ms."""
+    coefficient, degree = S.One, S.Zero
+    for factor in Mul.make_args(expr):
+        if not factor.has(var):
+            coefficient *= factor
+            continue
+        base, e = factor.as_base_exp()
+        if not (e.is_Rational and base.is_polynomial(var)) or base.free_symbols != {var}:
+            return None
+        poly = Poly(base, var)
+        if not poly.domain.is_ZZ and not poly.domain.is_QQ:
+            return None
+        lead = poly.LC() * direction ** poly.degree()
+        if lead < 0 and not e.is_integer:
+            return None
+        coefficient *= lead**e
+        degree += poly.degree() * e
+    if not coefficient.is_real or coefficient == 0:
+        return None
+    if degree < 0:
+        return S.Zero
+    if degree == 0:
+        return coefficient
+    positive = coefficient.is_positive
+    return None if positive is None else (oo if positive else -oo)
 
 
 #: at most this many points where a formula changes (max(0, z^2 - 1) has 2)

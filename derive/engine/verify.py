@@ -4,8 +4,9 @@
 false zeros from low-precision evaluation.  So equality is decided by
 
 0. an exact proof where one is cheap (expansion, the cases of a piecewise function
-   interval by interval, the exponentials as powers of one symbol): a line proved so
-   needs no samples;
+   interval by interval, the exponentials as powers of one symbol, square roots as
+   symbols with their relations, a nested one with its sign: ``radicals``,
+   ``principal_root``): a line proved so needs no samples;
 1. evaluation at fixed sample points (both signs, away from 0 and from the integers
    where piecewise functions switch) with 30 significant digits, absolute plus
    relative tolerance, skipping points where either side is not a finite real.
@@ -60,7 +61,7 @@ from sympy.core.relational import Relational
 from ..record import Record, record
 from .exponentials import exp_as_powers
 from .functions import sigmoid
-from .radicals import radical_zero
+from .radicals import has_nested_radical, radical_zero
 
 PRECISION = 30
 TOLERANCE = Float("1e-18")
@@ -523,10 +524,15 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
     """proves_zero without its own bound.
 
     The exact tests (expansion; the cases interval by interval; the exponentials as
-    powers of one symbol, decided by ``cancel``) take milliseconds, and run unless
+    powers of one symbol, decided by ``cancel``; radicals named by symbols) take milliseconds, and run unless
     ``exact`` is False (the caller has run them); ``simplify``, tried last under a time
     bound of `seconds`, can take a second, and runs only with ``slow``."""
-    if exact and (difference == 0 or _zero_over_one_denominator(difference) or expand(difference) == 0):
+    if exact and difference == 0:
+        return True
+    nested = exact and has_nested_radical(difference, var)
+    if nested and radical_zero(difference, var):
+        return True  # bent identity's line in g: first, as the other tests (~25 ms) cannot show it
+    if exact and (_zero_over_one_denominator(difference) or expand(difference) == 0):
         return True
     if exact and difference.has(*CASES) and zero_on_every_interval(difference, var):
         return True
@@ -541,7 +547,7 @@ def _proves_zero(difference: Expr, var: Symbol, *, seconds: float, slow: bool, e
         rational = exp_as_powers(rewritten, var, Dummy("t", positive=True), shifted=True)
         if rational is not None and rational_zero(rational):
             return True
-        if radical_zero(difference, var):  # sqrt(z^2 + 1) and fractions of z: no simplify needed
+        if not nested and radical_zero(difference, var):  # sqrt(z^2 + 1), fractions of z: no simplify
             return True
     if not slow:
         return False
