@@ -15,7 +15,8 @@ from sympy.core.function import AppliedUndef
 from ..engine.derivation import Derivation
 from .curves import curves
 from .facts import facts, form_facts
-from .latex import NOTES, STANDALONE, broken, escape, latex, numbers, prose, rows, width, written
+from .latex import NOTES, STANDALONE, broken, escape, latex, prose, rows, width
+from .numbers import numbers, written
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2cm]{geometry}

@@ -7,11 +7,10 @@ exists, the parameters); this module only words it, once, for every output forma
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
-
 from sympy import Eq, Expr, Float, Function, Symbol
 
 from ..engine.derivation import Derivation, Note
+from .numbers import as_decimal, terminating
 
 
 def _number(x: float) -> Float:
@@ -21,17 +20,7 @@ def _number(x: float) -> Float:
 
 def _value(v: Expr) -> Expr:
     """A parameter's value as the framework writes it: a terminating fraction as a decimal."""
-    if v.is_Rational and not v.is_Integer:
-        q = v.q
-        for p in (2, 5):
-            while q % p == 0:
-                q //= p
-        if q == 1:
-            with localcontext() as context:
-                context.prec = len(str(v.p)) + len(str(v.q)) + 5
-                digits = format(Decimal(v.p) / Decimal(v.q), "f")
-            return Float(digits, max(15, len(digits)))
-    return v
+    return as_decimal(v) if v.is_Rational and not v.is_Integer and terminating(v) else v
 
 
 def facts(d: Derivation) -> tuple[Note, ...]:

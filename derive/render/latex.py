@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from sympy import Add, And, Equality, Integer, Or, Piecewise, Derivative, Expr, Float, Function, Indexed, Mul, Pow, Rational, Symbol, UnevaluatedExpr
+from sympy import Add, Equality, Derivative, Expr, Function, Indexed, Mul, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
@@ -26,6 +26,7 @@ from ..engine import forms
 from ..errors import DeriveError
 from ..engine.derivation import Derivation, Line, Note
 from . import layout
+from .numbers import numbers, sympify_number, written
 from .width import width
 
 
@@ -185,91 +186,6 @@ _printer = LectureLatexPrinter()
 def latex(expr: Expr) -> str:
     """One expression, typeset as the lecture does."""
     return _printer.doprint(expr)
-
-
-# -- numbers as a lecturer writes them -------------------------------------------------
-
-
-def _terminating(r: Rational) -> bool:
-    q = r.q
-    for p in (2, 5):
-        while q % p == 0:
-            q //= p
-    return q == 1
-
-
-def _significant(r: Rational) -> int:
-    """How many significant digits a terminating fraction has as a decimal (0.044715: 5)."""
-    digits = str(_as_decimal(abs(r))).replace(".", "").lstrip("0").rstrip("0")
-    return len(digits)
-
-
-def _as_decimal(r: Rational) -> Float:
-    with localcontext() as context:
-        context.prec = len(str(r.p)) + len(str(r.q)) + 5
-        digits = format(Decimal(r.p) / Decimal(r.q), "f")
-    return Float(digits, max(15, len(digits)))
-
-
-def numbers(d: Derivation) -> dict[Expr, Expr]:
-    """What the renderer writes for a number of the chain (an exact equality each time):
-    a parameter with a long value by its name (SELU's lambda, alpha and their product),
-    a terminating fraction with a factor 5 in its denominator, or a parameter the
-    framework writes as a decimal, as that decimal (alpha = 0.01, not 1/100)."""
-    out: dict[Expr, Expr] = {}
-    long = [(Symbol(name), v) for name, v in d.params if v.is_Rational and len(str(v)) > 12]
-    for i, (a, va) in enumerate(long):
-        out[va], out[-va] = a, -a
-        for b, vb in long[i + 1:]:
-            out[va * vb], out[-va * vb] = a * b, -a * b
-    for _, v in d.params:
-        if v.is_Rational and not v.is_Integer and v not in out and _terminating(v):
-            out[v] = _as_decimal(v)
-            out[-v] = _as_decimal(-v)
-    return out
-
-
-def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
-    """expr with its numbers as ``numbers`` says, and a terminating fraction with a factor
-    5 in its denominator and more than three digits as a decimal (0.044715, not
-    8943/200000; z/5 stays as typed)."""
-    expr = sympify_number(expr)
-    if not expr.args:
-        if expr.is_Rational and not expr.is_Integer:
-            if expr in numbers:
-                return numbers[expr]
-            if expr.q % 5 == 0 and _terminating(expr) and _significant(expr) > 3:
-                return _as_decimal(expr)
-            return expr
-        return numbers.get(expr, expr)
-    if isinstance(expr, Piecewise):
-        pairs = [(written(e, numbers), _condition(c)) for e, c in expr.args]
-        return Piecewise(*pairs, evaluate=False)
-    args = [written(a, numbers) for a in expr.args]
-    if all(a is b for a, b in zip(args, expr.args)):
-        return expr
-    if isinstance(expr, (Add, Mul)):
-        return expr.func(*args, evaluate=False)
-    if isinstance(expr, Pow):
-        return Pow(*args, evaluate=False)
-    return expr.func(*args)
-
-
-def _condition(c):
-    """A piece's condition in its shortest exact form: z > 1/2 or z < -1/2 or -1/2 < z < 1/2,
-    not the product of the pieces' conditions a second derivative leaves (the same set of z)."""
-    if not isinstance(c, (And, Or)) or len(c.free_symbols) != 1:
-        return c
-    try:
-        simpler = c.as_set().as_relational(next(iter(c.free_symbols)))
-    except (NotImplementedError, TypeError, ValueError):
-        return c
-    return simpler if len(str(simpler)) < len(str(c)) else c
-
-
-def sympify_number(x):
-    """A Python number in a note (the order 1 of 'the derivative of order 1') as SymPy's."""
-    return Integer(x) if isinstance(x, int) else x
 
 
 # -- rows of an aligned block, long lines broken ------------------------------------------

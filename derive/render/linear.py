@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..linear import linear
+from .numbers import written
 
 
 #: words of a note on a terminal that cannot show Unicode (PYTHONIOENCODING=ascii)
@@ -21,11 +22,12 @@ def words(text: str, *, unicode: bool = True) -> str:
     return text.translate(_ASCII_WORDS).encode("ascii", "replace").decode("ascii")
 
 
-def note_text(note, *, unicode: bool = True) -> str:
-    """An explanation as one line: each phrase's words and formulas, phrases joined by '; '."""
+def note_text(note, *, unicode: bool = True, numbers: dict | None = None) -> str:
+    """An explanation as one line: each phrase's words and formulas, phrases joined by '; ';
+    the formulas' numbers as ``numbers`` says (``render.numbers``)."""
     return "; ".join(
-        " ".join(words(part, unicode=unicode) if isinstance(part, str) else linear(part, unicode=unicode)
-                 for part in phrase)
+        " ".join(words(part, unicode=unicode) if isinstance(part, str)
+                 else linear(written(part, numbers or {}), unicode=unicode) for part in phrase)
         for phrase in note
     )
 

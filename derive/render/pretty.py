@@ -24,7 +24,8 @@ class TooWide(Exception):
 
 class LecturePrettyPrinter(PrettyPrinter):
     def __init__(self, *, unicode: bool = True):
-        super().__init__({"order": "none", "use_unicode": unicode, "wrap_line": False})
+        # full_prec off: a decimal alone on its line (g'(z) = 0.01) without padding zeros, as inside one
+        super().__init__({"order": "none", "use_unicode": unicode, "wrap_line": False, "full_prec": False})
         self.room: int | None = None  # set by ``within``
 
     def _print(self, expr, **kwargs):

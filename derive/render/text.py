@@ -17,6 +17,7 @@ from ..engine.forms import as_written
 from ..engine.rules import Rule
 from .facts import facts, form_facts
 from .linear import linear, note_text
+from .numbers import numbers as _numbers, written
 from .pretty import LecturePrettyPrinter, sum_parts, within
 
 
@@ -36,18 +37,20 @@ class DerivationView:
         with its first line), then the findings together."""
         unicode = _unicode(options)
         d = self.derivation
-        out = ChainView(d, notes=self.notes).blocks(options)
+        mapping = _numbers(d)
+        out = ChainView(d, notes=self.notes, numbers=mapping).blocks(options)
         for branch in d.branches:
             condition = linear(branch.condition(d.var), unicode=unicode)
-            lines = ChainView(branch.derivation, notes=self.notes).blocks(options)
+            lines = ChainView(branch.derivation, notes=self.notes, numbers=mapping).blocks(options)
             lines[0].insert(0, Text(f"For {condition}:", style="bold"))
             for fact in form_facts(branch.derivation):
-                lines[-1].extend(paragraph(note_text(fact, unicode=unicode), options.max_width, style="italic"))
+                lines[-1].extend(paragraph(note_text(fact, unicode=unicode, numbers=mapping), options.max_width,
+                                           style="italic"))
             out.extend(lines)
         found = facts(d)
         if found:
-            out.append([row for fact in found
-                        for row in paragraph(note_text(fact, unicode=unicode), options.max_width, style="italic")])
+            out.append([row for fact in found for row in paragraph(
+                note_text(fact, unicode=unicode, numbers=mapping), options.max_width, style="italic")])
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -67,9 +70,10 @@ class ChainView:
     behind a bar, so that without colour it cannot read as part of the formula.
     """
 
-    def __init__(self, derivation: Derivation, *, notes: bool = True) -> None:
+    def __init__(self, derivation: Derivation, *, notes: bool = True, numbers: dict | None = None) -> None:
         self.derivation = derivation
         self.notes = notes
+        self.numbers = numbers if numbers is not None else _numbers(derivation)  # how its numbers are written
 
     #: below this many columns left for the notes, each note goes under its line instead
     MIN_NOTE_WIDTH = 16
@@ -89,7 +93,7 @@ class ChainView:
         lhs_width = max(len(text) for text in left)
         indent = lhs_width + 3  # "lhs = "
         room = max(options.max_width - indent, 12)
-        parts = [broken(printer, line.rhs, room, unicode=unicode) for line in lines]
+        parts = [broken(printer, written(line.rhs, self.numbers), room, unicode=unicode) for line in lines]
         math_width = max(len(row) for rows, _ in parts for row in rows)
         bar = NOTE_BAR if unicode else ASCII_NOTE_BAR
         note_room = options.max_width - indent - math_width - len(bar)
@@ -98,7 +102,7 @@ class ChainView:
         for line, lhs, (rows, baseline) in zip(lines, left, parts):
             block = []
             out.append(block)
-            note = note_text(line.note, unicode=unicode) if self.notes else ""
+            note = note_text(line.note, unicode=unicode, numbers=self.numbers) if self.notes else ""
             if beside:
                 wrapped = textwrap.wrap(note, note_room) or [""]
                 rows = rows + [""] * max(0, baseline + len(wrapped) - len(rows))
