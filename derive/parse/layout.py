@@ -61,7 +61,7 @@ def split_equals(row: str) -> list[str]:
 
 
 #: equals signs of a definition, replaced by '=' padded to the same length (columns hold)
-_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\stackrel\{[^{}]*\}\{=\}|\\overset\{[^{}]*\}\{=\}")
+_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\(?:stackrel|overset)\{(?:[^{}]|\{[^{}]*\})*\}\{=\}")
 
 
 def _defines_as_equals(text: str) -> str:
@@ -414,11 +414,30 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
     if not row.strip():
         return None
-    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _without_nested(row))):
-        return None  # text in the middle of the row: a sentence, not a step
+    middle = _middle_text(row)
+    if middle is not None:
+        if "=" not in _without_nested(row[:middle.start()]):
+            return None  # text in the middle of a row that is no step: a sentence
+        words = re.findall(r"[A-Za-z]+", middle.group())
+        if len(words) > 1 and words[1].lower() in _TAIL_WORDS | _REMARK_WORDS | {"i", "for", "all"}:
+            # "&= 1 + \tanh^2 z \quad \text{since } ... = 1": the step, then a remark (cut, so
+            # the step is checked; never dropped with it)
+            row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s|[,(])+$", "", row[:middle.start()]).rstrip(".,;:")
+        # any other text in a step stays: the row is reported unreadable, never dropped unseen
     if bare and _is_latex_prose(row):
         return None
     return row
+
+
+def _middle_text(row: str) -> re.Match | None:
+    """The first \\text{...} of a row that is not a function's name (\\text{sech}), outside cases."""
+    spans = _nested(row)
+    for m in re.finditer(_TEXT, row):
+        if _outside(spans, m.start()) and not _FUNCTION_TEXT.fullmatch(m.group()):
+            return m
+    return None
+
+
 
 
 _ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"

@@ -1,0 +1,103 @@
+"""Review 2, reader findings: how a hand derivation's text becomes rows, lines and expressions.
+
+Each case file in tests/data/review2/ is one a student or lecturer typed (its first line states
+the reviewer's truth).  Here the truth is established again, independently of derive: every
+line of the derivation is written out by hand in sympy and compared with sympy.diff of the
+definition at points of both signs; the test then asserts derive's verdict and first wrong line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy
+from sympy import Rational, exp, sech, tanh
+
+import derive
+from tests.helpers import Z, numerically_equal
+
+DATA = Path(__file__).parent / "data" / "review2"
+SIGMOID = 1 / (1 + exp(-Z))
+TANH = tanh(Z)
+ALPHA = sympy.Symbol("alpha", positive=True)
+
+
+def _first_wrong(definition, lines) -> int | None:
+    """The first wrong line (numbered as derive numbers them: the definition is line 1) of a
+    derivation whose lines after the definition are (order, expression) written by hand."""
+    for k, (order, expr) in enumerate(lines, 2):
+        if not numerically_equal(expr, sympy.diff(definition, Z, order)):
+            return k
+    return None
+
+
+def _holds(a, b) -> bool:
+    try:
+        return numerically_equal(a, b)
+    except AssertionError:
+        return False
+
+
+def _first_wrong_safe(definition, lines) -> int | None:
+    for k, (order, expr) in enumerate(lines, 2):
+        if not _holds(expr, sympy.diff(definition, Z, order)):
+            return k
+    return None
+
+
+def _check(name: str, **options) -> dict:
+    return derive.check((DATA / name).read_text(), **options)
+
+
+def _assert_verdict(result: dict, first_wrong: int | None) -> None:
+    assert result["unreadable"] == 0, [(l["index"], l["message"]) for l in result["lines"]]
+    assert result["first_error"] == first_wrong, [(l["index"], l["verdict"], l["text"]) for l in result["lines"]]
+    assert result["valid"] is (first_wrong is None)
+
+
+# --- finding 1: a LaTeX row with \text{since ...} and more maths after it never vanishes ----------
+
+TEXT_TAIL_CASES = [
+    # (file, definition, the lines after it as written, by hand)
+    ("l91_wrong_row_with_text_tail_vanishes.tex", TANH,
+     [(1, sech(Z) ** 2), (1, 1 + tanh(Z) ** 2), (1, 1 - TANH ** 2)]),
+    ("l91b_wrong_row_for_all_z.tex", SIGMOID,
+     [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 + SIGMOID))]),
+    ("l93_text_tail_row_vanishes_next_called_wrong.tex", TANH,
+     [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)]),
+    ("l108_overset_rule_names_valid.tex", SIGMOID,
+     [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))]),
+    ("m118_markdown_text_tail_row_vanishes.md", TANH,
+     [(1, sech(Z) ** 2), (1, 1 + tanh(Z) ** 2), (1, 1 - TANH ** 2)]),
+]
+
+
+@pytest.mark.parametrize("name,definition,lines", TEXT_TAIL_CASES, ids=[c[0] for c in TEXT_TAIL_CASES])
+def test_row_with_text_then_maths_is_checked(name, definition, lines):
+    result = _check(name)
+    assert len(result["lines"]) == 1 + len(lines)  # no row vanished
+    _assert_verdict(result, _first_wrong(definition, lines))
+
+
+@pytest.mark.parametrize("tail", [
+    r"\quad \text{since } \cosh^2 z - \sinh^2 z = 1",
+    r"\qquad \text{(since } \cosh^2 z - \sinh^2 z = 1\text{)}",
+    r"\quad \text{using } \cosh^2 z = 1 + \sinh^2 z",
+    r"\quad \text{for all } z",
+    r"\qquad \text{by } (2)",
+    r"\text{ for } z \neq 0",
+    r"\quad \mbox{since } \cosh^2 z - \sinh^2 z = 1",
+])
+def test_wrong_row_with_a_remark_after_it_is_caught(tail):
+    text = "\\begin{align*}\ng(z) &= \\tanh z \\\\\ng'(z) &= 1 + \\tanh^2 z " + tail + "\n\\end{align*}\n"
+    assert not _holds(1 + tanh(Z) ** 2, sympy.diff(TANH, Z))
+    result = derive.check(text)
+    assert result["first_error"] == 2 and not result["valid"]
+
+
+def test_text_in_a_step_that_is_no_remark_is_unreadable_not_dropped():
+    text = "\\begin{align*}\ng(z) &= \\tanh z \\\\\ng'(z) &= 1 - \\tanh z \\text{ times } \\tanh z\n\\end{align*}\n"
+    result = derive.check(text)
+    assert len(result["lines"]) == 2
+    assert result["lines"][1]["verdict"] == "unreadable"
