@@ -101,3 +101,45 @@ def test_text_in_a_step_that_is_no_remark_is_unreadable_not_dropped():
     result = derive.check(text)
     assert len(result["lines"]) == 2
     assert result["lines"][1]["verdict"] == "unreadable"
+
+
+# --- finding 6: piece headings "\text{For } z > 0", "\intertext{For $z>0$:}", "Case 1: z > 0" -------
+
+ELU_POSITIVE = Z  # g on z > 0
+ELU_NEGATIVE = ALPHA * (exp(Z) - 1)  # g on z <= 0
+
+
+def test_elu_piece_lines_hold_on_their_pieces_by_sympy():
+    assert sympy.simplify(sympy.diff(ELU_POSITIVE, Z) - 1) == 0
+    assert numerically_equal(ALPHA * exp(Z), sympy.diff(ELU_NEGATIVE, Z))
+    assert numerically_equal(ELU_NEGATIVE + ALPHA, sympy.diff(ELU_NEGATIVE, Z))
+
+
+@pytest.mark.parametrize("name", ["l72_elu_headings_valid.tex", "l74_elu_intertext_headings_valid.tex",
+                                  "p75_relu_case_headings_valid.txt"])
+def test_capitalised_case_and_intertext_headings(name):
+    result = _check(name)
+    _assert_verdict(result, None)
+    assert all(l["verdict"] in ("proved", "numerically equal", "definition") for l in result["lines"])
+
+
+@pytest.mark.parametrize("heading", [r"\text{For } z \le 0\text{:}", r"\text{For } z \le 0,",
+                                     r"\text{Case 2: } z \le 0", r"\intertext{For $z \le 0$:}"])
+def test_a_wrong_piece_under_a_heading_is_caught_at_its_line(heading):
+    # e^z (the factor alpha lost) is not the derivative of alpha(e^z - 1) on z <= 0
+    assert not _holds(exp(Z), sympy.diff(ELU_NEGATIVE, Z))
+    text = ("\\begin{align*}\ng(z) &= \\begin{cases} z & z > 0 \\\\ \\alpha\\left(e^{z}-1\\right) & z \\le 0"
+            " \\end{cases} \\\\\n&\\text{For } z > 0\\text{:} \\\\\ng'(z) &= 1 \\\\\n"
+            + heading + (" \\\\" if "intertext" not in heading else "") + "\ng'(z) &= e^{z}\n\\end{align*}\n")
+    result = derive.check(text)
+    assert result["first_error"] == 3, [(l["index"], l["verdict"], l["text"]) for l in result["lines"]]
+
+
+@pytest.mark.parametrize("heading", ["Case 1: z > 0", "Case z > 0:", "CASE 1: z > 0", "For z > 0:"])
+def test_plain_case_headings(heading):
+    # ReLU: g' = 1 on z > 0 (sympy), so "g'(z) = 1" holds there and "g'(z) = z" does not
+    assert sympy.diff(Z, Z) == 1
+    valid = derive.check(f"g(z) = max(0, z)\n{heading}\ng'(z) = 1\n")
+    assert valid["valid"] and valid["unreadable"] == 0
+    wrong = derive.check(f"g(z) = max(0, z)\n{heading}\ng'(z) = 2\n")
+    assert wrong["first_error"] == 2

@@ -260,7 +260,7 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            for part in _where_split(piece):
+            for part in (p for whole in _intertext_split(piece) for p in _where_split(whole)):
                 row = _clean_latex_row(part, bare=kind == "bare")
                 if row is not None:
                     rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
@@ -361,14 +361,27 @@ class _Heading(str):
 
 
 _RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
-_HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condition>.*?)"
-                      r"(?:\\text\s*\{\s*:?\s*\}|:)?[\s.]*$")
-_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
+#: "\text{for } z < 0\text{:}", "\text{For } z > 0,", "\text{Case 1: } z > 0" (any case)
+_HEADING = re.compile(r"^\s*(?:&\s*)?\\(?:text|textrm|mbox)\s*\{\s*(?:for|if|when|case(?:\s*\d+)?)\s*:?\s*\}"
+                      r"(?P<condition>.*?)(?:\\text\s*\{\s*[:,]?\s*\}|[:,])?[\s.]*$", re.IGNORECASE)
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>[^=]*?)\s*:?\s*$",
+                            re.IGNORECASE)
+#: "\intertext{For $z > 0$:}" (amsmath's text between rows): a heading when it states a relation
+_INTERTEXT = re.compile(r"^\s*\\(?:short)?intertext\s*\{\s*(?P<words>[A-Za-z]+(?:\s*\d+)?\s*:?)\s*"
+                        r"\$(?P<condition>[^${}]*)\$\s*[:,.]?\s*\}")
 
 
 #: ", \quad \text{where } u = ..." after a step: the clause that names u is a row of its own
 _WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:where|with)\s*\}")
 _NAMED_AFTER = re.compile(r"(?:\s|\\[,;: ])*[A-Za-z]\s*&?\s*=")
+
+
+def _intertext_split(piece: str) -> list[str]:
+    """A row that starts with \\intertext{...} (no \\\\ before the next row): the text, then the row."""
+    m = _INTERTEXT.match(piece)
+    if m is None or not piece[m.end():].strip():
+        return [piece]
+    return [piece[: m.end()], " " * m.end() + piece[m.end():]]
 
 
 def _where_split(piece: str) -> list[str]:
@@ -387,6 +400,10 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = row.replace("\n", " ").replace("\t", " ")
     if len(row) > MAX_ROW:
         return row  # too long to be one step: left as it is, to be reported unreadable
+    intertext = _INTERTEXT.match(row)
+    if intertext is not None and not row[intertext.end():].strip() and _RELATION.search(intertext.group("condition")) \
+            and _HEADING.match("\\text{%s}" % intertext.group("words")):
+        return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _without_arrow(_defines_as_equals(row))
     while True:
