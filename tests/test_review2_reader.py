@@ -143,3 +143,42 @@ def test_plain_case_headings(heading):
     assert valid["valid"] and valid["unreadable"] == 0
     wrong = derive.check(f"g(z) = max(0, z)\n{heading}\ng'(z) = 2\n")
     assert wrong["first_error"] == 2
+
+
+# --- finding 3: primes typed ’ " ʹ; a left side that cannot be read never makes its right side wrong --
+
+@pytest.mark.parametrize("name,lines", [
+    ("p85_smart_quote_prime_valid.txt", [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))]),
+    ("p86_double_quote_second_valid.txt", [(1, exp(-Z) / (1 + exp(-Z)) ** 2),
+                                          (2, exp(-Z) * (exp(-Z) - 1) / (1 + exp(-Z)) ** 3)]),
+])
+def test_typed_primes(name, lines):
+    _assert_verdict(_check(name), _first_wrong(SIGMOID, lines))
+
+
+@pytest.mark.parametrize("prime", ["ʹ", "’", "'"])
+def test_modifier_letter_prime_and_a_wrong_line(prime):
+    assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
+    result = derive.check(f"g(z) = 1/(1+e^-z)\ng{prime}(z) = g(z)(1 + g(z))\n")
+    assert result["first_error"] == 2 and result["unreadable"] == 0
+
+
+def test_an_unreadable_left_side_never_makes_its_right_side_wrong():
+    # \dot\sigma(z) is not read; sigma(1 - sigma) is sigma' (sympy), and is not called wrong
+    assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
+    result = _check("l106_dot_derivative_valid.tex")
+    assert result["errors"] == 0 and result["unreadable"] >= 1
+    assert all(l["verdict"] != "wrong" for l in result["lines"])
+
+
+# --- finding 32: Unicode Φ, φ in plain text --------------------------------------------------------
+
+def test_unicode_phi_is_the_normal_cdf_and_density():
+    gelu = Z / 2 * (1 + sympy.erf(Z / sympy.sqrt(2)))
+    cdf = (1 + sympy.erf(Z / sympy.sqrt(2))) / 2
+    density = exp(-Z ** 2 / 2) / sympy.sqrt(2 * sympy.pi)
+    assert numerically_equal(cdf + Z * density, sympy.diff(gelu, Z))
+    _assert_verdict(_check("p87_gelu_unicode_phi_valid.txt"), None)
+    assert not _holds(cdf + density, sympy.diff(gelu, Z))
+    wrong = derive.check("g(z) = z/2 (1 + erf(z/sqrt(2)))\ng'(z) = Φ(z) + φ(z)\n")
+    assert wrong["first_error"] == 2 and wrong["unreadable"] == 0
