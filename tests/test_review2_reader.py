@@ -182,3 +182,30 @@ def test_unicode_phi_is_the_normal_cdf_and_density():
     assert not _holds(cdf + density, sympy.diff(gelu, Z))
     wrong = derive.check("g(z) = z/2 (1 + erf(z/sqrt(2)))\ng'(z) = Φ(z) + φ(z)\n")
     assert wrong["first_error"] == 2 and wrong["unreadable"] == 0
+
+
+# --- finding 5: σ' = σ(1 − σ), the textbook form, is σ times (1 − σ) --------------------------------
+
+@pytest.mark.parametrize("name", ["l66_sigma_bare_textbook_valid.tex", "p66b_sigma_bare_plain_valid.txt"])
+def test_bare_sigma_textbook_form(name):
+    result = _check(name)
+    assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
+    _assert_verdict(result, None)
+
+
+@pytest.mark.parametrize("line,truth", [
+    ("σ' = σ(1 + σ)", SIGMOID * (1 + SIGMOID)),  # a slip: wrong, at its line
+    ("σ' = σ(1 − σ)", SIGMOID * (1 - SIGMOID)),
+    ("σ'(z) = σ (1 - σ)", SIGMOID * (1 - SIGMOID)),
+    ("σ'(z) = σ(z)σ(-z)", SIGMOID * SIGMOID.subs(Z, -Z)),  # σ applied where σ is not in the bracket
+    ("σ' = σ σ(-z)", SIGMOID * SIGMOID.subs(Z, -Z)),
+])
+def test_bare_sigma_against_sympy(line, truth):
+    result = derive.check(f"σ(z) = 1/(1+e^-z)\n{line}\n")
+    expected = None if _holds(truth, sympy.diff(SIGMOID, Z)) else 2
+    _assert_verdict(result, expected)
+
+
+def test_bare_sigma_latex_spaced():
+    result = derive.check("\\[ \\sigma(z) = \\frac{1}{1+e^{-z}} \\]\n\\[ \\sigma' = \\sigma\\,(1-\\sigma) \\]\n")
+    _assert_verdict(result, None)
