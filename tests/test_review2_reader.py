@@ -209,3 +209,28 @@ def test_bare_sigma_against_sympy(line, truth):
 def test_bare_sigma_latex_spaced():
     result = derive.check("\\[ \\sigma(z) = \\frac{1}{1+e^{-z}} \\]\n\\[ \\sigma' = \\sigma\\,(1-\\sigma) \\]\n")
     _assert_verdict(result, None)
+
+
+# --- finding 10: H(z), θ(z) are never read as a product (H·z): unreadable, with a hint ---------------
+
+@pytest.mark.parametrize("name", ["p39_relu_H_valid.txt", "p39b_relu_theta_valid.txt"])
+def test_letter_applied_to_the_variable_is_unreadable_not_wrong(name):
+    result = _check(name)
+    assert result["errors"] == 0 and result["unreadable"] == 1
+    assert "heaviside" in result["lines"][1]["message"]
+
+
+def test_heaviside_spelled_out_is_read():
+    # ReLU' = heaviside(z) away from 0 (sympy.diff of max(0, z) per piece)
+    assert sympy.diff(Z, Z) == 1 and sympy.diff(sympy.Integer(0), Z) == 0
+    _assert_verdict(derive.check("g(z) = max(0, z)\ng'(z) = heaviside(z)\n"), None)
+
+
+@pytest.mark.parametrize("line,truth", [
+    ("g'(z) = α(e^z)", ALPHA * exp(Z)),  # a bracket that is not (z) alone: still a product
+    ("g'(z) = α e^z", ALPHA * exp(Z)),
+])
+def test_a_letter_before_other_brackets_is_still_a_product(line, truth):
+    definition = ALPHA * (exp(Z) - 1)
+    assert numerically_equal(truth, sympy.diff(definition, Z))
+    _assert_verdict(derive.check(f"g(z) = α(e^z - 1)\n{line}\n"), None)
