@@ -234,3 +234,42 @@ def test_a_letter_before_other_brackets_is_still_a_product(line, truth):
     definition = ALPHA * (exp(Z) - 1)
     assert numerically_equal(truth, sympy.diff(definition, Z))
     _assert_verdict(derive.check(f"g(z) = α(e^z - 1)\n{line}\n"), None)
+
+
+# --- finding 4 (and 8 for a function's name): a helper defined before the activation --------------
+
+SWISH = Z * SIGMOID
+
+
+@pytest.mark.parametrize("name,lines", [
+    ("p107_helper_defined_first_swish_valid.txt", [(1, SIGMOID + Z * SIGMOID * (1 - SIGMOID))]),
+    ("l107b_helper_defined_first_swish_valid.tex", [(1, SIGMOID + Z * SIGMOID * (1 - SIGMOID)),
+                                                    (1, SWISH + SIGMOID * (1 - SWISH))]),
+])
+def test_helper_defined_before_the_activation(name, lines):
+    result = _check(name)
+    _assert_verdict(result, _first_wrong(SWISH, lines))
+    assert result["function"] == "g"
+    definition = [l for l in result["lines"] if l["verdict"] == "definition"]
+    assert [l["index"] for l in definition] == [2]  # g(z) = z σ(z) defines g, not g·z
+
+
+def test_a_wrong_helper_definition_is_caught_at_its_line():
+    assert not _holds(1 / (1 + exp(Z)), SIGMOID)
+    result = derive.check("σ(z) = 1/(1+e^z)\ng(z) = z σ(z)\ng'(z) = σ(z) + z σ(z)(1 - σ(z))\n")
+    assert result["first_error"] == 1 and not result["valid"]
+
+
+def test_helper_defined_after_the_activation():
+    assert numerically_equal(SIGMOID + Z * SIGMOID * (1 - SIGMOID), sympy.diff(SWISH, Z))
+    _assert_verdict(derive.check("g(z) = z σ(z)\nσ(z) = 1/(1+e^-z)\ng'(z) = σ(z) + z σ(z)(1 - σ(z))\n"), None)
+
+
+def test_a_known_function_recalled_on_its_own_row_is_a_side_fact():
+    gelu = Z * (1 + sympy.erf(Z / sympy.sqrt(2))) / 2
+    density = exp(-Z ** 2 / 2) / sympy.sqrt(2 * sympy.pi)
+    assert numerically_equal((1 + sympy.erf(Z / sympy.sqrt(2))) / 2 + Z * density, sympy.diff(gelu, Z))
+    _assert_verdict(_check("l117_gelu_phi_identity_row_valid.tex"), None)
+    wrong = derive.check("\\begin{align*}\ng(z) &= z\\,\\Phi(z) \\\\\n\\phi(z) &= \\frac{1}{\\sqrt{\\pi}}e^{-z^2/2}"
+                         "\n\\end{align*}\n")
+    assert wrong["first_error"] == 2
