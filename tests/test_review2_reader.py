@@ -273,3 +273,33 @@ def test_a_known_function_recalled_on_its_own_row_is_a_side_fact():
     wrong = derive.check("\\begin{align*}\ng(z) &= z\\,\\Phi(z) \\\\\n\\phi(z) &= \\frac{1}{\\sqrt{\\pi}}e^{-z^2/2}"
                          "\n\\end{align*}\n")
     assert wrong["first_error"] == 2
+
+
+# --- findings 7 and 12: a plain-text justification ("since ...") or ", where u = ..." after a step ----
+
+def test_plain_since_justification_is_not_a_constant():
+    lines = [(1, sech(Z) ** 2), (1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)]
+    _assert_verdict(_check("p92_plain_since_justification_valid.txt"), _first_wrong(TANH, lines))
+
+
+@pytest.mark.parametrize("tail", ["   since cosh^2 z - sinh^2 z = 1", ", since cosh^2(z) - sinh^2(z) = 1",
+                                  " because sech = 1/cosh", " using 1 - tanh^2 = sech^2"])
+def test_a_wrong_step_before_a_justification_is_caught(tail):
+    assert not _holds(1 + tanh(Z) ** 2, sympy.diff(TANH, Z))
+    result = derive.check(f"g(z) = tanh(z)\ng'(z) = sech^2(z)\n= 1 + tanh^2(z){tail}\n= 1 - g(z)^2\n")
+    assert result["first_error"] == 3 and result["unreadable"] == 0
+
+
+def test_where_on_the_same_plain_row():
+    u = 1 + exp(-Z)
+    assert numerically_equal(-1 / u ** 2 * (-exp(-Z)), sympy.diff(SIGMOID, Z))
+    _assert_verdict(_check("p37_where_same_row_valid.txt"), None)
+    assert not _holds(1 / u ** 2 * (-exp(-Z)), sympy.diff(SIGMOID, Z))
+    wrong = derive.check("g(z) = 1/(1+e^-z)\ng'(z) = 1/u^2 · (-e^-z), where u = 1 + e^-z\n")
+    assert wrong["first_error"] == 2 and wrong["unreadable"] == 0
+
+
+def test_a_piece_condition_after_a_step_is_not_cut():
+    # "= 0 for z < 0" is not "= 0": never cut to a line that would be called wrong
+    result = derive.check("g(z) = max(0, z)\ng'(z) = 0 for z < 0\n")
+    assert result["errors"] == 0
