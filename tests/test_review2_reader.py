@@ -303,3 +303,33 @@ def test_a_piece_condition_after_a_step_is_not_cut():
     # "= 0 for z < 0" is not "= 0": never cut to a line that would be called wrong
     result = derive.check("g(z) = max(0, z)\ng'(z) = 0 for z < 0\n")
     assert result["errors"] == 0
+
+
+# --- finding 9: dσ/du (a derivative in another variable) is unreadable, never read as dσ/dz ---------
+
+@pytest.mark.parametrize("name", ["p38_dsigma_du_lhs_valid.txt", "l38b_dsigma_du_latex_valid.tex",
+                                  "p22_leibniz_chain_u_valid.txt"])
+def test_leibniz_in_another_variable_is_never_called_wrong(name):
+    u = sympy.Symbol("u")
+    # the lecture's route holds: dσ/du = -1/u^2, du/dz = -e^-z, their product at u = 1 + e^-z is σ'
+    assert numerically_equal((-1 / u ** 2).subs(u, 1 + exp(-Z)) * sympy.diff(1 + exp(-Z), Z),
+                             sympy.diff(SIGMOID, Z))
+    result = _check(name)
+    assert result["errors"] == 0, [(l["index"], l["verdict"], l["text"]) for l in result["lines"]]
+    assert any("with respect to u" in (l["message"] or "") for l in result["lines"])
+
+
+def test_a_wrong_line_after_the_leibniz_route_is_still_caught():
+    assert not _holds(exp(-Z) / (1 + exp(-Z)), sympy.diff(SIGMOID, Z))
+    text = ("σ(z) = 1/(1+e^-z)\nu = 1 + e^-z\ndσ/du = -1/u^2\ndσ/dz = -1/u^2 · (-e^-z)\n"
+            "= e^-z/(1+e^-z)\n")
+    result = derive.check(text)
+    assert result["first_error"] == 4
+
+
+def test_a_consequence_on_the_same_row_is_checked():
+    # "Let u = 1 + e^-z, so σ = u^-1": u^-1 is σ (true); "so σ = u^-2" is not, and is caught
+    assert numerically_equal((1 + exp(-Z)) ** -1, SIGMOID)
+    assert not _holds((1 + exp(-Z)) ** -2, SIGMOID)
+    result = derive.check("σ(z) = 1/(1+e^-z)\nLet u = 1 + e^-z, so σ = u^-2.\n")
+    assert result["first_error"] == 2

@@ -92,6 +92,11 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                 claimed = Derivative(swaps[letter], (variable(var_name), len(named_prime.group(2))))
             else:  # never checked against g' instead: what the line equals is not known
                 expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read")
+        if lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
+                and (claim is not None or order):
+            # dσ/du = -1/u^2 after u = 1 + e^{-z}: a derivative with respect to u, never read as dσ/dz
+            expr, error = None, ParseError(f"its left side is a derivative with respect to {lhs.var}, "
+                                           f"but the variable is {var_name}: write it with respect to {var_name}")
         named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
         if named:
             expr = expr.xreplace(swaps)

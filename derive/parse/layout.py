@@ -141,41 +141,44 @@ def _plain_rows(text: str) -> list[Row]:
             rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
                              heading=True))
             continue
-        line, named = _justified(line)
-        if named is not None:  # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
-            rows.append(Row(line.rstrip().rstrip(",;"), number, looks_like_latex(line)))
-            line = named
-        line = _without_lead_in_and_tail(line)
-        if line is None:
-            continue
-        line = line.rstrip().rstrip(".,;:")
-        if not line.strip() or _is_prose(line):
-            continue
-        rows.append(Row(line, number, looks_like_latex(line)))
+        # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
+        for part in _justified(line):
+            part = _without_lead_in_and_tail(part)
+            if part is None:
+                continue
+            part = part.rstrip().rstrip(".,;:")
+            if not part.strip() or _is_prose(part):
+                continue
+            rows.append(Row(part, number, looks_like_latex(part)))
     return _joined(rows)
 
 
 #: a word that starts a justification or a naming clause after a step, with maths after it:
 #: "= 1 - tanh^2(z)   since cosh^2 z - sinh^2 z = 1", "..., where u = 1 + e^-z"
 #: (not "for", "if", "when": "= 0 for z < 0" states a piece, it is not cut to "= 0")
-_JUSTIFICATION = re.compile(r"(?:\s*,\s*|\s+)\b(since|because|using|as|from|by|where|with)\s+(?=\S)", re.IGNORECASE)
+_JUSTIFICATION = re.compile(r"(?:\s*,\s*|\s+)\b(since|because|using|as|from|by|where|with|so|hence|thus|therefore)"
+                            r"\s+(?=\S)", re.IGNORECASE)
+#: words that start a consequence: "Let u = 1 + e^-z, so σ = u^-1" is two rows, each checked
+_CONSEQUENCE = {"so", "hence", "thus", "therefore"}
 
 
-def _justified(line: str) -> tuple[str, str | None]:
-    """(the step, the clause "where u = ..." as a row of its own or None); a justification
-    after the step ("since ...") is dropped.  Columns hold."""
+def _justified(line: str) -> list[str]:
+    """The step, and the clause "where u = ..." or "so σ = u^-1" as a row of its own; a
+    justification after the step ("since ...") is dropped.  Columns hold."""
     equals = line.find("=")
     if equals < 0:
-        return line, None
+        return [line]
     for m in _JUSTIFICATION.finditer(line, equals + 1):  # (no function is named so: these are words)
         rest = line[m.end():]
         if "=" not in rest:
-            return line, None  # "= ... as required": a tail of words, cut where such tails are
+            return [line]  # "= ... as required": a tail of words, cut where such tails are
         word = m.group(1).lower()
         if word in ("where", "with") and re.match(r"[A-Za-z]\s*=", rest):
-            return line[: m.start()], " " * m.start(1) + line[m.start(1):]
-        return line[: m.start()], None
-    return line, None
+            return [line[: m.start()], " " * m.start(1) + line[m.start(1):]]
+        if word in _CONSEQUENCE:
+            return [line[: m.start()], " " * m.end() + rest]
+        return [line[: m.start()]]
+    return [line]
 
 
 def _without_lead_in_and_tail(line: str) -> str | None:
