@@ -333,3 +333,65 @@ def test_a_consequence_on_the_same_row_is_checked():
     assert not _holds((1 + exp(-Z)) ** -2, SIGMOID)
     result = derive.check("σ(z) = 1/(1+e^-z)\nLet u = 1 + e^-z, so σ = u^-2.\n")
     assert result["first_error"] == 2
+
+
+# --- S2 layout: bare rows with cases (#17), Beamer overlays (#18), code fences (#21),
+# --- align inside $$ (#22), boxes and end marks (#23) -----------------------------------------------
+
+SOFTPLUS = sympy.log(1 + exp(Z))
+
+
+def test_bare_latex_rows_with_cases():
+    # ReLU' = 1 on z > 0, 0 on z < 0 (sympy.diff per piece)
+    assert sympy.diff(Z, Z) == 1 and sympy.diff(sympy.Integer(0), Z) == 0
+    _assert_verdict(_check("l89_bare_rows_with_cases_valid.tex"), None)
+    wrong = derive.check("g(z) = \\max(0, z)\ng'(z) = \\begin{cases} 1 & z > 0 \\\\ 1 & z < 0 \\end{cases}\n")
+    assert wrong["first_error"] == 2
+
+
+@pytest.mark.parametrize("name,first", [("l111_own_beamer_output_edited.tex", 4), ("l112_beamer_pause_wrong.tex", 3)])
+def test_beamer_overlays_are_read_through(name, first):
+    # l111: line 4 is -1/(1+e^-z)^2 · e^-z (the inner minus lost); l112: line 3 is σ(1 + σ)
+    assert not _holds(-1 / (1 + exp(-Z)) ** 2 * exp(-Z), sympy.diff(SIGMOID, Z))
+    assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
+    _assert_verdict(_check(name), first)
+
+
+@pytest.mark.parametrize("entry,definition", [("sigmoid", SIGMOID), ("tanh", TANH), ("softplus", SOFTPLUS)])
+def test_derives_own_beamer_output_checks_back(entry, definition):
+    from click.testing import CliRunner
+
+    from derive.cli import cli
+    slides = CliRunner().invoke(cli, [entry, "--format", "beamer"]).output
+    assert "\\onslide" in slides
+    result = derive.check(slides)
+    assert result["valid"] and result["unreadable"] == 0 and len(result["lines"]) >= 3
+
+
+def test_markdown_code_fence():
+    assert numerically_equal(exp(Z) / (1 + exp(Z)), sympy.diff(SOFTPLUS, Z))
+    assert numerically_equal(exp(Z) / (1 + exp(Z)) ** 2, sympy.diff(SOFTPLUS, Z, 2))
+    _assert_verdict(_check("m51_code_fence_valid.md"), None)
+
+
+def test_align_inside_double_dollars():
+    _assert_verdict(_check("m96_jupyter_align_in_dollars_valid.md"), _first_wrong(
+        SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))]))
+
+
+@pytest.mark.parametrize("name", ["l67_boxed_answer_valid.tex", "l67b_qed_square_valid.tex"])
+def test_boxed_answer_and_end_marks(name):
+    _assert_verdict(_check(name), None)
+
+
+@pytest.mark.parametrize("mark", ["∎", "✓", "\\blacksquare", "\\square", "\\boxed"])
+def test_a_wrong_boxed_or_marked_answer_is_caught(mark):
+    assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
+    if mark == "\\boxed":
+        text = "\\[ g(z) = \\frac{1}{1+e^{-z}} \\]\n\\[ g'(z) = \\boxed{g(z)(1+g(z))} \\]\n"
+    elif mark.startswith("\\"):
+        text = f"\\[ g(z) = \\frac{{1}}{{1+e^{{-z}}}} \\]\n\\[ g'(z) = g(z)(1+g(z)) \\qquad {mark} \\]\n"
+    else:
+        text = f"g(z) = 1/(1+e^-z)\ng'(z) = g(z)(1+g(z)) {mark}\n"
+    result = derive.check(text)
+    assert result["first_error"] == 2 and result["unreadable"] == 0

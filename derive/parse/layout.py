@@ -126,13 +126,20 @@ def _in_math(text: str, m: re.Match) -> bool:
     return before == "(" and after == ")" and m.start() >= 2 and not text[m.start() - 2].isspace()
 
 
+#: an end mark after the last step: ∎ ✓ □ (in LaTeX \blacksquare, \square, \qed are annotations)
+_END_MARK = re.compile(r"\s*[∎✓✔□■]+\s*$")
+_FENCE = re.compile(r"^\s*(?:```|~~~)[\w+-]*\s*$")
+
+
 def _plain_rows(text: str) -> list[Row]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
             continue
-        line = _without_marker(_defines_as_equals(line.rstrip()))
+        if _FENCE.match(line) or line.lstrip().startswith("#"):
+            continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
+        line = _without_marker(_defines_as_equals(_END_MARK.sub("", line.rstrip())))
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
@@ -245,8 +252,9 @@ _MATH_ENVIRONMENTS = ("align", "aligned", "equation", "gather", "gathered", "mul
 _REGION = re.compile(
     r"\\begin\{(?P<env>(?:%s)\*?)\}|\\\[|\$\$|\\\(|\$" % "|".join(_MATH_ENVIRONMENTS))
 _INNER = re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered|alignedat|array)\*?\}(?:\[[a-z]\])?(?:\{[^{}]*\})?")
+_ENVIRONMENT_IN_DISPLAY = re.compile(r"\\(?:begin|end)\{(?:align|gather|equation|multline|flalign|eqnarray)\*?\}")
 _ROW_BREAK = re.compile(r"\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|sp)\s*\])?")
-_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
+_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag|blacksquare|square|qed|qedhere|checkmark|Box)\b")
 _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
@@ -261,8 +269,35 @@ def _comment_free(text: str) -> str:
     return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), text)
 
 
+#: Beamer's overlay commands only show or hide: \pause, \onslide<2->{...}, \uncover<3->{...}
+#: (and \boxed{...} around a result: a frame, its argument is the step)
+_OVERLAY = re.compile(r"\\pause\b(?:\[\d*\])?|\\(?:onslide|uncover|only|visible|invisible)\s*<[^<>{}]*>\s*(\{)?"
+                      r"|\\boxed\s*(\{)")
+
+
+def _without_overlays(text: str) -> str:
+    """Overlay commands replaced by spaces, their argument kept (positions hold)."""
+    if "\\pause" not in text and ">" not in text and "\\boxed" not in text:
+        return text
+    out = list(text)
+    for m in _OVERLAY.finditer(text):
+        for k in range(m.start(), m.end()):
+            out[k] = " "
+        if m.group(1) or m.group(2):  # the argument's closing brace
+            depth = 1
+            for k in range(m.end(), min(len(text), m.end() + MAX_ROW)):  # (bounded: linear in the text)
+                if text[k] == "{" and text[k - 1] != "\\":
+                    depth += 1
+                elif text[k] == "}" and text[k - 1] != "\\":
+                    depth -= 1
+                    if depth == 0:
+                        out[k] = " "
+                        break
+    return "".join(out)
+
+
 def _latex_rows(text: str) -> list[Row]:
-    text = _comment_free(text)
+    text = _without_overlays(_comment_free(text))
     body_start = 0
     begin = text.find("\\begin{document}")
     if begin >= 0:
@@ -275,12 +310,14 @@ def _latex_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     for start, content, kind in regions:
         content = _INNER.sub(lambda m: " " * len(m.group()), content)
+        if kind in ("$$", "\\["):  # $$\begin{align} ... \end{align}$$ (Jupyter, MathJax): the environment's rows
+            content = _ENVIRONMENT_IN_DISPLAY.sub(lambda m: " " * len(m.group()), content)
         if kind.startswith("alignat"):
             content = re.sub(r"^\s*\{\d+\}", lambda m: " " * len(m.group()), content)
         if kind.startswith("multline"):
             content = _ROW_BREAK.sub(lambda m: " " * len(m.group()), content)
         position = start
-        if kind != "bare" or "\\\\" in content:
+        if kind != "bare" or "\\\\" in _without_nested(content):  # (a \\ inside cases splits no rows)
             pieces, breaks = _split_rows(content)
         else:
             pieces = content.split("\n")
