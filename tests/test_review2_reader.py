@@ -395,3 +395,34 @@ def test_a_wrong_boxed_or_marked_answer_is_caught(mark):
         text = f"g(z) = 1/(1+e^-z)\ng'(z) = g(z)(1+g(z)) {mark}\n"
     result = derive.check(text)
     assert result["first_error"] == 2 and result["unreadable"] == 0
+
+
+# --- finding 20: labels before a step; "- = ..." bullets ----------------------------------------------
+
+@pytest.mark.parametrize("name,definition,lines", [
+    ("p21_label_prefix_valid.txt", SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2)]),
+    ("p40_label_exam_part_valid.txt", SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))]),
+    ("p40b_label_name_valid.txt", SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2)]),
+    ("m52_bold_steps_valid.md", SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))]),
+    ("m116_bullets_with_equals_rows_valid.md", TANH, [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)]),
+])
+def test_labels_and_bullets(name, definition, lines):
+    result = _check(name)
+    _assert_verdict(result, _first_wrong(definition, lines))
+    assert len(result["lines"]) == 1 + len(lines)
+
+
+def test_softplus_with_a_named_first_sentence():
+    x = sympy.Symbol("x", real=True)
+    f = sympy.log(1 + exp(x))
+    for line in (exp(x) / (1 + exp(x)), 1 / (exp(-x) + 1), 1 / (1 + exp(-x))):
+        assert numerically_equal(line, sympy.diff(f, x), var=x)
+    result = _check("p06_softplus_valid.txt")
+    assert result["valid"] and result["unreadable"] == 0
+
+
+@pytest.mark.parametrize("label", ["(b) ", "b) ", "**Step 2:** ", "Derivative: "])
+def test_a_wrong_labelled_step_is_caught(label):
+    assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
+    result = derive.check(f"(a) g(z) = 1/(1+e^-z)\n{label}g'(z) = g(z)(1 + g(z))\n")
+    assert result["first_error"] == 2 and result["unreadable"] == 0

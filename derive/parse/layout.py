@@ -93,7 +93,9 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
 
 #: what may stand before a step on its line: a list's bullet or number, an arrow
 #: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
-_MARKER = re.compile(r"^\s*(?:\(\d+\)|\d+[.):]|step\s+\d+\s*[.:)]?|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
+#: (also a label: "(a)", "b)", "**Step 1:**", "Sigmoid:")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\([a-z]\)|[a-z]\)|\d+[.):]|step\s+\d+\s*[.:)]?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
+                     r"|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
 
 
 def _without_marker(line: str) -> str:
@@ -103,6 +105,8 @@ def _without_marker(line: str) -> str:
     if m is None or not m.group().strip():
         return line
     rest = line[m.end():]
+    if m.group().strip() in ("-", "*", "•") and rest.startswith("="):
+        return " " * m.end() + rest  # "- = 1 - g(z)^2": a bullet before a "= ..." step, no minus
     if "=" not in rest or left_side(rest.split("=", 1)[0].strip(), False) is None:
         return line
     return " " * m.end() + rest
