@@ -357,8 +357,8 @@ def test_beamer_overlays_are_read_through(name, first):
     _assert_verdict(_check(name), first)
 
 
-@pytest.mark.parametrize("entry,definition", [("sigmoid", SIGMOID), ("tanh", TANH), ("softplus", SOFTPLUS)])
-def test_derives_own_beamer_output_checks_back(entry, definition):
+@pytest.mark.parametrize("entry", ["sigmoid", "tanh", "softplus"])
+def test_derives_own_beamer_output_checks_back(entry):
     from click.testing import CliRunner
 
     from derive.cli import cli
@@ -426,3 +426,27 @@ def test_a_wrong_labelled_step_is_caught(label):
     assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
     result = derive.check(f"(a) g(z) = 1/(1+e^-z)\n{label}g'(z) = g(z)(1 + g(z))\n")
     assert result["first_error"] == 2 and result["unreadable"] == 0
+
+
+# --- finding 31: the activation's own name as the definition -----------------------------------------
+
+def test_activation_named_by_its_name():
+    assert numerically_equal(exp(Z) / (1 + exp(Z)), sympy.diff(SOFTPLUS, Z))
+    _assert_verdict(_check("l68_softplus_operatorname_def_valid.tex"), None)
+    _assert_verdict(_check("p113_relu_named_def_valid.txt"), None)  # ReLU' = heaviside, z != 0
+
+
+@pytest.mark.parametrize("text,first", [
+    ("ReLU(z) = max(0, z)\nReLU'(z) = 0\n", 2),  # not the derivative on z > 0
+    ("GELU(x) = x Phi(x)\nGELU'(x) = Phi(x) + x phi(x)\n", None),
+    ("GELU(x) = x Phi(x)\nGELU'(x) = Phi(x) + phi(x)\n", 2),
+    ("\\[ \\mathrm{ReLU}(z) = \\max(0, z) \\]\n\\[ \\frac{d}{dz}\\mathrm{ReLU}(z) = z \\]\n", 2),
+])
+def test_named_activation_against_sympy(text, first):
+    x = sympy.Symbol("x", real=True)
+    cdf = (1 + sympy.erf(x / sympy.sqrt(2))) / 2
+    density = exp(-x ** 2 / 2) / sympy.sqrt(2 * sympy.pi)
+    assert numerically_equal(cdf + x * density, sympy.diff(x * cdf, x), var=x)
+    assert not _holds((cdf + density).subs(x, Z), sympy.diff(x * cdf, x).subs(x, Z))
+    result = derive.check(text)
+    assert result["first_error"] == first and result["unreadable"] == 0, result["lines"]

@@ -293,6 +293,8 @@ def _spelled(name: str) -> tuple[str, str]:
         return _SPELLING[name]
     if name in _GREEK_LETTER:
         return _GREEK_LETTER[name], "\\" + name
+    if len(name) > 1:  # ReLU(z) = ..., \operatorname{softplus}(z) = ...: an activation's own name
+        return name, "\\operatorname{%s}" % name
     return name, name
 
 
