@@ -450,3 +450,20 @@ def test_named_activation_against_sympy(text, first):
     assert not _holds((cdf + density).subs(x, Z), sympy.diff(x * cdf, x).subs(x, Z))
     result = derive.check(text)
     assert result["first_error"] == first and result["unreadable"] == 0, result["lines"]
+
+
+# --- finding 4, second part: two exercises in one file (not supported: never called wrong) ----------
+
+def test_two_exercises_in_one_file_are_never_called_wrong():
+    assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
+    assert numerically_equal(1 - tanh(Z) ** 2, sympy.diff(TANH, Z))
+    result = _check("l115_two_exercises_one_file_valid.tex")
+    assert result["errors"] == 0
+    second = [l for l in result["lines"] if l["verdict"] == "unreadable"]
+    assert second and "file of its own" in second[0]["message"]
+    assert second[0]["lhs"] == "g(z)"  # shown as written, never as σ(z) = tanh z
+
+
+def test_left_side_in_another_variable_is_shown_as_written():
+    result = _check("p38_dsigma_du_lhs_valid.txt")
+    assert result["lines"][1]["lhs"] == "dσ/du"

@@ -91,12 +91,16 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
             if letter is not None and letter in swaps:  # u' = -e^{-z}, u named above
                 claimed = Derivative(swaps[letter], (variable(var_name), len(named_prime.group(2))))
             else:  # never checked against g' instead: what the line equals is not known
-                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read")
+                other = lhs is not None and lhs.kind == "function" and lhs.name != name and lhs.var is not None
+                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read" + (
+                    f" (a function other than {_spelled(name)[0]}: a second derivation is checked in a file "
+                    f"of its own)" if other else ""))
         if lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
                 and (claim is not None or order):
             # dσ/du = -1/u^2 after u = 1 + e^{-z}: a derivative with respect to u, never read as dσ/dz
             expr, error = None, ParseError(f"its left side is a derivative with respect to {lhs.var}, "
                                            f"but the variable is {var_name}: write it with respect to {var_name}")
+            claim, claimed = claim or piece.left, None  # shown as written (dσ/du), never as σ'(z)
         named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
         if named:
             expr = expr.xreplace(swaps)
