@@ -467,3 +467,18 @@ def test_two_exercises_in_one_file_are_never_called_wrong():
 def test_left_side_in_another_variable_is_shown_as_written():
     result = _check("p38_dsigma_du_lhs_valid.txt")
     assert result["lines"][1]["lhs"] == "dσ/du"
+
+
+# --- finding 33 (smaller): // comments, ÷, zero-width spaces --------------------------------------
+
+@pytest.mark.parametrize("text,first", [
+    ("g(z) = 1 ÷ (1+e^-z)\ng'(z) = g(z)(1 - g(z))  // by the chain rule\n", None),
+    ("g(z) = 1/(1+e^-z)\ng'(z) = g(z)(1 + g(z))  // by the chain rule\n", 2),
+    ("g(z) = 1/(1+e^-z)\ng'(z) = g(z)\u200b(1 - g(z))\n", None),
+    ("g(z) = 1/(1+e^-z)\ng'(z) = g(z)\u200b(1 + g(z))\n", 2),
+])
+def test_small_typed_notation(text, first):
+    assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
+    assert not _holds(SIGMOID * (1 + SIGMOID), sympy.diff(SIGMOID, Z))
+    result = derive.check(text)
+    assert result["first_error"] == first and result["unreadable"] == 0

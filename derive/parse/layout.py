@@ -69,6 +69,8 @@ def _defines_as_equals(text: str) -> str:
 
 
 def rows(text: str) -> list[Row]:
+    if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
+        text = text.replace("\u200b", "").replace("\ufeff", "")
     if "\\" in text or "$" in text:
         return _latex_rows(text)
     return _plain_rows(text)
@@ -79,7 +81,7 @@ def rows(text: str) -> list[Row]:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 #: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
 _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
-_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*)\s*$")
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
 _LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
