@@ -482,9 +482,10 @@ class Parser(Notation):
         if name in RESERVED:
             return {"e": E, "pi": pi}[name]
         if self.notation and self.applied_to_the_variable(token):
-            raise self.error(f"{token.text}({self.var.name}) reads two ways: a function (H({self.var.name}), "
-                             f"θ({self.var.name}): write heaviside({self.var.name})) or a product (write "
-                             f"{token.text}·{self.var.name})", token)
+            v = self.var.name
+            raise self.error(f"{token.text}({v}) reads two ways: a function {token.text} that derive does not know "
+                             f"(for the step function write heaviside({v})) or a product (write {token.text}·{v})",
+                             token)
         return self.parameter(token)
 
     def applied_to_the_variable(self, token: Token) -> bool:
