@@ -117,7 +117,7 @@ def check_document(document: Document, *, function: Expr | None = None,
         return CheckedChain(tuple(lines), z, definition, problem, time.monotonic() - start, defining=defining,
                             **names)
 
-    first = next((i for i, s in enumerate(steps) if s.order == 0), None)
+    first = next((i for i, s in enumerate(steps) if s.order == 0 and s.claim is None), None)
     if not steps:
         return chain((), problem="there is no derivation in the text")
     definition = function

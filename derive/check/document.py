@@ -91,7 +91,16 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
             if letter is not None and letter in swaps:  # u' = -e^{-z}, u named above
                 claimed = Derivative(swaps[letter], (variable(var_name), len(named_prime.group(2))))
             else:  # never checked against g' instead: what the line equals is not known
-                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read")
+                other = lhs is not None and lhs.kind == "function" and lhs.name != name and lhs.var is not None
+                expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read" + (
+                    f" (a function other than {_spelled(name)[0]}: a second derivation is checked in a file "
+                    f"of its own)" if other else ""))
+        if lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
+                and (claim is not None or order):
+            # dσ/du = -1/u^2 after u = 1 + e^{-z}: a derivative with respect to u, never read as dσ/dz
+            expr, error = None, ParseError(f"its left side is a derivative with respect to {lhs.var}, "
+                                           f"but the variable is {var_name}: write it with respect to {var_name}")
+            claim, claimed = claim or piece.left, None  # shown as written (dσ/du), never as σ'(z)
         named = [str(letter) for letter in swaps if expr is not None and expr.has(letter)]
         if named:
             expr = expr.xreplace(swaps)
@@ -176,7 +185,9 @@ def _claims(pieces):
     kept, claims = [], []
     pending = None
     for piece, lhs in pieces:
-        if piece.candidate and lhs is not None and lhs.order > 0 and piece.condition is None:
+        if piece.candidate and lhs is not None and piece.condition is None and (lhs.order > 0 or lhs.var is not None):
+            # σ'(z) = ..., and σ(z) = ... (a helper, or a fact recalled) in a derivation of g: the
+            # left side of a side computation, never a step of the chain
             pending = (piece.text, lhs)
             continue
         claim = None
@@ -254,7 +265,7 @@ def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -
         remark = f"read for {heading.text.strip()} only"
         out.append(replace(step, expr=Piecewise((step.expr, condition), (fallback, True)),
                            remark="; ".join(r for r in (step.remark, remark) if r)))
-    first = next((k for k, st in enumerate(out) if st.order == 0), None)
+    first = next((k for k, st in enumerate(out) if st.order == 0 and st.claim is None), None)
     if first is not None and pieces[first].condition is not None and definition_pieces \
             and not any(e.has(g(z)) for e, _ in definition_pieces):
         out[first] = replace(out[first], expr=Piecewise(*definition_pieces),
@@ -286,6 +297,8 @@ def _spelled(name: str) -> tuple[str, str]:
         return _SPELLING[name]
     if name in _GREEK_LETTER:
         return _GREEK_LETTER[name], "\\" + name
+    if len(name) > 1:  # ReLU(z) = ..., \operatorname{softplus}(z) = ...: an activation's own name
+        return name, "\\operatorname{%s}" % name
     return name, name
 
 
@@ -304,6 +317,7 @@ def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str
         chosen = next((s for s in sides if s.order == 0 and s.var is not None), None) \
             or next((s for s in sides if s.order > 0), None) \
             or next((s for s in sides if s.order == 0), None)
+        chosen = _defined_with(pieces, chosen) or chosen
         named = chosen.name if chosen is not None else "g"
     found = chosen.var if chosen is not None and chosen.var else None
     if found is None:
@@ -314,6 +328,21 @@ def _names(pieces, var: str | None, function_name: str | None) -> tuple[str, str
         found = _lone_letter([p.text for p, lhs in pieces if lhs is not None and not p.candidate
                               and lhs.name == named and lhs.order == 0], named)
     return named, found or var or "z"
+
+
+def _defined_with(pieces, first: LeftSide | None) -> LeftSide | None:
+    """The left side of a later definition whose right side uses the first one's function:
+    σ(z) = 1/(1 + e^{-z}), then g(z) = z σ(z) defines g (swish), σ is a helper it names; else None."""
+    if first is None:
+        return None
+    text_name, latex_name = _spelled(first.name)
+    uses = re.compile(r"(?<![A-Za-z\\])(?:%s)(?![A-Za-z])" % "|".join(
+        re.escape(n) for n in dict.fromkeys((text_name, latex_name, first.name))))
+    for k, (piece, lhs) in enumerate(pieces[:-1]):
+        if piece.candidate and lhs is not first and lhs.order == 0 and lhs.var == first.var \
+                and lhs.name != first.name and pieces[k + 1][1] is lhs and uses.search(pieces[k + 1][0].text):
+            return lhs
+    return None
 
 
 def _lone_letter(texts: list[str], name: str) -> str | None:

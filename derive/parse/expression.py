@@ -481,7 +481,23 @@ class Parser(Notation):
             return self.params[name]
         if name in RESERVED:
             return {"e": E, "pi": pi}[name]
+        if self.notation and self.applied_to_the_variable(token):
+            v = self.var.name
+            raise self.error(f"{token.text}({v}) reads two ways: a function {token.text} that derive does not know "
+                             f"(for the step function write heaviside({v})) or a product (write {token.text}·{v})",
+                             token)
         return self.parameter(token)
+
+    def applied_to_the_variable(self, token: Token) -> bool:
+        """H(z), θ(z): a new letter right before (z) is a function's name as often as a factor;
+        read as H times z, the correct ReLU' H(z) was called wrong.  Not guessed."""
+        name = token.text
+        if not (len(name) == 1 or name in GREEK_NAMES) or not self.at("("):
+            return False
+        opened = self.peek()
+        following = self.peek(1)
+        return opened.column <= token.column + len(name) + 1 and following.kind == "name" \
+            and following.text == self.var.name and self.at(")", ahead=2)
 
     def at_leibniz_quotient(self, name: str) -> bool:
         """dy/dx or d σ/dx typed: the derivative of the author's function."""

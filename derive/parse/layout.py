@@ -61,7 +61,7 @@ def split_equals(row: str) -> list[str]:
 
 
 #: equals signs of a definition, replaced by '=' padded to the same length (columns hold)
-_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\stackrel\{[^{}]*\}\{=\}|\\overset\{[^{}]*\}\{=\}")
+_DEFINES = re.compile(r":=|\\coloneqq|\\equiv|\\triangleq|\\doteq|≡|≔|\\(?:stackrel|overset)\{(?:[^{}]|\{[^{}]*\})*\}\{=\}")
 
 
 def _defines_as_equals(text: str) -> str:
@@ -69,6 +69,8 @@ def _defines_as_equals(text: str) -> str:
 
 
 def rows(text: str) -> list[Row]:
+    if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
+        text = text.replace("\u200b", "").replace("\ufeff", "")
     if "\\" in text or "$" in text:
         return _latex_rows(text)
     return _plain_rows(text)
@@ -79,7 +81,7 @@ def rows(text: str) -> list[Row]:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 #: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
 _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
-_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*)\s*$")
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
 _LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
@@ -93,7 +95,9 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
 
 #: what may stand before a step on its line: a list's bullet or number, an arrow
 #: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
-_MARKER = re.compile(r"^\s*(?:\(\d+\)|\d+[.):]|step\s+\d+\s*[.:)]?|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
+#: (also a label: "(a)", "b)", "**Step 1:**", "Sigmoid:")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\([a-z]\)|[a-z]\)|\d+[.):]|step\s+\d+\s*[.:)]?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
+                     r"|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
 
 
 def _without_marker(line: str) -> str:
@@ -103,6 +107,8 @@ def _without_marker(line: str) -> str:
     if m is None or not m.group().strip():
         return line
     rest = line[m.end():]
+    if m.group().strip() in ("-", "*", "•") and rest.startswith("="):
+        return " " * m.end() + rest  # "- = 1 - g(z)^2": a bullet before a "= ..." step, no minus
     if "=" not in rest or left_side(rest.split("=", 1)[0].strip(), False) is None:
         return line
     return " " * m.end() + rest
@@ -126,13 +132,20 @@ def _in_math(text: str, m: re.Match) -> bool:
     return before == "(" and after == ")" and m.start() >= 2 and not text[m.start() - 2].isspace()
 
 
+#: an end mark after the last step: ∎ ✓ □ (in LaTeX \blacksquare, \square, \qed are annotations)
+_END_MARK = re.compile(r"\s*[∎✓✔□■]+\s*$")
+_FENCE = re.compile(r"^\s*(?:```|~~~)[\w+-]*\s*$")
+
+
 def _plain_rows(text: str) -> list[Row]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
             continue
-        line = _without_marker(_defines_as_equals(line.rstrip()))
+        if _FENCE.match(line) or line.lstrip().startswith("#"):
+            continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
+        line = _without_marker(_defines_as_equals(_END_MARK.sub("", line.rstrip())))
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
@@ -141,14 +154,44 @@ def _plain_rows(text: str) -> list[Row]:
             rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
                              heading=True))
             continue
-        line = _without_lead_in_and_tail(line)
-        if line is None:
-            continue
-        line = line.rstrip().rstrip(".,;:")
-        if not line.strip() or _is_prose(line):
-            continue
-        rows.append(Row(line, number, looks_like_latex(line)))
+        # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
+        for part in _justified(line):
+            part = _without_lead_in_and_tail(part)
+            if part is None:
+                continue
+            part = part.rstrip().rstrip(".,;:")
+            if not part.strip() or _is_prose(part):
+                continue
+            rows.append(Row(part, number, looks_like_latex(part)))
     return _joined(rows)
+
+
+#: a word that starts a justification or a naming clause after a step, with maths after it:
+#: "= 1 - tanh^2(z)   since cosh^2 z - sinh^2 z = 1", "..., where u = 1 + e^-z"
+#: (not "for", "if", "when": "= 0 for z < 0" states a piece, it is not cut to "= 0")
+_JUSTIFICATION = re.compile(r"(?:\s*,\s*|\s+)\b(since|because|using|as|from|by|where|with|so|hence|thus|therefore)"
+                            r"\s+(?=\S)", re.IGNORECASE)
+#: words that start a consequence: "Let u = 1 + e^-z, so σ = u^-1" is two rows, each checked
+_CONSEQUENCE = {"so", "hence", "thus", "therefore"}
+
+
+def _justified(line: str) -> list[str]:
+    """The step, and the clause "where u = ..." or "so σ = u^-1" as a row of its own; a
+    justification after the step ("since ...") is dropped.  Columns hold."""
+    equals = line.find("=")
+    if equals < 0:
+        return [line]
+    for m in _JUSTIFICATION.finditer(line, equals + 1):  # (no function is named so: these are words)
+        rest = line[m.end():]
+        if "=" not in rest:
+            return [line]  # "= ... as required": a tail of words, cut where such tails are
+        word = m.group(1).lower()
+        if word in ("where", "with") and re.match(r"[A-Za-z]\s*=", rest):
+            return [line[: m.start()], " " * m.start(1) + line[m.start(1):]]
+        if word in _CONSEQUENCE:
+            return [line[: m.start()], " " * m.end() + rest]
+        return [line[: m.start()]]
+    return [line]
 
 
 def _without_lead_in_and_tail(line: str) -> str | None:
@@ -215,8 +258,9 @@ _MATH_ENVIRONMENTS = ("align", "aligned", "equation", "gather", "gathered", "mul
 _REGION = re.compile(
     r"\\begin\{(?P<env>(?:%s)\*?)\}|\\\[|\$\$|\\\(|\$" % "|".join(_MATH_ENVIRONMENTS))
 _INNER = re.compile(r"\\(?:begin|end)\{(?:aligned|split|gathered|alignedat|array)\*?\}(?:\[[a-z]\])?(?:\{[^{}]*\})?")
+_ENVIRONMENT_IN_DISPLAY = re.compile(r"\\(?:begin|end)\{(?:align|gather|equation|multline|flalign|eqnarray)\*?\}")
 _ROW_BREAK = re.compile(r"\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|sp)\s*\])?")
-_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b")
+_ANNOTATION = re.compile(r"\\(?:tag\*?|label|intertext|shortintertext)\s*\{[^{}]*\}|\\(?:nonumber|notag|blacksquare|square|qed|qedhere|checkmark|Box)\b")
 _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
@@ -231,8 +275,35 @@ def _comment_free(text: str) -> str:
     return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), text)
 
 
+#: Beamer's overlay commands only show or hide: \pause, \onslide<2->{...}, \uncover<3->{...}
+#: (and \boxed{...} around a result: a frame, its argument is the step)
+_OVERLAY = re.compile(r"\\pause\b(?:\[\d*\])?|\\(?:onslide|uncover|only|visible|invisible)\s*<[^<>{}]*>\s*(\{)?"
+                      r"|\\boxed\s*(\{)")
+
+
+def _without_overlays(text: str) -> str:
+    """Overlay commands replaced by spaces, their argument kept (positions hold)."""
+    if "\\pause" not in text and ">" not in text and "\\boxed" not in text:
+        return text
+    out = list(text)
+    for m in _OVERLAY.finditer(text):
+        for k in range(m.start(), m.end()):
+            out[k] = " "
+        if m.group(1) or m.group(2):  # the argument's closing brace
+            depth = 1
+            for k in range(m.end(), min(len(text), m.end() + MAX_ROW)):  # (bounded: linear in the text)
+                if text[k] == "{" and text[k - 1] != "\\":
+                    depth += 1
+                elif text[k] == "}" and text[k - 1] != "\\":
+                    depth -= 1
+                    if depth == 0:
+                        out[k] = " "
+                        break
+    return "".join(out)
+
+
 def _latex_rows(text: str) -> list[Row]:
-    text = _comment_free(text)
+    text = _without_overlays(_comment_free(text))
     body_start = 0
     begin = text.find("\\begin{document}")
     if begin >= 0:
@@ -245,12 +316,14 @@ def _latex_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     for start, content, kind in regions:
         content = _INNER.sub(lambda m: " " * len(m.group()), content)
+        if kind in ("$$", "\\["):  # $$\begin{align} ... \end{align}$$ (Jupyter, MathJax): the environment's rows
+            content = _ENVIRONMENT_IN_DISPLAY.sub(lambda m: " " * len(m.group()), content)
         if kind.startswith("alignat"):
             content = re.sub(r"^\s*\{\d+\}", lambda m: " " * len(m.group()), content)
         if kind.startswith("multline"):
             content = _ROW_BREAK.sub(lambda m: " " * len(m.group()), content)
         position = start
-        if kind != "bare" or "\\\\" in content:
+        if kind != "bare" or "\\\\" in _without_nested(content):  # (a \\ inside cases splits no rows)
             pieces, breaks = _split_rows(content)
         else:
             pieces = content.split("\n")
@@ -260,7 +333,7 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            for part in _where_split(piece):
+            for part in (p for whole in _intertext_split(piece) for p in _where_split(whole)):
                 row = _clean_latex_row(part, bare=kind == "bare")
                 if row is not None:
                     rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
@@ -361,14 +434,27 @@ class _Heading(str):
 
 
 _RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
-_HEADING = re.compile(r"^\s*(?:&\s*)?\\text\s*\{\s*(?:for|if|when)\s*\}(?P<condition>.*?)"
-                      r"(?:\\text\s*\{\s*:?\s*\}|:)?[\s.]*$")
-_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when)\s+(?P<condition>[^=]*?)\s*:?\s*$", re.IGNORECASE)
+#: "\text{for } z < 0\text{:}", "\text{For } z > 0,", "\text{Case 1: } z > 0" (any case)
+_HEADING = re.compile(r"^\s*(?:&\s*)?\\(?:text|textrm|mbox)\s*\{\s*(?:for|if|when|case(?:\s*\d+)?)\s*:?\s*\}"
+                      r"(?P<condition>.*?)(?:\\text\s*\{\s*[:,]?\s*\}|[:,])?[\s.]*$", re.IGNORECASE)
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>[^=]*?)\s*:?\s*$",
+                            re.IGNORECASE)
+#: "\intertext{For $z > 0$:}" (amsmath's text between rows): a heading when it states a relation
+_INTERTEXT = re.compile(r"^\s*\\(?:short)?intertext\s*\{\s*(?P<words>[A-Za-z]+(?:\s*\d+)?\s*:?)\s*"
+                        r"\$(?P<condition>[^${}]*)\$\s*[:,.]?\s*\}")
 
 
 #: ", \quad \text{where } u = ..." after a step: the clause that names u is a row of its own
 _WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:where|with)\s*\}")
 _NAMED_AFTER = re.compile(r"(?:\s|\\[,;: ])*[A-Za-z]\s*&?\s*=")
+
+
+def _intertext_split(piece: str) -> list[str]:
+    """A row that starts with \\intertext{...} (no \\\\ before the next row): the text, then the row."""
+    m = _INTERTEXT.match(piece)
+    if m is None or not piece[m.end():].strip():
+        return [piece]
+    return [piece[: m.end()], " " * m.end() + piece[m.end():]]
 
 
 def _where_split(piece: str) -> list[str]:
@@ -387,6 +473,10 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = row.replace("\n", " ").replace("\t", " ")
     if len(row) > MAX_ROW:
         return row  # too long to be one step: left as it is, to be reported unreadable
+    intertext = _INTERTEXT.match(row)
+    if intertext is not None and not row[intertext.end():].strip() and _RELATION.search(intertext.group("condition")) \
+            and _HEADING.match("\\text{%s}" % intertext.group("words")):
+        return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _without_arrow(_defines_as_equals(row))
     while True:
@@ -414,11 +504,30 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s)+$", "", row).rstrip(".,;:")
     if not row.strip():
         return None
-    if re.search(_TEXT, _FUNCTION_TEXT.sub("", _without_nested(row))):
-        return None  # text in the middle of the row: a sentence, not a step
+    middle = _middle_text(row)
+    if middle is not None:
+        if "=" not in _without_nested(row[:middle.start()]):
+            return None  # text in the middle of a row that is no step: a sentence
+        words = re.findall(r"[A-Za-z]+", middle.group())
+        if len(words) > 1 and words[1].lower() in _TAIL_WORDS | _REMARK_WORDS | {"i", "for", "all"}:
+            # "&= 1 + \tanh^2 z \quad \text{since } ... = 1": the step, then a remark (cut, so
+            # the step is checked; never dropped with it)
+            row = re.sub(r"(?:\\[,;:! ]|\\q?quad\b|~|\s|[,(])+$", "", row[:middle.start()]).rstrip(".,;:")
+        # any other text in a step stays: the row is reported unreadable, never dropped unseen
     if bare and _is_latex_prose(row):
         return None
     return row
+
+
+def _middle_text(row: str) -> re.Match | None:
+    """The first \\text{...} of a row that is not a function's name (\\text{sech}), outside cases."""
+    spans = _nested(row)
+    for m in re.finditer(_TEXT, row):
+        if _outside(spans, m.start()) and not _FUNCTION_TEXT.fullmatch(m.group()):
+            return m
+    return None
+
+
 
 
 _ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"

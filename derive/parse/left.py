@@ -16,7 +16,11 @@ from .latex import tokenize_latex
 from .tokens import GREEK, tokenize
 
 #: names a function may have: a letter (not d or e), a Greek letter, tanh, sigmoid
-_NAME = r"(?P<name>[A-Za-ce-z]|alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|theta|tau|phi|sigma|eta|xi|rho|nu|omega|tanh|sigmoid)"
+#: (an activation's own name too: ReLU(z) = max(0, z), \operatorname{softplus}(z) = ...)
+_ACTIVATIONS = "|".join(sorted({v for n in ("relu", "softplus", "gelu", "silu", "swish", "mish", "elu", "selu", "softsign")
+                                for v in (n, n.upper(), n.capitalize(), {"relu": "ReLU", "silu": "SiLU"}.get(n, n))},
+                               key=lambda n: (-len(n), n)))
+_NAME = (r"(?P<name>%s|[A-Za-ce-z]|alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|theta|tau|phi|sigma|eta|xi|rho|nu|omega|tanh|sigmoid)" % _ACTIVATIONS)
 _VAR = r"(?P<var>[A-Za-z])"
 
 

@@ -111,18 +111,30 @@ class Notation:
                 self.i += 3
                 value = g(self.var)
             elif known is not None:
+                start, remarks = self.i, len(self.remarks)
                 args = self.arguments(token, self.function)
                 if len(args) != 1:
                     raise self.error(f"{token.text} takes one argument", token)
-                value = derivative_at(known[2], args[0], order) if order else known[2](args[0])
-                order = 0
+                if self.bare and args[0].has(g(self.var)):
+                    # σ' = σ(1 − σ): σ written bare on the line, and inside the bracket: σ times
+                    # (1 − σ), as for g(1 − g); σ applied to an expression in σ is never meant
+                    self.i = start
+                    del self.remarks[remarks:]
+                    value = g(self.var)
+                    self.remarks.append(f"{token.text}(...) read as {token.text} times (...), since {token.text} "
+                                        f"is written without its argument elsewhere")
+                else:
+                    value = derivative_at(known[2], args[0], order) if order else known[2](args[0])
+                    order = 0
             elif self.bare:
                 value = g(self.var)
                 self.remarks.append(f"{token.text}(...) read as {token.text} times (...), since {token.text} "
                                     f"is written without its argument elsewhere")
             else:
                 raise self.error(f"{token.text} is read at {self.var.name} only: {token.text}({self.var.name})", opened)
-        elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare:
+        elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare \
+                and not (self.peek().kind == "name" and self.peek().text == self.function):
+            # (σ σ(−z) is σ times σ(−z): σ applied to σ without brackets is never meant)
             argument = self.loose_argument()
             if argument == self.var:
                 value = g(self.var)

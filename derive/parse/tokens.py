@@ -21,6 +21,7 @@ MAX_DIGITS = 80  # in one number literal
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
     "λ": "lambda", "μ": "mu", "θ": "theta", "τ": "tau", "φ": "phi", "σ": "sigma", "π": "pi",
+    "Φ": "Phi",  # the normal CDF (GELU's z Φ(z)), as Phi(z) and \\Phi(z)
 }
 
 #: Unicode superscripts: digits, signs and the letters (one name each, as in TeX: ᵃᶻ is a z)
@@ -43,19 +44,19 @@ _TOKEN = re.compile(
     r"""
     (?P<space>[ \t\u00a0]+)
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![\w.]))?)
-  | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπ])
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπΦ])
   | (?P<superscript>[%s]+)
   | (?P<fraction>[%s])
-  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×−–⋅∗′″‴’√])
+  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>\[\]·×÷−–⋅∗′″‴’ʹ"√])
     """ % ("".join(SUPERSCRIPTS), "".join(FRACTIONS)),
     re.VERBOSE,
 )
 
 #: Characters people paste from documents, read as the ASCII operator they mean.
 #: (’: a word processor's apostrophe, σ’(z) as typed in a document, is a prime in a formula)
-_SAME_AS = {"·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'"}
-#: Characters that stand for two tokens.
-_MANY = {"″": ("'", "'"), "‴": ("'", "'", "'")}
+_SAME_AS = {"÷": "/", "·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'", "ʹ": "'"}
+#: Characters that stand for two tokens (g"(z): a double quote typed for two primes)
+_MANY = {"″": ("'", "'"), '"': ("'", "'"), "‴": ("'", "'", "'")}
 
 
 #: ∂ where it starts a differential or an operator: ∂σ, ∂z, ∂/∂z, ∂²

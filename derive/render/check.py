@@ -53,6 +53,8 @@ def _pair(left, right) -> tuple[str, str]:
 
 def lhs(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
     """The line's left side as its author names it: g'(z), σ'(x), \\sigma'(x); '' for '= ...'."""
+    if line.step.claim is None and line.step.claim_text:
+        return line.step.claim_text  # a left side that could not be read: as its author wrote it
     if line.order is None:
         return line.step.claim_text if line.step.claim is not None and not line.follows else ""
     name = chain.function_latex if latex else chain.function
