@@ -56,7 +56,7 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import close
+from ..engine.verify import CASES, close
 from ..linear import linear
 from .document import Step
 from .equality import POINTS, points_key, value_at
@@ -326,7 +326,7 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     exact = s.W - s.C
     if d is not None and exact.is_Number:  # 10^-40 itself, not the 0 it is at 30 digits
         d = exact
-    if d is not None:
+    if d is not None and (exact.is_Number or abs(d) >= TINY):  # 0 at the sample: wrong elsewhere only
         return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
                          "right one.", None)
     if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
@@ -544,6 +544,8 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
             if any(s.value(operand).has(piece) for operand in pending):
                 continue  # its derivative is still written out: it cannot be missing
             d = diff(piece, z)
+            if d.has(*CASES):
+                continue  # a step function (ReLU6's cap, max(0, z)'): a piece forgotten, no chain factor
             if d not in (0, 1, -1) or (d == -1 and not pending):
                 inner[str(d)] = d
     for key in sorted(inner, key=lambda k: (len(k), k)):
