@@ -184,6 +184,12 @@ def check_document(document: Document, *, function: Expr | None = None,
             if step.claim is not None:
                 aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
                                else None, z, [definition] + [line.expr for line in lines if line.expr is not None])
+        if aside is not None and step.claim is None and last is not None and lines \
+                and step.row != lines[-1].step.row and not compare(mine, aside, z).equal:
+            # "= ..." on a row of its own after a side computation, not equal to the side result:
+            # it goes on with the chain (σ(z) + zσ(z)(1 − σ(z)) after σ'(z) = σ(z)(1 − σ(z))), and
+            # is judged against the chain's line before
+            aside = None
         if aside is not None:
             line = _side_line(step, expr, mine, aside, lines, z)
             lines.append(line)
