@@ -153,7 +153,11 @@ def check_document(document: Document, *, function: Expr | None = None,
     #: order -> (the author's last line of that order, its index), while that line is wrong: a
     #: later g'(z) replaced by it is the author's error carried, not a new one
     stated: dict[int, tuple[Expr, int]] = {}
-    for step in steps:
+    identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
+    merged = 0  # left sides of identities taken into their line: the steps after are renumbered
+    for k, step in enumerate(steps):
+        if merged:
+            step = replace(step, index=step.index - merged)
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
                             f"try --timeout {2 * (deadline - start):.0f}")
@@ -178,6 +182,21 @@ def check_document(document: Document, *, function: Expr | None = None,
             lines.append(line)
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
+            continue
+        if identity is not None and (step.order is not None or step.claim is not None):
+            identity = None
+        if identity is not None and (step.row == identity[0] or (
+                compare(mine, identity[1], z).equal and not compare(mine, last_value, z).equal)):
+            lines.append(_identity_line(step, expr, mine, identity, z))
+            identity = (step.row, identity[1], identity[2])
+            continue
+        identity = None
+        if _identity_left(step, steps, k) and last is not None and order is not None \
+                and not compare(mine, last_value, z).equal and not _equal(mine, truth(order), z):
+            # "A = B" on a row of its own, A an expression that is not the chain's next line
+            # (1 − σ(z) = σ(−z), ln y = −ln(1 + e^{−z}), e^{g(z)} = 1 + e^z): an identity,
+            # B checked against A; the chain goes on from the line before it
+            identity, merged = (step.row, mine, step), merged + 1
             continue
         if step.order is not None:
             aside = None
@@ -294,6 +313,30 @@ def check_document(document: Document, *, function: Expr | None = None,
         # the definition alone is no derivation: "every line holds" would grade an empty answer valid
         return chain((), problem=f"there is nothing after the definition of {document.function} to check")
     return chain(lines, definition)
+
+
+def _identity_left(step: Step, steps: list[Step], k: int) -> bool:
+    """Whether ``step`` is the A of a row "A = B": an expression (no left side naming g or a
+    derivative) followed on its row by B, whose left side it is."""
+    if step.order is not None or step.claim is not None or step.left or k + 1 >= len(steps):
+        return False
+    after = steps[k + 1]
+    return (after.row == step.row and after.left == step.text and after.order is None and after.claim is None
+            and after.expr is not None)
+
+
+def _identity_line(step: Step, expr: Expr, mine: Expr, identity: tuple, z: Symbol) -> CheckedLine:
+    """B of an identity "A = B" (and each "= C" after it) checked against A, shown as "A = B"."""
+    left = identity[2]
+    shown = replace(step, claim=left.expr, claim_text=left.text)
+    comparison = compare(mine, identity[1], z)
+    if comparison.verdict == "undecided":
+        return CheckedLine(shown, expr, "unreadable", comparison,
+                           reason="could not be evaluated at enough real points to decide")
+    if comparison.equal:
+        return CheckedLine(shown, expr, comparison.verdict, comparison,
+                           reason="an identity, equal to its left side")
+    return CheckedLine(shown, expr, "wrong", comparison, reason="is not equal to its left side (an identity)")
 
 
 def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, z: Symbol):
