@@ -201,8 +201,11 @@ def check_document(document: Document, *, function: Expr | None = None,
         if step.order is not None:
             aside = None
             if step.claim is not None:
+                later = any(s.order == step.order and s.claim is None and s.index > step.index + merged
+                            for s in steps)
                 aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
-                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None])
+                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None],
+                               later)
         if aside is not None and step.claim is None and last is not None and lines \
                 and step.row != lines[-1].step.row and not compare(mine, aside, z).equal:
             # "= ..." on a row of its own after a side computation, not equal to the side result:
@@ -355,13 +358,24 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     return comparison, max(stated[k][1] for k in used)
 
 
-def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr]) -> Expr | None:
+def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr],
+           later: bool = False) -> Expr | None:
     """The value of a side computation's left side (d/dz (1 + e^{-z}) = -e^{-z}, σ'(z) = ... in a
     derivation of g), or None where the left side is the chain's own derivative.  What d/dz is
     taken of must be part of g or of a line before (1 + e^{-z} in 1/(1 + e^{-z})): d/dz of a
-    miscopied g is the chain's step, and wrong, never a side computation that is right."""
+    miscopied g is the chain's step, and wrong, never a side computation that is right.  A table
+    derivative, d/dz f(z) with f a function g or a line before applies to another argument
+    (d/dz erf(z) for g = (z/2)(1 + erf(z/√2))), is a side fact where the derivation states
+    its own derivative of that order later (``later``); else it is that derivative, miscopied."""
     operands = [d.expr for d in step.claim.atoms(Derivative) if d.expr != g(z)]
-    if any(not any(operand == part for e in written for part in preorder_traversal(e)) for operand in operands):
+
+    def known(operand: Expr) -> bool:
+        if any(operand == part for e in written for part in preorder_traversal(e)):
+            return True
+        return (later and isinstance(operand, Function) and operand.args == (z,)
+                and any(f.func == operand.func for e in written for f in e.atoms(Function)))
+
+    if not all(known(operand) for operand in operands):
         return None
     claimed = value(step.claim)
     if _equal(claimed, truth(step.order), z):
