@@ -206,3 +206,18 @@ def test_function_swish_without_beta_is_the_default_and_a_wrong_factor_is_wrong(
     assert not _same(SIGMOID + 2 * Z * SIGMOID * (1 - SIGMOID), sympy.diff(Z * SIGMOID, Z))
     assert derive.check("g'(z) = σ(z) + z σ(z)(1 - σ(z))\n", function="swish")["valid"]
     assert derive.check("g'(z) = σ(z) + 2 z σ(z)(1 - σ(z))\n", function="swish")["first_error"] == 1
+
+
+# --- 29: a counterexample says the parameters' values ----------------------------
+
+def test_a_counterexample_with_a_parameter_says_its_value():
+    report = _check("l43_leaky_alpha_wrong.tex")
+    line = report["lines"][1]
+    assert report["first_error"] == 2
+    example = line["counterexample"]
+    alpha, at = sympy.Float(example["parameters"]["alpha"]), sympy.Float(example["at"])
+    assert at < 0
+    # the numbers shown can be reproduced: the line is alpha*z there, leaky ReLU' is alpha
+    assert abs(alpha * at - sympy.Float(example["line"])) < 1e-4
+    assert abs(alpha - sympy.Float(example["expected"])) < 1e-4
+    assert f"α = {example['parameters']['alpha']}" in line["message"]

@@ -54,12 +54,12 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
         return known
     gap = constant_gap(a, b, var)
     if gap is not None:  # off by a number too small for the sample's tolerance: still wrong
-        return _kept(key, Comparison("wrong", 0, gap))
+        return _kept(key, Comparison("wrong", 0, gap, _named(a, b, var)))
     agree, wrong = sample(a, b, var)
     if len(wrong) == 1 or (not wrong and (a.has(*CASES) or b.has(*CASES))):
         wrong = wrong + closer_look(a, b, var, wrong)
     if len(wrong) >= 2:
-        return _kept(key, Comparison("wrong", agree, wrong[0]))
+        return _kept(key, Comparison("wrong", agree, wrong[0], _named(a, b, var)))
     if agree + len(wrong) < 3:
         return _kept(key, Comparison("undecided", agree))
     undisturbed = _undisturbed(seconds)
@@ -129,6 +129,11 @@ def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):
     if left is None or right is None or close(left, right):
         return None
     return point, left, right
+
+
+def _named(a: Expr, b: Expr, var: Symbol) -> tuple:
+    """The parameters' values at every point, to say with a counterexample (α = 0.73)."""
+    return tuple((p.name, v) for p, v in parameter_values(a, b, var).items())
 
 
 def _cancels_in_exp(difference: Expr, var: Symbol, seconds: float) -> bool:

@@ -88,6 +88,8 @@ class Comparison(Record):
     verdict: str
     points: int = 0  # points at which both sides were evaluated and agreed
     counterexample: tuple[Float, Float, Float] | None = None  # (z, left, right)
+    #: the free parameters' values at the counterexample: ((name, value), ...), sorted by name
+    parameters: tuple = ()
 
     @property
     def equal(self) -> bool:
