@@ -221,3 +221,23 @@ def test_a_counterexample_with_a_parameter_says_its_value():
     assert abs(alpha * at - sympy.Float(example["line"])) < 1e-4
     assert abs(alpha - sympy.Float(example["expected"])) < 1e-4
     assert f"α = {example['parameters']['alpha']}" in line["message"]
+
+
+# --- 27, 28: which minus, which factor -------------------------------------------
+
+def test_the_inner_minus_lost_is_a_chain_factor_when_the_reciprocal_minus_is_written():
+    written = -1 / (1 + exp(-Z)) ** 2 * exp(-Z)
+    assert _same(written, -sympy.diff(SIGMOID, Z))  # the line is -σ': one minus lost
+    report = _check("p88_inner_minus_lost_diagnosis.txt")
+    line = report["lines"][1]
+    assert report["first_error"] == 2 and line["kind"] == "chain_factor"
+    assert "reciprocal" not in line["message"]
+
+
+def test_a_dropped_inner_derivative_is_not_called_a_sigma_table_slip():
+    written = 1 / (1 + exp(-Z)) ** 2
+    assert _same(written * (-1) * (-exp(-Z)), sympy.diff(SIGMOID, Z))  # missing: −1 and −e^{−z}
+    report = _check("p101_chain_factor_dropped_diagnosed_as_table.txt")
+    line = report["lines"][1]
+    assert report["first_error"] == 2 and line["kind"] == "chain_factor"
+    assert "σ" not in line["message"] and "sigma" not in (line["corrected"] or "")

@@ -293,11 +293,13 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     if found is not None:
         return found
     for finder in (_quotient_rule, _product_rule, _elementary):
-        found = finder(others, s, equals)
+        # σ' misremembered is a slip about σ: not where the line writes neither σ nor g
+        found = finder(others if finder is not _elementary else _as_written(others, s), s, equals)
         if found is not None:
             return found
     r = _constant(ratio)
-    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s):
+    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s) and not _minus_in_front(s):
+        # (a minus written in front is the reciprocal rule's: then the inner -1 is what is lost)
         # the negative of a step that differentiates 1/v: the reciprocal rule's own minus
         # dropped, before an inner -1 (of e^{-z}) forgotten, which gives the same line
         return _sign(targets, s)
@@ -560,6 +562,10 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
             return Diagnosis("chain_factor", f"Chain rule: the factor {_plain(-d, s)} of the inner derivative "
                              f"{shown} is missing (the sign is there, the number is not).",
                              forms.as_written(-s.written * d))
+        if not d.is_number and _reciprocals(targets, s) and not _minus_in_front(s) \
+                and _same(ratio, _divide([S.NegativeOne] * len(dv), dv)):
+            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is missing, and so is the "
+                             "minus of the reciprocal rule, (1/v)' = −v'/v².", forms.as_written(-s.written * d))
         if _same(ratio, dv):
             fixed = forms.as_written(s.written / d) if d.is_number else Mul(s.written, Pow(d, -1, evaluate=False),
                                                                             evaluate=False)
@@ -579,6 +585,21 @@ def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
     else:
         message = "The sign is wrong: this line is the negative of the line before."
     return Diagnosis("sign", message, _negated(s.written))
+
+
+def _minus_in_front(s: Situation) -> bool:
+    """The line as typed begins with the reciprocal rule's minus: -1/v² · u', -(v)^-2 · u',
+    -\\frac{1}{v^2} u' (not -e^{-z}/v², where either minus may be the one written)."""
+    return re.match(r"\s*[-−]\s*(1\s*/|\\frac\s*\{?\s*1\b|\(|\\left\s*\(|\[)", s.step.text) is not None
+
+
+def _as_written(targets: list[Differentiated], s: Situation) -> list[Differentiated]:
+    """The forms of g (σ(z), tanh(z), arctan(z)) a table slip can be about: all of them, but
+    where the line writes no function at all beyond e^x (1/(1 + e^{-z})², no σ, no g): then
+    only those without a table function (σ' misremembered is not the slip there)."""
+    if s.written.has(g(s.z)) or {type(f) for f in s.written.atoms(Function)} - {exp}:
+        return targets
+    return [t for t in targets if not any(type(f) in (sigmoid, tanh, atan) for f in t.target.atoms(Function))]
 
 
 def _reciprocals(targets: list[Differentiated], s: Situation) -> list[Expr]:
