@@ -241,3 +241,27 @@ def test_a_dropped_inner_derivative_is_not_called_a_sigma_table_slip():
     line = report["lines"][1]
     assert report["first_error"] == 2 and line["kind"] == "chain_factor"
     assert "σ" not in line["message"] and "sigma" not in (line["corrected"] or "")
+
+
+# --- 30: a parameter as the missing chain factor; constants in the parameters -------
+
+def test_a_missing_parameter_chain_factor_is_diagnosed():
+    b = sympy.Symbol("b", positive=True)
+    softplus = log(1 + exp(b * Z)) / b
+    written = exp(b * Z) / (1 + exp(b * Z)) / b
+    assert _same((written * b).subs(b, BETA), sympy.diff(softplus, Z).subs(b, BETA))  # the factor β missing
+    report = _check("l59b_softplus_beta_chain_missing.tex")
+    line = report["lines"][1]
+    assert report["first_error"] == 2 and line["kind"] == "chain_factor"
+    assert "β" in line["message"]
+
+
+def test_a_constant_off_by_a_parameter_is_said_in_the_parameter():
+    a = sympy.Symbol("a", positive=True)
+    g_neg = a * (exp(Z) - 1)
+    truth = sympy.diff(g_neg, Z)  # ELU' on z <= 0 is a e^z = g + a
+    assert _same((g_neg - a - truth).subs(a, ALPHA), (-2 * a + 0 * Z).subs(a, ALPHA), points=(-3.1, -0.6))
+    report = _check("l10_elu_cases_alpha_wrong_last.tex")
+    wrong = [line for line in report["lines"] if line["verdict"] == "wrong"]
+    assert [line["index"] for line in wrong] == [report["first_error"]]
+    assert wrong[0]["kind"] == "constant" and "-2·α more" in wrong[0]["message"]

@@ -18,6 +18,7 @@ the kink only, the other side is named and diagnosed on its own.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -40,6 +41,7 @@ from sympy import (
     Mul,
     Piecewise,
     Pow,
+    Rational,
     S,
     Symbol,
     atan,
@@ -112,7 +114,21 @@ def _table_forms(definition: Expr, z: Symbol) -> tuple[Expr, ...]:
 
 
 def _values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
-    return _VALUES.get((expr, z, points_key(points)), lambda: tuple(value_at(expr, z, p) for p in points))
+    return _VALUES.get((expr, z, points_key(points)), lambda: _evaluated(expr, z, points))
+
+
+def _evaluated(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
+    """expr at the points; a free parameter (α, β, k) at a value of its own, the same in every
+    expression a diagnosis compares (β missing is then a ratio of 1.37..., not undefined)."""
+    free = expr.free_symbols - {z}
+    if free:
+        expr = expr.xreplace({p: _parameter_value(p.name) for p in free})
+    return tuple(value_at(expr, z, p) for p in points)
+
+
+def _parameter_value(name: str) -> Float:
+    """A positive value in [0.6, 1.6) fixed by the parameter's name alone (crc32: no hash seed)."""
+    return Float(Rational(600 + zlib.crc32(name.encode()) % 1000, 1000), 30)
 
 
 def _same(a: list, b: list) -> bool:
@@ -329,10 +345,11 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     if d is not None and exact.is_Number:  # 10^-40 itself, not the 0 it is at 30 digits
         d = exact
     if d is not None and (exact.is_Number or abs(d) >= TINY):  # 0 at the sample: wrong elsewhere only
-        return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
-                         "right one.", None)
+        return Diagnosis("constant", f"A constant is dropped or added: this line is {_in_parameters(d, s)} more "
+                         "than the right one.", None)
     if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
-        return Diagnosis("constant", f"A constant factor is wrong: this line is {_short(r)} times the right one.",
+        return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
+                         "right one.",
                          None)
     if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
@@ -346,6 +363,24 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
 
 def _short(x) -> str:
     return f"{float(x):.6g}"
+
+
+def _in_parameters(x, s: Situation) -> str:
+    """A number a diagnosis found, in the parameters where the lines have some (−2α, not the
+    −2.58 of the value a parameter was given): a small fraction times one parameter, or the
+    parameter's power; else the number where no parameter is in play, else "a constant"."""
+    free = sorted((s.W.free_symbols | s.C.free_symbols | s.definition.free_symbols) - {s.z}, key=str)
+    if not free or any(abs(float(x) * q - round(float(x) * q)) < 1e-9 for q in range(1, 13)):
+        return _short(x)  # a plain number (2, 1/2): the same whatever the parameters
+    for p in free:
+        value = float(_parameter_value(p.name))
+        for power in (1, -1, 2, -2):
+            k = float(x) / value ** power
+            for q in range(1, 13):
+                if abs(k * q - round(k * q)) < 1e-9 and round(k * q) != 0:
+                    coefficient = Rational(round(k * q), q)
+                    return linear(coefficient * p ** power)
+    return "a constant"
 
 
 @dataclass(frozen=True)
