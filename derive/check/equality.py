@@ -124,9 +124,18 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
 
 
 def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):
-    """(point, a, b) where both are defined there and differ, else None."""
+    """(point, a, b) where both are defined there and differ at 30 digits and again at 60
+    (a cancellation that 30 digits cannot resolve is no disagreement), else None."""
     left, right = evaluate(a, {var: point}), evaluate(b, {var: point})
     if left is None or right is None or close(left, right):
+        return None
+    try:
+        at = {var: Float(point, 70)}
+        finer_left, finer_right = a.xreplace(at).evalf(60), b.xreplace(at).evalf(60)
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    if not (finer_left.is_Number and finer_right.is_Number and finer_left.is_real and finer_right.is_real) \
+            or close(Float(finer_left, 60), Float(finer_right, 60)):
         return None
     return point, left, right
 
