@@ -265,3 +265,15 @@ def test_a_constant_off_by_a_parameter_is_said_in_the_parameter():
     wrong = [line for line in report["lines"] if line["verdict"] == "wrong"]
     assert [line["index"] for line in wrong] == [report["first_error"]]
     assert wrong[0]["kind"] == "constant" and "-2·α more" in wrong[0]["message"]
+
+
+def test_an_identity_goes_on_on_the_next_align_row():
+    assert _same(exp(-Z) / (1 + exp(-Z)), SIGMOID.subs(Z, -Z))
+    assert _same(SIGMOID * SIGMOID.subs(Z, -Z), sympy.diff(SIGMOID, Z))
+    report = derive.check((DATA / "identity_rows_align.tex").read_text())
+    assert report["valid"] and [line["verdict"] for line in report["lines"]][2:4] == ["proved", "proved"]
+    # the same rows with the next one wrong (σ(z) for σ(−z)): wrong at its line
+    text = (DATA / "identity_rows_align.tex").read_text().replace("&= \\sigma(-z)", "&= \\sigma(z)")
+    assert not _same(exp(-Z) / (1 + exp(-Z)), SIGMOID)
+    report = derive.check(text)
+    assert report["first_error"] == 4 and report["errors"] == 1
