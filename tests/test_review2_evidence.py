@@ -277,3 +277,14 @@ def test_an_identity_goes_on_on_the_next_align_row():
     assert not _same(exp(-Z) / (1 + exp(-Z)), SIGMOID)
     report = derive.check(text)
     assert report["first_error"] == 4 and report["errors"] == 1
+
+
+def test_a_wrong_last_row_written_as_a_equals_b_is_never_credited_as_an_identity():
+    # tanh' = 1 - tanh², so "1 + tanh² = 1 + g²" as the conclusion is wrong (a true identity,
+    # but not the derivative): a last row is the author's conclusion, a chain step
+    assert not _same(1 + sympy.tanh(Z) ** 2, sympy.diff(sympy.tanh(Z), Z))
+    report = derive.check("g(z) = tanh(z)\ng'(z) = sech(z)^2\n1 + tanh(z)^2 = 1 + g(z)^2\n")
+    assert report["first_error"] == 3 and not report["valid"]
+    # stated again as g'(z): caught there
+    report = derive.check("g(z) = tanh(z)\ng'(z) = sech(z)^2\n1 + tanh(z)^2 = 1 + g(z)^2\ng'(z) = 1 + g(z)^2\n")
+    assert report["first_error"] == 4 and not report["valid"]

@@ -320,12 +320,15 @@ def check_document(document: Document, *, function: Expr | None = None,
 
 def _identity_left(step: Step, steps: list[Step], k: int) -> bool:
     """Whether ``step`` is the A of a row "A = B": an expression (no left side naming g or a
-    derivative) followed on its row by B, whose left side it is."""
+    derivative) followed on its row by B, whose left side it is, and used: a line with a left
+    side of its own comes after it (σ'(z) = σ(z)σ(−z) after 1 − σ(z) = σ(−z)).  A last row
+    "1 + tanh²z = 1 + g²" is the author's conclusion, a step of the chain, never an identity."""
     if step.order is not None or step.claim is not None or step.left or k + 1 >= len(steps):
         return False
     after = steps[k + 1]
     return (after.row == step.row and after.left == step.text and after.order is None and after.claim is None
-            and after.expr is not None)
+            and after.expr is not None
+            and any(s.row > step.row and (s.order is not None or s.claim is not None) for s in steps[k + 2:]))
 
 
 def _identity_line(step: Step, expr: Expr, mine: Expr, identity: tuple, z: Symbol) -> CheckedLine:
