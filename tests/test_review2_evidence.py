@@ -288,3 +288,20 @@ def test_a_wrong_last_row_written_as_a_equals_b_is_never_credited_as_an_identity
     # stated again as g'(z): caught there
     report = derive.check("g(z) = tanh(z)\ng'(z) = sech(z)^2\n1 + tanh(z)^2 = 1 + g(z)^2\ng'(z) = 1 + g(z)^2\n")
     assert report["first_error"] == 4 and not report["valid"]
+
+
+def test_a_chain_factor_missing_in_one_term_is_diagnosed():
+    b = sympy.Symbol("b", positive=True)
+    s = 1 / (1 + exp(-b * Z))
+    written = s + Z * s * (1 - s)  # the β of σ(βz)' missing in the second term
+    truth = sympy.diff(Z * s, Z)
+    assert not _same(written.subs(b, BETA), truth.subs(b, BETA))
+    assert _same((s + b * Z * s * (1 - s)).subs(b, BETA), truth.subs(b, BETA))
+    report = _check("l49b_swish_beta_chain_missing.tex")
+    assert report["first_error"] == 2 and report["lines"][1]["kind"] == "chain_factor"
+    gelu = Z / 2 * (1 + erf(Z / sqrt(2)))
+    written = Rational(1, 2) * (1 + erf(Z / sqrt(2))) + Z / 2 * 2 / sqrt(pi) * exp(-Z ** 2 / 2)
+    assert not _same(written, sympy.diff(gelu, Z))
+    report = _check("p84_gelu_plain_chain_missing.txt")
+    line = report["lines"][1]
+    assert report["first_error"] == 2 and line["kind"] == "chain_factor" and "in the term" in line["message"]

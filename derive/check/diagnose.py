@@ -606,6 +606,27 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
                                                                             evaluate=False)
             return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is applied one time "
                              "too many.", fixed)
+    return _chain_factor_in_a_term(inner, s, points)
+
+
+def _chain_factor_in_a_term(inner: dict, s: Situation, points) -> Diagnosis | None:
+    """The inner derivative missing in one term of a sum only: z σ(βz)(1 − σ(βz)) for
+    βz σ(βz)(1 − σ(βz)) in swish's product rule, the 1/√2 of erf(z/√2) in GELU's."""
+    if not isinstance(s.written, Add) or len(s.written.args) > 6:
+        return None
+    z = s.z
+    right = _values(s.C, z, points)
+    terms = s.written.args
+    for key in sorted(inner, key=lambda k: (len(k), k)):
+        d = inner[key]
+        for i, term in enumerate(terms):
+            if not term.has(z):
+                continue
+            fixed = Add(*terms[:i], Mul(term, d, evaluate=False) if not d.is_number else forms.as_written(term * d),
+                        *terms[i + 1:], evaluate=False)
+            if _same(_values(s.value(fixed), z, points), right):
+                return Diagnosis("chain_factor", f"Chain rule: the inner derivative {_plain(d, s)} is missing in "
+                                 f"the term {_plain(term, s)}; multiply it by {_plain(d, s)}.", fixed)
     return None
 
 
