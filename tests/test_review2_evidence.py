@@ -54,6 +54,8 @@ def test_hard_sigmoid_with_breakpoints_2_instead_of_2_5_is_wrong():
     assert report["first_error"] == 2 and not report["valid"]
     z0 = float(report["lines"][1]["counterexample"]["at"])
     assert 2 < abs(z0) < 2.5
+    # the line is right on most of -2.5 < z < 2.5: it is said to be wrong on a part of it
+    assert "wrong for part of -5/2 < z < 5/2" in report["lines"][1]["message"]
 
 
 def test_relu6_with_its_cap_forgotten_is_wrong():

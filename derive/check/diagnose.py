@@ -190,19 +190,23 @@ def _one_side(s: Situation) -> Diagnosis | None:
     z = s.z
     regions = _regions(s.definition, z)
     verdicts = []
+    partly: set[int] = set()
     for condition, piece, points in regions:
         if len(points) >= 3:
             w, c = _values(s.W, z, points), _values(s.C, z, points)
             pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
             verdicts.append((condition, piece, points, bool(pairs) and all(close(x, y) for x, y in pairs)))
+            if pairs and not verdicts[-1][3] and any(close(x, y) for x, y in pairs):
+                partly.add(len(verdicts) - 1)  # right at some points of the piece: wrong on a part of it
     right = [v for v in verdicts if v[3]]
     wrong = [v for v in verdicts if not v[3]]
     if not right or not wrong:
         return None
     condition, piece, points, _ = wrong[0]
     good = " and ".join(_condition(v[0]) for v in right)
-    bad = " and for ".join(_condition(v[0]) + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})"
-                                               if v[1] is not None else "") for v in wrong)
+    bad = " and for ".join(("part of " if verdicts.index(v) in partly else "") + _condition(v[0])
+                           + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})" if v[1] is not None else "")
+                           for v in wrong)
     head = f"This line is right for {good} but wrong for {bad}"
     everywhere = [p for v in wrong for p in v[2]]
     if _zero(_values(s.C, z, everywhere)) and s.step.order:
