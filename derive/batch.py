@@ -20,13 +20,14 @@ from .check.document import DocumentError, read_document
 from .limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
 
-def function_from(spec: str | None, var: str):
-    """g from --function: a catalog name (with its default parameters) or a typed formula."""
+def function_from(spec: str | None, var: str, written: frozenset = frozenset()):
+    """g from --function: a catalog name (with its default parameters, but those the text
+    writes, ``written``) or a typed formula."""
     if spec is None:
         return None
     from .definitions import definition  # here: the catalog is read only for --function (4 ms)
 
-    return definition(spec, var)
+    return definition(spec, var, written)
 
 
 def check_text(text: str, *, var: str | None = None, function: str | None = None, timeout: float = DEFAULT_TIMEOUT):
@@ -39,7 +40,8 @@ def check_text(text: str, *, var: str | None = None, function: str | None = None
         # no alarm can be set (a thread), so a file is bounded either way
         with deadline(timeout, "checking"):
             document = read_document(text, var=var)
-            g = function_from(function, str(document.var))
+            written = frozenset(str(x) for s in document.steps if s.expr is not None for x in s.expr.free_symbols)
+            g = function_from(function, str(document.var), written)
             chain = check_document(document, function=g, deadline=time.monotonic() + timeout)
         return (None, chain.problem) if chain.problem is not None else (chain, None)
     except (DocumentError, OutOfTime) as e:

@@ -95,9 +95,11 @@ def catalog_candidates(z: Symbol):
             yield entry.name, entry_definition(entry, z)
 
 
-def definition(function: str, var: str = "z") -> Expr:
+def definition(function: str, var: str = "z", written: frozenset = frozenset()) -> Expr:
     """g(z) for ``derive check --function``: a one-variable catalog entry with its
-    default parameters (symbols where it has none), or a typed formula."""
+    default parameters (symbols where it has none), or a typed formula.  A parameter the
+    text itself writes (``written``: the names of its free symbols, β in σ(βz)) stays that
+    free symbol, as the text's, not the default: the author's β is swish's β."""
     z = checked_variable(var)
     entry = catalog.find(function)
     if entry is None:
@@ -105,7 +107,12 @@ def definition(function: str, var: str = "z") -> Expr:
     if entry.multivariate:
         raise DeriveError(f"{entry.name} is a function of many variables; a hand derivation is checked "
                           "for a function of one")
-    return entry_definition(entry, z)
+    kept = {p.name for p in entry.params} & set(written)
+    if not kept:
+        return entry_definition(entry, z)
+    values = entry_values(entry, z, {}, symbolic=False)
+    values.update({name: Symbol(name, real=True) for name in kept})
+    return entry_definition(entry, z, values)
 
 
 def number(name: str, text: str, *, positive: bool) -> Expr:

@@ -153,7 +153,11 @@ def check_document(document: Document, *, function: Expr | None = None,
     #: order -> (the author's last line of that order, its index), while that line is wrong: a
     #: later g'(z) replaced by it is the author's error carried, not a new one
     stated: dict[int, tuple[Expr, int]] = {}
-    for step in steps:
+    identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
+    merged = 0  # left sides of identities taken into their line: the steps after are renumbered
+    for k, step in enumerate(steps):
+        if merged:
+            step = replace(step, index=step.index - merged)
         if deadline is not None and time.monotonic() > deadline:
             raise OutOfTime(f"gave up after {deadline - start:.0f} s at line {step.index}; "
                             f"try --timeout {2 * (deadline - start):.0f}")
@@ -179,11 +183,35 @@ def check_document(document: Document, *, function: Expr | None = None,
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
             continue
+        if identity is not None and (step.order is not None or step.claim is not None):
+            identity = None
+        if identity is not None and (step.row == identity[0] or (
+                compare(mine, identity[1], z).equal and not compare(mine, last_value, z).equal)):
+            lines.append(_identity_line(step, expr, mine, identity, z))
+            identity = (step.row, identity[1], identity[2])
+            continue
+        identity = None
+        if _identity_left(step, steps, k) and last is not None and order is not None \
+                and not compare(mine, last_value, z).equal and not _equal(mine, truth(order), z):
+            # "A = B" on a row of its own, A an expression that is not the chain's next line
+            # (1 − σ(z) = σ(−z), ln y = −ln(1 + e^{−z}), e^{g(z)} = 1 + e^z): an identity,
+            # B checked against A; the chain goes on from the line before it
+            identity, merged = (step.row, mine, step), merged + 1
+            continue
         if step.order is not None:
             aside = None
             if step.claim is not None:
+                later = any(s.order == step.order and s.claim is None and s.index > step.index + merged
+                            for s in steps)
                 aside = _aside(step, value, truth, last_value if last is not None and order == step.order - 1
-                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None])
+                               else None, z, [definition] + [line.expr for line in lines if line.expr is not None],
+                               later)
+        if aside is not None and step.claim is None and last is not None and lines \
+                and step.row != lines[-1].step.row and not compare(mine, aside, z).equal:
+            # "= ..." on a row of its own after a side computation, not equal to the side result:
+            # it goes on with the chain (σ(z) + zσ(z)(1 − σ(z)) after σ'(z) = σ(z)(1 − σ(z))), and
+            # is judged against the chain's line before
+            aside = None
         if aside is not None:
             line = _side_line(step, expr, mine, aside, lines, z)
             lines.append(line)
@@ -290,6 +318,33 @@ def check_document(document: Document, *, function: Expr | None = None,
     return chain(lines, definition)
 
 
+def _identity_left(step: Step, steps: list[Step], k: int) -> bool:
+    """Whether ``step`` is the A of a row "A = B": an expression (no left side naming g or a
+    derivative) followed on its row by B, whose left side it is, and used: a line with a left
+    side of its own comes after it (σ'(z) = σ(z)σ(−z) after 1 − σ(z) = σ(−z)).  A last row
+    "1 + tanh²z = 1 + g²" is the author's conclusion, a step of the chain, never an identity."""
+    if step.order is not None or step.claim is not None or step.left or k + 1 >= len(steps):
+        return False
+    after = steps[k + 1]
+    return (after.row == step.row and after.left == step.text and after.order is None and after.claim is None
+            and after.expr is not None
+            and any(s.row > step.row and (s.order is not None or s.claim is not None) for s in steps[k + 2:]))
+
+
+def _identity_line(step: Step, expr: Expr, mine: Expr, identity: tuple, z: Symbol) -> CheckedLine:
+    """B of an identity "A = B" (and each "= C" after it) checked against A, shown as "A = B"."""
+    left = identity[2]
+    shown = replace(step, claim=left.expr, claim_text=left.text)
+    comparison = compare(mine, identity[1], z)
+    if comparison.verdict == "undecided":
+        return CheckedLine(shown, expr, "unreadable", comparison,
+                           reason="could not be evaluated at enough real points to decide")
+    if comparison.equal:
+        return CheckedLine(shown, expr, comparison.verdict, comparison,
+                           reason="an identity, equal to its left side")
+    return CheckedLine(shown, expr, "wrong", comparison, reason="is not equal to its left side (an identity)")
+
+
 def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, z: Symbol):
     """(comparison, line) where ``expr`` follows from ``before`` once g's derivatives in them are
     what the author wrote for them (a wrong line of that order, ``line``); else None.
@@ -306,13 +361,24 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     return comparison, max(stated[k][1] for k in used)
 
 
-def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr]) -> Expr | None:
+def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr],
+           later: bool = False) -> Expr | None:
     """The value of a side computation's left side (d/dz (1 + e^{-z}) = -e^{-z}, σ'(z) = ... in a
     derivation of g), or None where the left side is the chain's own derivative.  What d/dz is
     taken of must be part of g or of a line before (1 + e^{-z} in 1/(1 + e^{-z})): d/dz of a
-    miscopied g is the chain's step, and wrong, never a side computation that is right."""
+    miscopied g is the chain's step, and wrong, never a side computation that is right.  A table
+    derivative, d/dz f(z) with f a function g or a line before applies to another argument
+    (d/dz erf(z) for g = (z/2)(1 + erf(z/√2))), is a side fact where the derivation states
+    its own derivative of that order later (``later``); else it is that derivative, miscopied."""
     operands = [d.expr for d in step.claim.atoms(Derivative) if d.expr != g(z)]
-    if any(not any(operand == part for e in written for part in preorder_traversal(e)) for operand in operands):
+
+    def known(operand: Expr) -> bool:
+        if any(operand == part for e in written for part in preorder_traversal(e)):
+            return True
+        return (later and isinstance(operand, Function) and operand.args == (z,)
+                and any(f.func == operand.func for e in written for f in e.atoms(Function)))
+
+    if not all(known(operand) for operand in operands):
         return None
     claimed = value(step.claim)
     if _equal(claimed, truth(step.order), z):

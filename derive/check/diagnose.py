@@ -18,6 +18,7 @@ the kink only, the other side is named and diagnosed on its own.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -40,6 +41,7 @@ from sympy import (
     Mul,
     Piecewise,
     Pow,
+    Rational,
     S,
     Symbol,
     atan,
@@ -56,7 +58,7 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import close
+from ..engine.verify import CASES, close
 from ..linear import linear
 from .document import Step
 from .equality import POINTS, points_key, value_at
@@ -112,7 +114,21 @@ def _table_forms(definition: Expr, z: Symbol) -> tuple[Expr, ...]:
 
 
 def _values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
-    return _VALUES.get((expr, z, points_key(points)), lambda: tuple(value_at(expr, z, p) for p in points))
+    return _VALUES.get((expr, z, points_key(points)), lambda: _evaluated(expr, z, points))
+
+
+def _evaluated(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
+    """expr at the points; a free parameter (α, β, k) at a value of its own, the same in every
+    expression a diagnosis compares (β missing is then a ratio of 1.37..., not undefined)."""
+    free = expr.free_symbols - {z}
+    if free:
+        expr = expr.xreplace({p: _parameter_value(p.name) for p in free})
+    return tuple(value_at(expr, z, p) for p in points)
+
+
+def _parameter_value(name: str) -> Float:
+    """A positive value in [0.6, 1.6) fixed by the parameter's name alone (crc32: no hash seed)."""
+    return Float(Rational(600 + zlib.crc32(name.encode()) % 1000, 1000), 30)
 
 
 def _same(a: list, b: list) -> bool:
@@ -174,19 +190,23 @@ def _one_side(s: Situation) -> Diagnosis | None:
     z = s.z
     regions = _regions(s.definition, z)
     verdicts = []
+    partly: set[int] = set()
     for condition, piece, points in regions:
         if len(points) >= 3:
             w, c = _values(s.W, z, points), _values(s.C, z, points)
             pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
             verdicts.append((condition, piece, points, bool(pairs) and all(close(x, y) for x, y in pairs)))
+            if pairs and not verdicts[-1][3] and any(close(x, y) for x, y in pairs):
+                partly.add(len(verdicts) - 1)  # right at some points of the piece: wrong on a part of it
     right = [v for v in verdicts if v[3]]
     wrong = [v for v in verdicts if not v[3]]
     if not right or not wrong:
         return None
     condition, piece, points, _ = wrong[0]
     good = " and ".join(_condition(v[0]) for v in right)
-    bad = " and for ".join(_condition(v[0]) + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})"
-                                               if v[1] is not None else "") for v in wrong)
+    bad = " and for ".join(("part of " if verdicts.index(v) in partly else "") + _condition(v[0])
+                           + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})" if v[1] is not None else "")
+                           for v in wrong)
     head = f"This line is right for {good} but wrong for {bad}"
     everywhere = [p for v in wrong for p in v[2]]
     if _zero(_values(s.C, z, everywhere)) and s.step.order:
@@ -293,11 +313,13 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     if found is not None:
         return found
     for finder in (_quotient_rule, _product_rule, _elementary):
-        found = finder(others, s, equals)
+        # σ' misremembered is a slip about σ: not where the line writes neither σ nor g
+        found = finder(others if finder is not _elementary else _as_written(others, s), s, equals)
         if found is not None:
             return found
     r = _constant(ratio)
-    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s):
+    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s) and not _minus_in_front(s):
+        # (a minus written in front is the reciprocal rule's: then the inner -1 is what is lost)
         # the negative of a step that differentiates 1/v: the reciprocal rule's own minus
         # dropped, before an inner -1 (of e^{-z}) forgotten, which gives the same line
         return _sign(targets, s)
@@ -326,11 +348,12 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     exact = s.W - s.C
     if d is not None and exact.is_Number:  # 10^-40 itself, not the 0 it is at 30 digits
         d = exact
-    if d is not None:
-        return Diagnosis("constant", f"A constant is dropped or added: this line is {_short(d)} more than the "
-                         "right one.", None)
+    if d is not None and (exact.is_Number or abs(d) >= TINY):  # 0 at the sample: wrong elsewhere only
+        return Diagnosis("constant", f"A constant is dropped or added: this line is {_in_parameters(d, s)} more "
+                         "than the right one.", None)
     if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
-        return Diagnosis("constant", f"A constant factor is wrong: this line is {_short(r)} times the right one.",
+        return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
+                         "right one.",
                          None)
     if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
@@ -344,6 +367,24 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
 
 def _short(x) -> str:
     return f"{float(x):.6g}"
+
+
+def _in_parameters(x, s: Situation) -> str:
+    """A number a diagnosis found, in the parameters where the lines have some (−2α, not the
+    −2.58 of the value a parameter was given): a small fraction times one parameter, or the
+    parameter's power; else the number where no parameter is in play, else "a constant"."""
+    free = sorted((s.W.free_symbols | s.C.free_symbols | s.definition.free_symbols) - {s.z}, key=str)
+    if not free or any(abs(float(x) * q - round(float(x) * q)) < 1e-9 for q in range(1, 13)):
+        return _short(x)  # a plain number (2, 1/2): the same whatever the parameters
+    for p in free:
+        value = float(_parameter_value(p.name))
+        for power in (1, -1, 2, -2):
+            k = float(x) / value ** power
+            for q in range(1, 13):
+                if abs(k * q - round(k * q)) < 1e-9 and round(k * q) != 0:
+                    coefficient = Rational(round(k * q), q)
+                    return linear(coefficient * p ** power)
+    return "a constant"
 
 
 @dataclass(frozen=True)
@@ -544,6 +585,8 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
             if any(s.value(operand).has(piece) for operand in pending):
                 continue  # its derivative is still written out: it cannot be missing
             d = diff(piece, z)
+            if d.has(*CASES):
+                continue  # a step function (ReLU6's cap, max(0, z)'): a piece forgotten, no chain factor
             if d not in (0, 1, -1) or (d == -1 and not pending):
                 inner[str(d)] = d
     for key in sorted(inner, key=lambda k: (len(k), k)):
@@ -558,11 +601,36 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
             return Diagnosis("chain_factor", f"Chain rule: the factor {_plain(-d, s)} of the inner derivative "
                              f"{shown} is missing (the sign is there, the number is not).",
                              forms.as_written(-s.written * d))
+        if not d.is_number and _reciprocals(targets, s) and not _minus_in_front(s) \
+                and _same(ratio, _divide([S.NegativeOne] * len(dv), dv)):
+            return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is missing, and so is the "
+                             "minus of the reciprocal rule, (1/v)' = −v'/v².", forms.as_written(-s.written * d))
         if _same(ratio, dv):
             fixed = forms.as_written(s.written / d) if d.is_number else Mul(s.written, Pow(d, -1, evaluate=False),
                                                                             evaluate=False)
             return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is applied one time "
                              "too many.", fixed)
+    return _chain_factor_in_a_term(inner, s, points)
+
+
+def _chain_factor_in_a_term(inner: dict, s: Situation, points) -> Diagnosis | None:
+    """The inner derivative missing in one term of a sum only: z σ(βz)(1 − σ(βz)) for
+    βz σ(βz)(1 − σ(βz)) in swish's product rule, the 1/√2 of erf(z/√2) in GELU's."""
+    if not isinstance(s.written, Add) or len(s.written.args) > 6:
+        return None
+    z = s.z
+    right = _values(s.C, z, points)
+    terms = s.written.args
+    for key in sorted(inner, key=lambda k: (len(k), k)):
+        d = inner[key]
+        for i, term in enumerate(terms):
+            if not term.has(z):
+                continue
+            fixed = Add(*terms[:i], Mul(term, d, evaluate=False) if not d.is_number else forms.as_written(term * d),
+                        *terms[i + 1:], evaluate=False)
+            if _same(_values(s.value(fixed), z, points), right):
+                return Diagnosis("chain_factor", f"Chain rule: the inner derivative {_plain(d, s)} is missing in "
+                                 f"the term {_plain(term, s)}; multiply it by {_plain(d, s)}.", fixed)
     return None
 
 
@@ -577,6 +645,21 @@ def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
     else:
         message = "The sign is wrong: this line is the negative of the line before."
     return Diagnosis("sign", message, _negated(s.written))
+
+
+def _minus_in_front(s: Situation) -> bool:
+    """The line as typed begins with the reciprocal rule's minus: -1/v² · u', -(v)^-2 · u',
+    -\\frac{1}{v^2} u' (not -e^{-z}/v², where either minus may be the one written)."""
+    return re.match(r"\s*[-−]\s*(1\s*/|\\frac\s*\{?\s*1\b|\(|\\left\s*\(|\[)", s.step.text) is not None
+
+
+def _as_written(targets: list[Differentiated], s: Situation) -> list[Differentiated]:
+    """The forms of g (σ(z), tanh(z), arctan(z)) a table slip can be about: all of them, but
+    where the line writes no function at all beyond e^x (1/(1 + e^{-z})², no σ, no g): then
+    only those without a table function (σ' misremembered is not the slip there)."""
+    if s.written.has(g(s.z)) or {type(f) for f in s.written.atoms(Function)} - {exp}:
+        return targets
+    return [t for t in targets if not any(type(f) in (sigmoid, tanh, atan) for f in t.target.atoms(Function))]
 
 
 def _reciprocals(targets: list[Differentiated], s: Situation) -> list[Expr]:

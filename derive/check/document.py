@@ -109,7 +109,8 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
             claimed = claimed.xreplace(swaps)
         steps.append(Step(len(steps) + 1, order, piece.text, piece.latex, piece.offset, expr=expr, error=error,
                           remark=remark, row=piece.row, claim=claimed, claim_text=claim or "",
-                          left=piece.left if lhs is None and claim is None and piece.left else ""))
+                          left=piece.left if claim is None and piece.left and (
+                              lhs is None or (lhs.order == 0 and lhs.name != name)) else ""))
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
     text_name, latex_name = _spelled(name)

@@ -26,9 +26,9 @@ import threading
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
 from ..engine.exponentials import exp_as_powers
-from ..engine.verify import (CASES, Comparison, close, constant_gap, evaluate, parameter_values, proves_zero,
-                             quick_decision, quick_float, quick_memory, quick_value, rational_zero, sample_points,
-                             time_limit)
+from ..engine.verify import (CASES, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
+                             proves_zero, quick_decision, quick_float, quick_memory, quick_value, rational_zero,
+                             sample_points, time_limit)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -54,10 +54,12 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
         return known
     gap = constant_gap(a, b, var)
     if gap is not None:  # off by a number too small for the sample's tolerance: still wrong
-        return _kept(key, Comparison("wrong", 0, gap))
+        return _kept(key, Comparison("wrong", 0, gap, _named(a, b, var)))
     agree, wrong = sample(a, b, var)
+    if len(wrong) == 1 or (not wrong and (a.has(*CASES) or b.has(*CASES))):
+        wrong = wrong + closer_look(a, b, var, wrong)
     if len(wrong) >= 2:
-        return _kept(key, Comparison("wrong", agree, wrong[0]))
+        return _kept(key, Comparison("wrong", agree, wrong[0], _named(a, b, var)))
     if agree + len(wrong) < 3:
         return _kept(key, Comparison("undecided", agree))
     undisturbed = _undisturbed(seconds)
@@ -66,12 +68,81 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
         difference.has(Piecewise) is False and proves_zero(difference.rewrite(Piecewise), var, seconds=seconds)
     ):
         return _kept(key, Comparison("proved", agree))
-    # one disagreement alone is no counterexample (a point near a pole, a cancellation):
-    # the verdict rests on the points that agree
+    # one disagreement alone, not confirmed around it, is no counterexample (a point near a
+    # pole, a cancellation): the verdict rests on the points that agree
     result = Comparison("numerically equal", agree)
     # a proof that failed only because the file's own deadline interrupted it is not the
     # proof's verdict: not remembered
     return _kept(key, result) if undisturbed else result
+
+
+#: around a lone disagreeing point: a disagreement on an interval is a counterexample
+NEIGHBOURS = (Float("-0.0173", 30), Float("-0.0031", 30), Float("0.0031", 30), Float("0.0173", 30))
+#: on both sides of a switching point of the cases (the pieces' own breakpoints)
+ASIDE = (Float("0.0137", 30), Float("0.31", 30))
+#: beyond the outermost switching point (a cap at 6 lies past every sample point)
+BEYOND = Float("1.73", 30)
+
+
+def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
+    """More disagreeing points (z, a, b), looked for only where the fixed sample cannot settle it:
+
+    * one point disagrees: the points just around it (within 0.02).  A line equal to its target
+      but for a point near a pole or a cancellation agrees there; a wrong line is wrong on an
+      interval, so at least two of them disagree too (else none is reported);
+    * a side has cases: both sides of every breakpoint of either side (known exactly), the
+      middle between two breakpoints and beyond the outermost ones, where the sample may have
+      no point (hard sigmoid's breakpoints ±2.5 written ±2; ReLU6's cap at 6 forgotten).
+      Never at a breakpoint itself, where cases may differ by convention.
+    Values by SymPy's evalf at 30 digits; a side undefined at a point says nothing there."""
+    params = parameter_values(a, b, var)
+    left, right = a.xreplace(params), b.xreplace(params)
+    found = []
+    if wrong:
+        z0 = wrong[0][0]
+        around = [d for d in (_disagreement(left, right, var, z0 + h) for h in NEIGHBOURS) if d is not None]
+        if len(around) >= 2:
+            found.extend(around)
+    if left.has(*CASES) or right.has(*CASES):
+        edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)))
+        edges = [r for r in edges if abs(r) < 1000]
+        if edges:
+            points = [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
+            points += [(r + t) / 2 for r, t in zip(edges, edges[1:])]
+            outer = max(abs(r) for r in edges) + BEYOND
+            points += [outer, -outer]
+            seen = set()
+            for point in points:
+                key = round(float(point), 9)
+                if key in seen or any(abs(point - r) < Float("1e-6") for r in edges):
+                    continue
+                seen.add(key)
+                d = _disagreement(left, right, var, point)
+                if d is not None:
+                    found.append(d)
+    return found
+
+
+def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):
+    """(point, a, b) where both are defined there and differ at 30 digits and again at 60
+    (a cancellation that 30 digits cannot resolve is no disagreement), else None."""
+    left, right = evaluate(a, {var: point}), evaluate(b, {var: point})
+    if left is None or right is None or close(left, right):
+        return None
+    try:
+        at = {var: Float(point, 70)}
+        finer_left, finer_right = a.xreplace(at).evalf(60), b.xreplace(at).evalf(60)
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    if not (finer_left.is_Number and finer_right.is_Number and finer_left.is_real and finer_right.is_real) \
+            or close(Float(finer_left, 60), Float(finer_right, 60)):
+        return None
+    return point, left, right
+
+
+def _named(a: Expr, b: Expr, var: Symbol) -> tuple:
+    """The parameters' values at every point, to say with a counterexample (α = 0.73)."""
+    return tuple((p.name, v) for p, v in parameter_values(a, b, var).items())
 
 
 def _cancels_in_exp(difference: Expr, var: Symbol, seconds: float) -> bool:

@@ -89,6 +89,8 @@ class Comparison(Record):
     verdict: str
     points: int = 0  # points at which both sides were evaluated and agreed
     counterexample: tuple[Float, Float, Float] | None = None  # (z, left, right)
+    #: the free parameters' values at the counterexample: ((name, value), ...), sorted by name
+    parameters: tuple = ()
 
     @property
     def equal(self) -> bool:
@@ -635,6 +637,85 @@ def _switching(node: Expr) -> list[Expr]:
     if isinstance(node, Piecewise):
         return [c.lhs - c.rhs for _, cond in node.args for c in cond.atoms(Relational)]
     return [node.args[0]]  # Abs, sign, Heaviside: where the argument is 0
+
+
+def breakpoints(expr: Expr, var: Symbol, depth: int = 0) -> list[Float]:
+    """Where a case of ``expr`` switches (a condition's two sides equal, two arguments of Max
+    or Min equal, the argument of |x|, sign or Heaviside 0), sorted: each quantity linear in
+    var with real coefficients (0.2z + 0.5: -2.5), or linear once its own cases are resolved
+    between their breakpoints (Heaviside(6 - Max(0, z)): 6); the others are not located."""
+    roots = set()
+    for node in expr.atoms(*CASES):
+        for quantity in _switching(node):
+            if quantity.free_symbols == {var}:
+                roots |= _roots(quantity, var, depth)
+    return sorted(roots)
+
+
+def _roots(quantity: Expr, var: Symbol, depth: int) -> set:
+    if not quantity.has(*CASES):
+        root = _numeric_root(quantity, var)
+        return set() if root is None else {root}
+    if depth > 3:
+        return set()
+    inner = breakpoints(quantity, var, depth + 1)
+    edges = [None, *inner, None]
+    out = set()
+    for low, high in zip(edges, edges[1:]):
+        middle = (low + high) / 2 if low is not None and high is not None else (
+            (high - 1 if high is not None else 0) if low is None else low + 1)
+        resolved = _resolved(quantity, var, Float(middle, PRECISION))
+        if resolved is None:
+            continue
+        root = _numeric_root(resolved, var)
+        if root is not None and (low is None or root > low) and (high is None or root < high):
+            out.add(root)
+    return out
+
+
+def _resolved(expr: Expr, var: Symbol, at: Float, rounds: int = 6) -> Expr | None:
+    """expr with each case replaced by the branch it takes near ``at`` (numerically), or None."""
+    for _ in range(rounds):
+        innermost = [n for n in expr.atoms(*CASES) if not any(a.has(*CASES) for a in n.args)]
+        if not innermost:
+            return expr
+        chosen = {}
+        for node in innermost:
+            try:
+                if isinstance(node, (Max, Min)):
+                    values = [float(a.subs(var, at)) for a in node.args]
+                    pick = max if isinstance(node, Max) else min
+                    chosen[node] = node.args[values.index(pick(values))]
+                elif isinstance(node, Piecewise):
+                    branch = next((value for value, cond in node.args if bool(cond.subs(var, at))), None)
+                    if branch is None:
+                        return None
+                    chosen[node] = branch
+                else:
+                    inner = float(node.args[0].subs(var, at))
+                    if inner == 0:
+                        return None
+                    if isinstance(node, Abs):
+                        chosen[node] = node.args[0] if inner > 0 else -node.args[0]
+                    else:
+                        chosen[node] = S.One if inner > 0 else (-S.One if isinstance(node, sign) else S.Zero)
+            except (TypeError, ValueError):
+                return None
+        expr = expr.xreplace(chosen)
+    return None
+
+
+def _numeric_root(quantity: Expr, var: Symbol) -> Float | None:
+    """The root of a quantity a*var + b with real numbers a != 0, b; else None."""
+    if quantity.free_symbols != {var} or not quantity.is_polynomial(var):
+        return None
+    line = Poly(quantity, var)
+    if line.degree() != 1:
+        return None
+    slope, intercept = line.all_coeffs()
+    if not (slope.is_number and intercept.is_number and slope.is_real and intercept.is_real) or slope == 0:
+        return None
+    return Float(-intercept / slope, PRECISION)
 
 
 def _linear_root(quantity: Expr, var: Symbol):

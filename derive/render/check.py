@@ -80,6 +80,11 @@ def corrected(line: CheckedLine, chain: CheckedChain, *, unicode: bool | None = 
     return written(d.corrected, chain, latex=line.step.latex, unicode=unicode)
 
 
+#: a parameter's name as a student writes it (alpha: α)
+_PARAMETER_NAMES = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ", "lambda": "λ",
+                    "mu": "μ", "theta": "θ", "tau": "τ", "eta": "η", "omega": "ω", "rho": "ρ", "nu": "ν"}
+
+
 def line_data(line: CheckedLine, chain: CheckedChain) -> dict:
     c = line.comparison
     counterexample = None
@@ -87,6 +92,8 @@ def line_data(line: CheckedLine, chain: CheckedChain) -> dict:
         at, left, right = c.counterexample
         shown = _pair(left, right)
         counterexample = {"at": _number(at), "line": shown[0], "expected": shown[1].split(" ")[0]}
+        if c.parameters:
+            counterexample["parameters"] = {name: _number(value) for name, value in c.parameters}
     d = line.diagnosis
     return {
         "index": line.step.index,
@@ -129,7 +136,7 @@ def message(line: CheckedLine, chain: CheckedChain) -> str:
     if c is not None and c.counterexample is not None:
         at, left, right = c.counterexample
         shown = _pair(left, right)
-        text += f": at {chain.var} = {_number(at)} it is {shown[0]}, it should be {shown[1]}"
+        text += f": at {chain.var} = {_number(at)}{_with_parameters(c)} it is {shown[0]}, it should be {shown[1]}"
     text += "." + remark
     if line.diagnosis is not None:
         text += " " + line.diagnosis.message
@@ -211,6 +218,11 @@ def grade_line(data: dict) -> str:
     return "; ".join(parts)
 
 
+def _with_parameters(c) -> str:
+    """", α = 0.73" for the sampled parameters of a counterexample (its numbers depend on them)."""
+    return "".join(f", {_PARAMETER_NAMES.get(name, name)} = {_number(value)}" for name, value in c.parameters)
+
+
 def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
     if line.verdict == "definition":
         return f"defines {chain.function}"
@@ -222,7 +234,7 @@ def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
         if c is not None and c.counterexample is not None:
             at, left, right = c.counterexample
             shown = _pair(left, right)
-            return f"wrong: at {chain.var} = {_number(at)} it is {shown[0]}, not {shown[1]}"
+            return f"wrong: at {chain.var} = {_number(at)}{_with_parameters(c)} it is {shown[0]}, not {shown[1]}"
         return f"wrong: {line.reason}"
     return message(line, chain)
 
