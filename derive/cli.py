@@ -267,7 +267,7 @@ def _rendered(derivation, fmt: str, *, standalone: bool, notes: bool, steps: boo
 
     views = [DerivationView(derivation, notes=notes)]
     if steps and derivation.steps is not None:
-        views += ["", StepsView(derivation.steps)]
+        views += ["", StepsView(derivation.step_tree)]
     return _rendered_view(Group(*views), output="a file")
 
 
@@ -285,7 +285,7 @@ def _show_text(derivation, *, notes: bool, steps: bool, reveal: bool) -> str | N
         console.print(DerivationView(derivation, notes=notes))
         if steps and derivation.steps is not None:
             console.print()
-            console.print(StepsView(derivation.steps))
+            console.print(StepsView(derivation.step_tree))
     text = captured.get()
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -8,6 +8,7 @@ says where g has a kink and what frameworks take there.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from sympy import Abs, And, Derivative, Expr, Piecewise, Symbol, oo
 
@@ -16,13 +17,14 @@ from .cases import cases_in_g
 from .chain import _verified, differentiate, smooth_chain
 from .derivation import Branch, Derivation
 from .functions import G, g
+from .rules import Deferred
 from .piecewise import Piece, _value_at, is_zero, kinks, unfolded
 from .verify import numeric_compare
 
 
 def piecewise_chain(definition: Expr, var: Symbol, parts: tuple[Piece, ...], *, name: str | None,
                     named: Expr | None, sides: tuple[str, ...]) -> Derivation:
-    tree = differentiate(definition, var)
+    tree = Deferred(partial(differentiate, definition, var))  # only --steps and JSON show it
     branches = tuple(Branch(p.low, p.high, _within(smooth_chain(p.expr, var), p)) for p in parts)
     derivative = Piecewise(*((b.derivation.derivative, b.condition(var)) for b in branches))
 

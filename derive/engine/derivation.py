@@ -11,7 +11,7 @@ from sympy import And, Expr, Symbol, oo
 from ..record import Record, record
 from .g_and_z import Witness
 from .piecewise import Kink
-from .rules import Rule
+from .rules import Deferred, Rule
 from .verify import Comparison
 
 #: A phrase of an explanation: words, and formulas each renderer typesets its own way.
@@ -42,7 +42,9 @@ class Derivation(Record):
     lines: tuple[Line, ...]
     derivative: Expr  # g'(z), in var
     in_terms_of_g: Expr | None  # F with g'(z) = F(g), in the symbol g; None if not found
-    steps: Rule | None  # the full tree of rules behind the chain (None: softmax, derived by hand)
+    #: the full tree of rules behind the chain (None: softmax, derived by hand); a piecewise
+    #: function's is Deferred: read it as ``step_tree``
+    steps: Rule | Deferred | None
     #: where no form in g alone was found: F(g, z), checked like every line
     in_terms_of_g_and_z: Expr | None = None
     #: a proof that no form in g alone exists (g turns, so equal g, different g')
@@ -75,6 +77,11 @@ class Derivation(Record):
     @property
     def is_piecewise(self) -> bool:
         return bool(self.branches)
+
+    @property
+    def step_tree(self) -> Rule | None:
+        """The tree of rules, worked out now where it was deferred."""
+        return self.steps.resolved() if isinstance(self.steps, Deferred) else self.steps
 
 
 @record

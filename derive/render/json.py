@@ -81,7 +81,7 @@ def derivation_data(d: Derivation) -> dict:
         "alternatives": [{"expr": _str(form), "latex": latex(form), "text": linear(form), "name": name}
                          for form, name in d.alternatives],
         "facts": [note_text(f) for f in facts(d)],
-        "steps": steps_data(d.steps) if d.steps is not None else None,
+        "steps": steps_data(d.step_tree) if d.steps is not None else None,
     }
 
 
