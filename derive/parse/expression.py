@@ -33,7 +33,7 @@ import difflib
 from fractions import Fraction
 from functools import lru_cache
 
-from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Pow, Rational, Symbol, exp, pi, root, sqrt
+from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Pow, Rational, Symbol, exp, pi, root, sqrt
 
 from ..engine.functions import g, variable
 from .errors import ParseError
@@ -53,6 +53,9 @@ GREEK_NAMES = frozenset("alpha beta gamma delta epsilon kappa lambda mu theta ta
 CLOSERS = {"(": ")", "[": "]", "{": "}", "\\{": "\\}"}
 #: words of a sentence: in a hand derivation never a constant's name (g'(z) = 1 if z > 0)
 WORDS = frozenset("if for when otherwise else and or is where with then so elsewhere all real".split())
+#: in a hand derivation, words that end a piece's formula: '1 if z > 0, 0 otherwise'
+CONDITION_WORDS = frozenset({"if", "for", "when"})
+OTHERWISE_WORDS = frozenset({"otherwise", "else", "elsewhere"})
 
 #: what may follow an unbracketed radicand (√z): what ends a term and could not continue it
 _AFTER_RADICAND = frozenset({")", "]", "}", "\\}", "*", "/", "=", ",", "&", "\\\\", "<", "<=", ">", ">=", "!=", "≠",
@@ -157,6 +160,8 @@ class Parser(Notation):
         if self.peek().kind == "end":
             raise ParseError("the expression is empty", None, self.source or self.text)
         expr = self.sum()
+        if self.notation and self.at_word(CONDITION_WORDS):
+            expr = self.pieces(expr)
         token = self.peek()
         if token.kind != "end":
             if token.text == "\\\\":
@@ -165,6 +170,35 @@ class Parser(Notation):
                 raise self.error(f"unexpected {token.text!r}: no bracket is open", token)
             raise self.error(f"unexpected {token.text!r}", token)
         return expr
+
+    def at_word(self, words: frozenset) -> bool:
+        token = self.peek()
+        return token.kind == "name" and token.text.lower() in words
+
+    def pieces(self, first):
+        """A function by cases as a sentence: '1 if z > 0, 0 otherwise', '0 for z < 0, 1 for
+        z > 0' (if, for, when; otherwise, else, elsewhere; ',' between pieces).
+        Without 'otherwise' the function is undefined where no condition holds."""
+        out, expr = [], first
+        while True:
+            word = self.take()
+            if word.text.lower() in OTHERWISE_WORDS:
+                out.append((expr, True))
+                break
+            out.append((expr, self.condition()))  # Notation's, as in \\begin{cases}
+            if self.peek().kind == "end":
+                break
+            separator = self.accept(",")
+            if separator is None:
+                raise self.error("expected ',' before the next piece", self.peek())
+            if self.at_word(OTHERWISE_WORDS):  # '..., otherwise 0'
+                self.take()
+                out.append((self.sum(), True))
+                break
+            expr = self.sum()
+            if not self.at_word(CONDITION_WORDS | OTHERWISE_WORDS):
+                raise self.error("a piece needs its condition ('if z > 0') or 'otherwise'", self.peek())
+        return Piecewise(*out)
 
     def comparison(self):
         left = self.sum()
@@ -216,6 +250,8 @@ class Parser(Notation):
         return self._starts_atom(self.peek())
 
     def _starts_atom(self, token: Token) -> bool:
+        if token.kind == "name" and self.notation and token.text.lower() in CONDITION_WORDS | OTHERWISE_WORDS:
+            return False  # '1 if z > 0': the word ends the piece's formula (``pieces``)
         if token.kind in ("number", "name", "command"):
             return True
         return token.kind == "op" and (token.text in CLOSERS or token.text == "√"

@@ -1,0 +1,57 @@
+"""A derivative by cases written as a sentence, as students type it in plain text:
+'1 if z > 0, 0 otherwise', '0 for z < 0, 1 for z > 0', '1 for 0 < z < 6, 0 otherwise'.
+Read as the cases they say; what is not a complete piece stays unreadable."""
+
+import pytest
+from sympy import And, Max, Min, Piecewise, Symbol, diff
+
+import derive
+from derive.parse import ParseError
+from derive.parse.expression import Parser
+
+z = Symbol("z", real=True)
+
+
+def read(text: str):
+    return Parser(text, var="z", notation=True, function="g").run()
+
+
+@pytest.mark.parametrize("text,cases", [
+    ("1 if z > 0, 0 otherwise", Piecewise((1, z > 0), (0, True))),
+    ("0 if z < 0, 1 if z > 0", Piecewise((0, z < 0), (1, z > 0))),
+    ("0 for z < 0, 1 for z > 0", Piecewise((0, z < 0), (1, z > 0))),
+    ("1 for 0 < z < 6, 0 otherwise", Piecewise((1, And(0 < z, z < 6)), (0, True))),
+    ("2z + 1 when z >= 1, else 3", Piecewise((2 * z + 1, z >= 1), (3, True))),
+    ("z if z > 0, otherwise 0", Piecewise((z, z > 0), (0, True))),
+])
+def test_a_sentence_of_pieces_reads_as_its_cases(text, cases):
+    assert read(text) == cases
+
+
+@pytest.mark.parametrize("text", ["if z > 0 then 1", "1 if z, 0 otherwise", "1 if z > 0, 0", "1 if z > 0 0 otherwise"])
+def test_an_incomplete_piece_is_unreadable(text):
+    with pytest.raises(ParseError):
+        read(text)
+
+
+def test_a_typed_formula_keeps_where():
+    with pytest.raises(ParseError):
+        Parser("1 if z > 0, 0 otherwise", var="z").run()
+
+
+@pytest.mark.parametrize("text,valid", [
+    ("g(z) = max(0, z)\ng'(z) = 1 if z > 0, 0 otherwise\n", True),
+    ("g(z) = max(0, z)\ng'(z) = 0 if z > 0, 1 if z < 0\n", False),  # the pieces swapped
+    ("g(z) = min(max(0, z), 6)\ng'(z) = 1 for 0 < z < 6, 0 otherwise\n", True),
+    ("g(z) = min(max(0, z), 6)\ng'(z) = 1 if z > 0, 0 otherwise\n", False),  # the cap forgotten
+])
+def test_checked_against_the_true_derivative(text, valid):
+    # the truth, independently: sympy's derivative of the definition at points of both signs
+    definition = Min(Max(0, z), 6) if "min" in text else Max(0, z)
+    claimed = read(text.splitlines()[1].split("=", 1)[1])
+    points = [-3.3, -0.7, 0.4, 2.9, 5.5, 6.6, 9.1]
+    truth = all(abs(float(claimed.subs(z, x)) - float(diff(definition, z).subs(z, x))) < 1e-12 for x in points)
+    assert truth == valid
+    result = derive.check(text)
+    assert result["valid"] == valid and result["unreadable"] == 0
+    assert result["first_error"] == (None if valid else 2)
