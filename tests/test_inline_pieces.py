@@ -55,3 +55,18 @@ def test_checked_against_the_true_derivative(text, valid):
     result = derive.check(text)
     assert result["valid"] == valid and result["unreadable"] == 0
     assert result["first_error"] == (None if valid else 2)
+
+
+def test_swapped_pieces_are_said_piece_by_piece_not_as_a_constant_factor():
+    # ReLU' is 0 for z < 0 and 1 for z > 0 (sympy: Heaviside); written the other way round it is
+    # 1 where it should be 0: no constant multiple of the right one (it was "0 times the right one")
+    assert diff(Max(0, z), z).subs(z, -2) == 0 and diff(Max(0, z), z).subs(z, 3) == 1
+    line = derive.check("g(z) = max(0, z)\ng'(z) = 0 if z > 0, 1 if z < 0\n")["lines"][1]
+    assert "times the right one" not in line["message"]
+    assert "swapped" in line["message"] and "it is 1, it should be 0" in line["message"]
+
+
+def test_a_true_constant_factor_is_still_named():
+    # (e^-z/(1+e^-z)^2) * 2 is twice sigma'
+    line = derive.check("g(z) = 1/(1+e^-z)\ng'(z) = 2e^-z/(1+e^-z)^2\n")["lines"][1]
+    assert "2 times the right one" in line["message"]

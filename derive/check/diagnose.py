@@ -143,6 +143,16 @@ def _constant(values: list) -> Float | None:
     return None
 
 
+def _multiple(w: list, c: list) -> Float | None:
+    """r with w = r c at every point where both are defined, the zeros of c included (ReLU' with
+    its pieces swapped is 0 where the right one is 1, and 1 where it is 0: no multiple), or None."""
+    r = _constant(_divide(w, c))
+    if r is None or any(x is not None and y is not None and abs(y) <= TINY and not close(x, r * y)
+                        for x, y in zip(w, c)):
+        return None
+    return r
+
+
 def _zero(values: list) -> bool:
     value = _constant(values)
     return value is not None and abs(value) < TINY
@@ -200,6 +210,8 @@ def _one_side(s: Situation) -> Diagnosis | None:
                 partly.add(len(verdicts) - 1)  # right at some points of the piece: wrong on a part of it
     right = [v for v in verdicts if v[3]]
     wrong = [v for v in verdicts if not v[3]]
+    if not right and len(wrong) >= 2:
+        return _every_piece(s, wrong)
     if not right or not wrong:
         return None
     condition, piece, points, _ = wrong[0]
@@ -223,6 +235,24 @@ def _one_side(s: Situation) -> Diagnosis | None:
     if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
         fixed = None  # right on the wrong piece only: no corrected line rather than another wrong one
     return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
+
+
+def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
+    """Wrong on every piece, where on each the line and the right one are constants (ReLU' with
+    its pieces swapped): each piece's value and the one it should have."""
+    z, said, rights = s.z, [], []
+    for condition, _, points, _ in wrong:
+        w, c = _constant(_values(s.W, z, points)), _constant(_values(s.C, z, points))
+        if w is None or c is None:
+            return None
+        said.append(f"for {_condition(condition)} it is {_short(w)}, it should be {_short(c)}")
+        rights.append(c)
+    if all(close(c, rights[0]) for c in rights):
+        return None  # one value everywhere (a step's derivative is 0): the general diagnosis says it better
+    swapped = " (the pieces' values swapped)" if len(said) == 2 and all(
+        close(_constant(_values(s.W, z, a[2])), _constant(_values(s.C, z, b[2])))
+        for a, b in (wrong, wrong[::-1])) else ""
+    return Diagnosis("unknown", f"This line is wrong on every piece{swapped}: " + "; ".join(said) + ".", None)
 
 
 def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
@@ -317,7 +347,7 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         found = finder(others if finder is not _elementary else _as_written(others, s), s, equals)
         if found is not None:
             return found
-    r = _constant(ratio)
+    r = _multiple(w, c)
     if r is not None and close(r, Float(-1)) and _reciprocals(targets, s) and not _minus_in_front(s):
         # (a minus written in front is the reciprocal rule's: then the inner -1 is what is lost)
         # the negative of a step that differentiates 1/v: the reciprocal rule's own minus
