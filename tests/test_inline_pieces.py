@@ -28,7 +28,9 @@ def test_a_sentence_of_pieces_reads_as_its_cases(text, cases):
     assert read(text) == cases
 
 
-@pytest.mark.parametrize("text", ["if z > 0 then 1", "1 if z, 0 otherwise", "1 if z > 0, 0", "1 if z > 0 0 otherwise"])
+@pytest.mark.parametrize("text", ["if z > 0 then 1", "1 if z, 0 otherwise", "1 if z > 0, 0", "1 if z > 0 0 otherwise",
+                                  # pieces that leave z out: checked where defined only, they would pass
+                                  "1 if z > 0", "0 if z < -1, 1 if z > 1", "1 if z > a, 0 if z < a"])
 def test_an_incomplete_piece_is_unreadable(text):
     with pytest.raises(ParseError):
         read(text)
