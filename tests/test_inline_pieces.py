@@ -72,3 +72,15 @@ def test_a_true_constant_factor_is_still_named():
     # (e^-z/(1+e^-z)^2) * 2 is twice sigma'
     line = derive.check("g(z) = 1/(1+e^-z)\ng'(z) = 2e^-z/(1+e^-z)^2\n")["lines"][1]
     assert "2 times the right one" in line["message"]
+
+
+def test_latex_cases_that_leave_an_interval_out_are_unreadable_and_others_read_as_before():
+    def latex(text):
+        return Parser(text, var="z", notation=True, latex=True, function="g").run()
+
+    with pytest.raises(ParseError):
+        latex(r"\begin{cases} 1 & z > 0 \end{cases}")  # ReLU' with its z < 0 forgotten
+    assert latex(r"\begin{cases} 0 & z < 0 \\ 1 & z > 0 \end{cases}") == Piecewise((0, z < 0), (1, z > 0))
+    a = Symbol("a", real=True)
+    # a breakpoint at a parameter: not shown to leave anything out, read as before
+    assert latex(r"\begin{cases} 1 & z > a \\ 0 & z < a \end{cases}").has(a)

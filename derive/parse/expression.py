@@ -33,14 +33,14 @@ import difflib
 from fractions import Fraction
 from functools import lru_cache
 
-from sympy import Abs, Derivative, E, FiniteSet, Interval, Or, oo, true, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Pow, Rational, Symbol, exp, pi, root, sqrt
+from sympy import Abs, Derivative, E, true, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Pow, Rational, Symbol, exp, pi, root, sqrt
 
 from ..engine.functions import g, variable
 from .errors import ParseError
 from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
 from .latex import tokenize_latex
 from .leibniz import leibniz
-from .notation import Notation
+from .notation import Notation, leaves_an_interval
 from .tokens import MAX_LENGTH, SUPERSCRIPTS, Token, tokenize
 
 MAX_DEPTH = 40  # brackets and function calls inside one another
@@ -198,20 +198,12 @@ class Parser(Notation):
             expr = self.sum()
             if not self.at_word(CONDITION_WORDS | OTHERWISE_WORDS):
                 raise self.error("a piece needs its condition ('if z > 0') or 'otherwise'", self.peek())
-        if out[-1][1] is not true and not self._covers_the_line([c for _, c in out]):
+        if out[-1][1] is not true and leaves_an_interval([c for _, c in out]) is not False:
             # '1 if z > 0' alone says nothing for z < 0: checked where it is defined only, it would
             # pass for a whole derivative
             raise self.error(f"the pieces leave some {self.var.name} out: add '..., 0 otherwise' or the "
                              f"missing piece, or put the piece under a heading ('for {self.var.name} > 0:')", first_token)
         return Piecewise(*out)
-
-    def _covers_the_line(self, conditions) -> bool:
-        """The conditions hold for every real value of the variable but finitely many."""
-        try:
-            rest = Interval(-oo, oo) - Or(*conditions).as_set()
-        except (NotImplementedError, TypeError, ValueError, AttributeError):
-            return False  # a condition on a parameter, or one SymPy cannot solve: not shown
-        return rest.is_empty or isinstance(rest, FiniteSet)
 
     def comparison(self):
         left = self.sum()

@@ -11,7 +11,7 @@ way and matters is recorded in ``remarks``.
 
 from __future__ import annotations
 
-from sympy import And, Derivative, Ge, Gt, Le, Lt, Ne, Piecewise, Pow, true
+from sympy import And, Derivative, FiniteSet, Ge, Gt, Interval, Le, Lt, Ne, Or, Piecewise, Pow, oo, true
 from sympy.core.function import AppliedUndef
 
 from ..engine.functions import g
@@ -76,6 +76,9 @@ class Notation:
                 break
             raise self.error("expected \\\\ or \\end{cases}")
         self.leave()
+        if pieces[-1][1] is not true and leaves_an_interval([c for _, c in pieces]) is True:
+            # one piece alone (1 for z > 0): checked only where it is defined, it would pass for all of g'
+            raise self.error("the cases leave an interval out: add the missing case or 'otherwise'", token)
         return Piecewise(*pieces)
 
     def condition(self):
@@ -232,3 +235,13 @@ class Notation:
                 self.remarks.append(f"d/d{self.var.name} is read as the derivative of the whole product "
                                     f"that follows it, not of its first factor alone")
         return Derivative(operand, (self.var, order))
+
+
+def leaves_an_interval(conditions) -> bool | None:
+    """Whether the conditions miss an interval of real values: True, False (they cover all but
+    finitely many points: a kink), or None where that is not shown (a condition on a parameter)."""
+    try:
+        rest = Interval(-oo, oo) - Or(*conditions).as_set()
+    except (NotImplementedError, TypeError, ValueError, AttributeError):
+        return None
+    return not (rest.is_empty or isinstance(rest, FiniteSet))
