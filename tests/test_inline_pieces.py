@@ -3,7 +3,8 @@
 Read as the cases they say; what is not a complete piece stays unreadable."""
 
 import pytest
-from sympy import And, Max, Min, Piecewise, Symbol, diff
+from sympy import And, Function, Max, Min, Piecewise, Symbol, diff
+from sympy import exp as sympy_exp
 
 import derive
 from derive.parse import ParseError
@@ -84,3 +85,16 @@ def test_latex_cases_that_leave_an_interval_out_are_unreadable_and_others_read_a
     a = Symbol("a", real=True)
     # a breakpoint at a parameter: not shown to leave anything out, read as before
     assert latex(r"\begin{cases} 1 & z > a \\ 0 & z < a \end{cases}").has(a)
+
+
+def test_g_at_another_argument_takes_its_definition_there():
+    # 1 - σ(z) = σ(-z): true (sympy below); 1 - σ(z) = σ(z): false; σ' = σ(z)σ(-z): true
+    sig = lambda u: 1 / (1 + sympy_exp(-u))  # noqa: E731
+    for x in (-2.3, 0.4, 1.7):
+        assert abs(float((1 - sig(z) - sig(-z)).subs(z, x))) < 1e-15
+        assert abs(float((diff(sig(z), z) - sig(z) * sig(-z)).subs(z, x))) < 1e-15
+    assert read("1 - g(-z)") == 1 - Function("g")(-z)
+    good = derive.check("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2\n1 - g(z) = g(-z)\ng'(z) = g(z) g(-z)\n")
+    assert good["valid"] and good["unreadable"] == 0
+    bad = derive.check("g(z) = 1/(1+e^-z)\ng'(z) = e^-z/(1+e^-z)^2\n1 - g(z) = g(z)\ng'(z) = g(z)(1 - g(z))\n")
+    assert not bad["valid"] and bad["first_error"] == 3

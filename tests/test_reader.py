@@ -238,7 +238,7 @@ UNREADABLE = [
     (r"\int_0^z e^{-u} du", 1, "\\int"),
     (r"\frac{d}{dt}(z^2)", 11, "with respect to t"),
     (r"\frac{d}{dz}", 13, "of what"),
-    (r"g(2z) + 1", 2, "g is read at z only"),
+    (r"g(1 - g(z)) + 1", 2, "g is read at an expression in z only"),  # g(2z) is read: g at 2z
     (r"\sigma(z", 9, "expected ')'"),
     (r"z^{2", 5, "expected '}' to close the '{' at column 3"),
     (r"\left. z \right|_{z=0}", 1, "invisible bracket"),

@@ -417,7 +417,9 @@ def _value(expr: Expr, definition: Expr, z: Symbol) -> Expr:
     for d in sorted(expr.atoms(Derivative), key=lambda d: -d.derivative_count):
         if d.expr == g(z):
             out = out.xreplace({d: _derivative(definition, z, d.derivative_count)})
-    return out.xreplace({g(z): definition}).doit()
+    # g at another argument (g(-z) in 1 - g(z) = g(-z)): its definition there
+    elsewhere = {a: definition.xreplace({z: a.args[0]}) for a in out.atoms(g(z).func) if a.args != (z,)}
+    return out.xreplace({g(z): definition, **elsewhere}).doit()
 
 
 def _derivative(expr: Expr, z: Symbol, order: int) -> Expr:

@@ -98,6 +98,16 @@ class Notation:
             condition = And(condition, relations[second.text](middle, self.sum()))
         return condition
 
+    def applied(self, token: Token, opened: Token):
+        """g(-z), g(2z + 1): the author's function at another argument (1 - g(z) = g(-z)); the
+        line's value takes g's definition there.  g applied to an expression in g is never
+        meant (g(1 - g(z)): a product?): unreadable."""
+        args = self.arguments(token, self.function)
+        if len(args) != 1 or args[0].has(g(self.var).func) or not args[0].has(self.var):
+            raise self.error(f"{token.text} is read at an expression in {self.var.name} only: "
+                             f"{token.text}({self.var.name}), {token.text}(-{self.var.name})", opened)
+        return g(self.var).func(args[0])
+
     def author(self, token: Token):
         """g(z), g'(z), g^{(3)}(z), g^2(z), \\sigma 2z: the author's function and its derivatives."""
         order, power, inverse = self.superscript(token)
@@ -133,6 +143,8 @@ class Notation:
                 value = g(self.var)
                 self.remarks.append(f"{token.text}(...) read as {token.text} times (...), since {token.text} "
                                     f"is written without its argument elsewhere")
+            elif not order:
+                value = self.applied(token, opened)
             else:
                 raise self.error(f"{token.text} is read at {self.var.name} only: {token.text}({self.var.name})", opened)
         elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare \
