@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import And, Eq, Expr, Float, S, Symbol, diff, oo
+from sympy import And, Eq, Expr, Float, S, Symbol, oo
 
 from ..errors import EngineFault
 from .budget import Budget
