@@ -33,7 +33,7 @@ import difflib
 from fractions import Fraction
 from functools import lru_cache
 
-from sympy import Abs, Derivative, E, true, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Pow, Rational, Symbol, exp, pi, root, sqrt
+from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Pow, Rational, Symbol, exp, pi, root, sqrt, true
 
 from ..engine.functions import g, variable
 from .errors import ParseError
@@ -183,7 +183,7 @@ class Parser(Notation):
         while True:
             word = self.take()
             if word.text.lower() in OTHERWISE_WORDS:
-                out.append((expr, True))
+                out.append((expr, true))
                 break
             out.append((expr, self.condition()))  # Notation's, as in \\begin{cases}
             if self.peek().kind == "end":
@@ -193,7 +193,7 @@ class Parser(Notation):
                 raise self.error("expected ',' before the next piece", self.peek())
             if self.at_word(OTHERWISE_WORDS):  # '..., otherwise 0'
                 self.take()
-                out.append((self.sum(), True))
+                out.append((self.sum(), true))
                 break
             expr = self.sum()
             if not self.at_word(CONDITION_WORDS | OTHERWISE_WORDS):
