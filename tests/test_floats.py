@@ -150,3 +150,31 @@ def test_a_wrong_rule_is_still_an_engine_fault(monkeypatch):
     monkeypatch.setattr(R.QuotientRule, "eval", lambda self: -right(self))
     with pytest.raises(EngineFault):
         chain.differentiate((exp(z) - exp(-z)) / (exp(z) + exp(-z)), z)
+
+
+@pytest.mark.parametrize("name", ["gelu", "gelu tanh", "mish", "swish", "gaussian"])
+def test_turning_activations_are_decided_in_floats_and_settled_at_30_digits(name):
+    """The witness of an activation with a minimum comes from floats, settled at 30 digits
+    (no code generator): the same two points as the 30-digit scan's, and they prove it,
+    by an independent 50-digit evaluation of SymPy's derivative."""
+    from derive.catalog import lookup
+    from derive.engine.g_and_z import _SLOW, _in_floats
+
+    definition = entry_definition(lookup(name), z)
+    derivative = diff(definition, z)
+    found = _in_floats(definition, derivative, z, _slope_signs(derivative, z))
+    assert found is not _SLOW and found is not None
+    assert found == _slow_witness(definition, derivative)  # found in floats, settled: the same floats
+    g = lambda x: definition.evalf(50, subs={z: x})  # noqa: E731
+    dg = lambda x: derivative.evalf(50, subs={z: x})  # noqa: E731
+    assert abs(g(found.first) - g(found.second)) < 1e-12
+    assert abs(dg(found.first) - dg(found.second)) > 1e-3
+
+
+def test_a_node_floats_cannot_take_goes_the_30_digit_way():
+    from sympy import besselj
+
+    from derive.engine.g_and_z import _SLOW, _in_floats
+
+    wavy = besselj(0, z)
+    assert _in_floats(wavy, diff(wavy, z), z, [None] * len(GRID)) is _SLOW
