@@ -49,3 +49,49 @@ def test_every_replacement_is_an_exact_equality():
         assert floats == {Float("0.044715", 15)} or not floats
         back = shown.xreplace({f: nsimplify(f, rational=True) for f in floats})
         assert back == line.rhs or (back - line.rhs).simplify() == 0
+
+
+# --- a piece's condition: one interval is kept as it is, without SymPy's sets ------------
+
+from sympy import And, Or, Rational as _Q, Symbol as _Symbol, sqrt as _sqrt  # noqa: E402
+
+from derive.render import numbers as _numbers  # noqa: E402
+
+_z = _Symbol("z", real=True)
+
+
+def _by_sets(c):
+    """What _condition wrote before the shortcut: SymPy's sets, the shorter string."""
+    simpler = c.as_set().as_relational(_z)
+    return simpler if len(str(simpler)) < len(str(c)) else c
+
+
+def _bounds():
+    ends = [-3, _Q(-1, 2), 0, 1, _sqrt(2)]
+    for a in ends:
+        for b in ends:
+            for low in (lambda v: _z > v, lambda v: _z >= v, lambda v: v < _z, lambda v: v <= _z):
+                for high in (lambda v: _z < v, lambda v: _z <= v, lambda v: v > _z, lambda v: v >= _z):
+                    yield a, b, low(a), high(b)
+
+
+def test_one_interval_is_written_as_sympys_sets_would_write_it():
+    seen = 0
+    for a, b, low, high in _bounds():
+        c = And(low, high)  # its arguments in SymPy's order, whichever came first
+        if not isinstance(c, And):
+            continue  # SymPy decided it already (an empty or a whole-line pair)
+        assert _numbers._one_interval(c) == bool(a < b)
+        if a < b:
+            assert str(_numbers._condition(c)) == str(_by_sets(c)), c
+            seen += 1
+    assert seen >= 150
+
+
+def test_what_is_not_one_interval_still_goes_through_sets():
+    assert not _numbers._one_interval(Or(_z > 0, _z < 0))
+    assert str(_numbers._condition(Or(_z > 0, _z < 0))) == str(_by_sets(Or(_z > 0, _z < 0)))
+    three = And(_z > 0, _z > 1, _z < 3)
+    assert not _numbers._one_interval(three)
+    assert str(_numbers._condition(three)) == str(_by_sets(three))
+    assert not _numbers._one_interval(And(_z > 0, _z > 1))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-from sympy import Add, And, Expr, Float, Integer, Mul, Or, Piecewise, Pow, Rational, Symbol
+from sympy import (Add, And, Expr, Float, GreaterThan, Integer, LessThan, Mul, Or, Piecewise, Pow, Rational,
+                   StrictGreaterThan, StrictLessThan, Symbol)
 
 from ..engine.derivation import Derivation
 
@@ -82,13 +83,34 @@ def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
 def _condition(c):
     """A piece's condition in its shortest exact form: z > 1/2 or z < -1/2 or -1/2 < z < 1/2,
     not the product of the pieces' conditions a second derivative leaves (the same set of z)."""
-    if not isinstance(c, (And, Or)) or len(c.free_symbols) != 1:
+    if not isinstance(c, (And, Or)) or len(c.free_symbols) != 1 or _one_interval(c):
         return c
     try:
         simpler = c.as_set().as_relational(next(iter(c.free_symbols)))
     except (NotImplementedError, TypeError, ValueError):
         return c
     return simpler if len(str(simpler)) < len(str(c)) else c
+
+
+def _one_interval(c) -> bool:
+    """Whether c is a < z < b (either end open or closed, a < b): already its shortest
+    form, as SymPy's sets would write it back, told without them (``as_set`` solves each
+    inequality and imports SymPy's solvers: 30 ms of a cold ``derive hard-sigmoid``)."""
+    if not isinstance(c, And) or len(c.args) != 2:
+        return False
+    bounds = []
+    for r in c.args:
+        if not isinstance(r, (StrictLessThan, LessThan, StrictGreaterThan, GreaterThan)):
+            return False
+        small, large = (r.lhs, r.rhs) if isinstance(r, (StrictLessThan, LessThan)) else (r.rhs, r.lhs)
+        if small.is_Symbol and large.is_number and large.is_extended_real:
+            bounds.append(("upper", large))
+        elif large.is_Symbol and small.is_number and small.is_extended_real:
+            bounds.append(("lower", small))
+        else:
+            return False
+    ends = dict(bounds)
+    return len(ends) == 2 and bool(ends["lower"] < ends["upper"])
 
 
 def sympify_number(x):
