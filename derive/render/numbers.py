@@ -9,6 +9,7 @@ from decimal import Decimal, localcontext
 
 from sympy import (Add, And, Expr, Float, GreaterThan, Integer, LessThan, Mul, Or, Piecewise, Pow, Rational,
                    StrictGreaterThan, StrictLessThan, Symbol)
+from sympy.core.relational import Relational
 
 from ..engine.derivation import Derivation
 
@@ -77,6 +78,8 @@ def written(expr: Expr, numbers: dict[Expr, Expr]) -> Expr:
         return expr.func(*args, evaluate=False)
     if isinstance(expr, Pow):
         return Pow(*args, evaluate=False)
+    if isinstance(expr, Relational):  # a note's fact, as stated: not decided again (Eq: 38 ms)
+        return expr.func(*args, evaluate=False)
     return expr.func(*args)
 
 
