@@ -13,7 +13,7 @@ from derive.definitions import entry_definition
 from derive.catalog import CATALOG
 from derive.engine import floats
 from derive.engine.functions import sigmoid
-from derive.engine.g_and_z import GRID, _find, _slope_signs, witness
+from derive.engine.witness import GRID, _find, _slope_signs, witness
 
 z = Symbol("z", real=True)
 
@@ -158,7 +158,7 @@ def test_turning_activations_are_decided_in_floats_and_settled_at_30_digits(name
     (no code generator): the same two points as the 30-digit scan's, and they prove it,
     by an independent 50-digit evaluation of SymPy's derivative."""
     from derive.catalog import lookup
-    from derive.engine.g_and_z import _SLOW, _in_floats
+    from derive.engine.witness import _SLOW, _in_floats
 
     definition = entry_definition(lookup(name), z)
     derivative = diff(definition, z)
@@ -174,7 +174,7 @@ def test_turning_activations_are_decided_in_floats_and_settled_at_30_digits(name
 def test_a_node_floats_cannot_take_goes_the_30_digit_way():
     from sympy import besselj
 
-    from derive.engine.g_and_z import _SLOW, _in_floats
+    from derive.engine.witness import _SLOW, _in_floats
 
     wavy = besselj(0, z)
     assert _in_floats(wavy, diff(wavy, z), z, [None] * len(GRID)) is _SLOW

@@ -26,6 +26,7 @@ from .functions import G, g
 from .rules import LINEAR, rule_title  # with the rules: derive check names them without the chain's imports
 from .steps import find_rule
 from .verify import POINTS, compare, numeric_compare, time_limit
+from .witness import Witness, witness
 
 #: seconds for all the proofs of one chain's lines together
 PROOF_SECONDS = 4.0
@@ -74,11 +75,11 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
 
 
 def form_search(definition: Expr, derivative: Expr, var: Symbol, named: Expr | None = None, *, shown: bool = True
-                ) -> tuple[g_and_z.Witness | None, in_g.InG]:
+                ) -> tuple[Witness | None, in_g.InG]:
     """The proof that no form in g exists (two points with equal g and different g'), or
     the form: read off the name where it can be, else by the search (with ``shown``, the
     inverse z = h(G) it used, written for the chain's note)."""
-    proof = g_and_z.witness(definition, derivative, var) if derivative.has(var) else None
+    proof = witness(definition, derivative, var) if derivative.has(var) else None
     if proof is not None:
         return proof, in_g.InG(None)  # no search then
     return None, (in_g.form_by_name(named, definition, derivative, var)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sympy import And, Expr, Symbol, oo
 
 from ..record import Record, record
-from .g_and_z import Witness
+from .witness import Witness
 from .piecewise import Kink
 from .rules import Deferred, Rule
 from .verify import Comparison

@@ -1,6 +1,6 @@
 """An expression of one variable as a plain Python function on floats, with an error scale.
 
-``witness`` scans g' on a grid of 96 points for a change of sign.  Evaluating each point
+``witness`` (engine/witness.py) scans g' on a grid of 96 points for a change of sign.  Evaluating each point
 in 30-digit mpmath through ``lambdify`` costs a code generator's start and 96 slow
 evaluations, for functions (σ, tanh, ...) whose slope never changes sign.  ``compiled``
 turns the expression tree into nested closures over ``math`` once (no generated code),
