@@ -398,13 +398,20 @@ def list_(no_cache: bool, output: str | None, force: bool) -> None:
         return
     from .catalog import CATALOG
     from .parallel import summarise_each
-    from .render.catalog import CatalogTable
 
-    derivations = summarise_each([entry.name for entry in CATALOG])  # g' and its forms only, on every core
-    text = _rendered_view(CatalogTable(list(zip(CATALOG, derivations))), output)
+    # g' and its forms only, on every core; the table's renderer (rich) loads meanwhile
+    derivations = summarise_each([entry.name for entry in CATALOG], meanwhile=_table_renderer)
+    text = _rendered_view(_table_renderer()(list(zip(CATALOG, derivations))), output)
     emit(text, output, force)
     if name:
         cache.store(name, text.encode("utf-8"))
+
+
+def _table_renderer():
+    """derive list's renderer, imported when first asked for."""
+    from .render.catalog import CatalogTable
+
+    return CatalogTable
 
 
 def _rendered_view(view, output: str | None) -> str:

@@ -21,7 +21,7 @@ import multiprocessing
 from dataclasses import replace
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sympy.core.parameters import evaluate
 
@@ -53,10 +53,16 @@ def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Deriva
     return [_rebuilt(data) if data is not None else derive(name) for name, data in zip(names, pickled)]
 
 
-def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Derivation]:
-    """summary(name) for every name (in that order), the slowest started first on every core."""
+def summarise_each(names: Sequence[str], *, jobs: int | None = None,
+                   meanwhile: Callable[[], object] | None = None) -> list[Derivation]:
+    """summary(name) for every name (in that order), the slowest started first on every core;
+    ``meanwhile`` runs in this process while the workers work (the table's renderer loaded
+    then, not before the workers start nor after they end), and each worker's results are
+    rebuilt here as they come."""
     jobs = min(jobs or os.cpu_count() or 1, len(names))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         return [summary(name) for name in names]
     # softmax's Sum does not come back node for node (``_derived``): the parent works it out
     # itself, while the workers work out the others, not after them
@@ -67,13 +73,14 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None) -> list[Der
     out: list[Derivation | None] = [None] * len(names)
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=collector.pause) as pool:
-        pending = pool.map_async(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
+        pending = pool.imap(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
         for i in here:
             out[i] = summary(names[i])
-        pickled = pending.get()
-    for group, results in zip(groups, pickled):
-        for i, data in zip(group, results):
-            out[i] = _rebuilt(data) if data is not None else summary(names[i])
+        if meanwhile is not None:
+            meanwhile()
+        for group, results in zip(groups, pending):
+            for i, data in zip(group, results):
+                out[i] = _rebuilt(data) if data is not None else summary(names[i])
     return out  # type: ignore[return-value]
 
 

@@ -260,3 +260,15 @@ def test_range_values_of_a_symbolic_parameter_are_none_as_evalf_says():
     range_values.cache_clear()
     assert range_values(definition, z) == ()
     assert all(evaluate(definition, {z: p}) is None for p in POINTS)  # what the shortcut stands for
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_meanwhile_runs_once_while_the_workers_work_and_the_order_is_kept(jobs):
+    from derive.parallel import summarise_each, summary
+
+    names = ["tanh", "softsign", "sigmoid", "relu"]
+    calls = []
+    got = summarise_each(names, jobs=jobs, meanwhile=lambda: calls.append(1))
+    assert calls == [1]
+    assert [d.name for d in got] == [summary(n).name for n in names]
+    assert [d.in_terms_of_g for d in got] == [summary(n).in_terms_of_g for n in names]
