@@ -40,6 +40,7 @@ from sympy import (
     Max,
     Min,
     Poly,
+    Pow,
     S,
     sign,
     Expr,
@@ -53,6 +54,7 @@ from sympy import (
     expand,
     fraction,
     piecewise_fold,
+    postorder_traversal,
     simplify,
     together,
 )
@@ -99,6 +101,8 @@ class Comparison(Record):
 
 def evaluate(expr: Expr, at: Mapping[Symbol, Float]) -> Float | None:
     """expr at a point, as a finite real Float, or None where it is undefined there."""
+    if beyond_reach(expr, at):
+        return None  # no value here, as at a pole
     try:
         value = expr.xreplace(dict(at)).evalf(PRECISION)
     except (ArithmeticError, TypeError, ValueError):
@@ -106,6 +110,29 @@ def evaluate(expr: Expr, at: Mapping[Symbol, Float]) -> Float | None:
     if not value.is_Number or value.is_real is not True or not value.is_finite:
         return None
     return Float(value, PRECISION)
+
+
+#: |x| past which e^x is no number a derivation means: its exponent alone has 15 digits,
+#: and mpmath would compute ln 2 to that many bits before it gave up for memory or time
+#: (e^(e^(e^(e^z))) at z = 4: an exponent of 10^23 digits)
+HUGE = 1e15
+
+
+def beyond_reach(expr: Expr, at: Mapping[Symbol, Float]) -> bool:
+    """Whether an exponential in expr has an exponent beyond HUGE at this point, looked
+    at from the inside out where exponentials nest (one that does not nest cannot get there
+    from a sample point's |z| < 4)."""
+    for node in postorder_traversal(expr):
+        exponent = node.args[0] if isinstance(node, exp) else (node.exp if node.is_Pow else None)
+        if exponent is None or not exponent.has(exp) and not any(p.exp.free_symbols for p in exponent.atoms(Pow)):
+            continue
+        try:
+            size = exponent.xreplace(dict(at)).evalf(15)
+            if size.is_Number and size.is_real and abs(size) > HUGE:
+                return True
+        except (ArithmeticError, TypeError, ValueError):
+            continue
+    return False
 
 
 def close(a: Float, b: Float) -> bool:
@@ -419,6 +446,8 @@ def _quick_node(expr: Expr, values: dict) -> tuple:
     function, slope = entry
     x, dx = _quick(expr.args[0], values)
     fx = abs(float(x))
+    if fx > HUGE and name in ("exp", "sinh", "cosh"):
+        raise _NotQuick  # no number a derivation means: evaluate says so
     if dx > 0.01 * min(1.0, fx):
         raise _NotQuick  # the slope bounds hold for a small error only (and log needs x - dx > 0)
     if name == "log" and x <= 0:
@@ -450,6 +479,8 @@ def _quick_power(expr: Expr, values) -> tuple:
     if base <= 0 or size - dbase <= 0:
         raise _NotQuick  # a real or complex root: SymPy's convention decides
     log_size = abs(math.log(size))
+    if abs(float(power)) * log_size > HUGE:
+        raise _NotQuick  # no number a derivation means: evaluate says so
     if dbase > 0.01 * size or dpower * log_size > 0.01:
         raise _NotQuick  # the first-order bound below holds for small errors only
     value, error = _real(base**power)
