@@ -38,7 +38,7 @@ from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Po
 from ..engine.functions import g, variable
 from .errors import ParseError
 from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
-from .latex import tokenize_latex
+from .latex import INDICATOR, tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation, leaves_an_interval
 from .tokens import MAX_LENGTH, SUPERSCRIPTS, Token, tokenize
@@ -503,6 +503,8 @@ class Parser(Notation):
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
+        if name == INDICATOR:
+            return self.indicator(token)
         if self.notation and name == "phi" and self.at("("):
             # φ(z) in a hand derivation is the normal density (GELU' = Φ(z) + zφ(z)), as derive
             # writes it; read as φ times z it was a made-up constant
@@ -524,9 +526,11 @@ class Parser(Notation):
             return {"e": E, "pi": pi}[name]
         if self.notation and self.applied_to_the_variable(token):
             v = self.var.name
+            step = f"\\mathbb{{1}}\\{{{v} > 0\\}} or \\operatorname{{heaviside}}({v})" if self.latex \
+                else f"heaviside({v})"
+            times = f"{token.text} \\cdot {v}" if self.latex else f"{token.text}·{v}"
             raise self.error(f"{token.text}({v}) reads two ways: a function {token.text} that derive does not know "
-                             f"(for the step function write heaviside({v})) or a product (write {token.text}·{v})",
-                             token)
+                             f"(for the step function write {step}) or a product (write {times})", token)
         return self.parameter(token)
 
     def applied_to_the_variable(self, token: Token) -> bool:

@@ -437,7 +437,7 @@ _RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
 #: "\text{for } z < 0\text{:}", "\text{For } z > 0,", "\text{Case 1: } z > 0" (any case)
 _HEADING = re.compile(r"^\s*(?:&\s*)?\\(?:text|textrm|mbox)\s*\{\s*(?:for|if|when|case(?:\s*\d+)?)\s*:?\s*\}"
                       r"(?P<condition>.*?)(?:\\text\s*\{\s*[:,]?\s*\}|[:,])?[\s.]*$", re.IGNORECASE)
-_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>[^=]*?)\s*:?\s*$",
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>(?:[^=]|(?<=[<>!])=)*?)\s*:?\s*$",
                             re.IGNORECASE)
 #: "\intertext{For $z > 0$:}" (amsmath's text between rows): a heading when it states a relation
 _INTERTEXT = re.compile(r"^\s*\\(?:short)?intertext\s*\{\s*(?P<words>[A-Za-z]+(?:\s*\d+)?\s*:?)\s*"

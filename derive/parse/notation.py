@@ -81,6 +81,28 @@ class Notation:
             raise self.error("the cases leave an interval out: add the missing case or 'otherwise'", token)
         return Piecewise(*pieces)
 
+    def indicator(self, token: Token):
+        """\\mathbb{1}\\{z > 0\\}, \\mathbb{1}_{z > 0}, \\mathbf{1}[z > 0], \\mathbb{I}(z > 0): 1 where the
+        condition holds, 0 elsewhere."""
+        self.enter()
+        if self.accept("_"):
+            opened = self.peek()
+            if self.accept("{") is None:
+                raise self.error("expected the indicator's condition in braces: \\mathbb{1}_{z > 0}", opened)
+            closer = "}"
+        else:
+            opened = self.peek()
+            if not self.at("\\{", "[", "(", "{"):
+                raise self.error("expected the indicator's condition: \\mathbb{1}\\{z > 0\\}", opened)
+            self.take()
+            closer = self.closers[opened.text]
+        condition = self.condition()
+        if condition is true:
+            raise self.error("an indicator needs a condition such as z > 0", opened)
+        self.expect(closer, opened)
+        self.leave()
+        return Piecewise((1, condition), (0, true))
+
     def condition(self):
         """z > 0, -3 < z \\le 3, otherwise."""
         if self.peek().kind == "name" and self.peek().text == "otherwise":
