@@ -100,6 +100,11 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
                 out.append(Token("name", CASE_WORDS[text], column))
             continue
         if cases and text in ("\\text", "\\mbox", "\\textrm", "\\mathrm"):
+            j = _undefined_word(raw, i)
+            if j is not None:  # \text{undefined} & z = 0: a value left out at a point
+                out.append(Token("name", UNDEFINED, column))
+                i = j
+                continue
             j = _case_word(raw, i)
             if j is not None:
                 word = "".join(t for t, _ in raw[i:j]).strip("{} ")
@@ -144,6 +149,27 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
 
 #: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
 CASE_WORDS = {"for": "", "if": "", "when": "", "otherwise": "otherwise", "else": "otherwise"}
+
+
+#: a piece's value "undefined" (ReLU' at 0), as the parser reads it (no typed name can be it)
+UNDEFINED = "⊥"
+_UNDEFINED_WORDS = {"undefined", "not defined", "undef", "undef.", "does not exist", "doesn't exist", "n/a", "dne"}
+
+
+def _undefined_word(raw: list, i: int) -> int | None:
+    """The index after \\text{undefined} (\\text{does not exist}, \\text{n/a}) starting at raw[i], or None."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    if j >= len(raw) or raw[j][0] != "{":
+        return None
+    k = j + 1
+    while k < len(raw) and raw[k][0] not in "{}" and k - j < 12:
+        k += 1
+    if k < len(raw) and raw[k][0] == "}" and " ".join("".join(t for t, _ in raw[j + 1: k]).split()).lower() \
+            in _UNDEFINED_WORDS:
+        return k + 1
+    return None
 
 
 def _case_word(raw: list, i: int) -> int | None:

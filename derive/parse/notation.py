@@ -11,11 +11,12 @@ way and matters is recorded in ``remarks``.
 
 from __future__ import annotations
 
-from sympy import And, Derivative, FiniteSet, Ge, Gt, Interval, Le, Lt, Ne, Or, Piecewise, Pow, oo, true
+from sympy import And, Derivative, Eq, FiniteSet, Ge, Gt, Interval, Le, Lt, Ne, Or, Piecewise, Pow, oo, true
 from sympy.core.function import AppliedUndef
 
 from ..engine.functions import g
 from .functions import INVERSES, derivative_at
+from .latex import UNDEFINED
 from .tokens import Token
 
 
@@ -64,11 +65,15 @@ class Notation:
         self.enter()
         pieces = []
         while True:
-            value = self.sum()
+            undefined = self.peek() if self.peek().kind == "name" and self.peek().text == UNDEFINED else None
+            value = self.take() if undefined else self.sum()
             self.accept(",")
             if self.accept("&") is None:
                 raise self.error("expected '&' and a condition in cases")
-            pieces.append((value, self.condition()))
+            if undefined is None:
+                pieces.append((value, self.condition()))
+            else:
+                self.undefined_at(self.condition(point=True), undefined)
             self.accept(",", ".", ";")
             if self.accept("\\\\") and not self.at("endcases"):
                 continue
@@ -76,6 +81,8 @@ class Notation:
                 break
             raise self.error("expected \\\\ or \\end{cases}")
         self.leave()
+        if not pieces:
+            raise self.error("the cases give no value", token)
         if pieces[-1][1] is not true and leaves_an_interval([c for _, c in pieces]) is True:
             # one piece alone (1 for z > 0): checked only where it is defined, it would pass for all of g'
             raise self.error("the cases leave an interval out: add the missing case or 'otherwise'", token)
@@ -103,12 +110,24 @@ class Notation:
         self.leave()
         return Piecewise((1, condition), (0, true))
 
-    def condition(self):
-        """z > 0, -3 < z \\le 3, otherwise."""
+    def undefined_at(self, condition, token: Token) -> None:
+        """A piece "undefined" (\\text{undefined} & z = 0): left out where it holds, a single point
+        (as a kink is); on more than finitely many points it is no derivative."""
+        try:
+            points = condition.as_set()
+        except (NotImplementedError, TypeError, ValueError, AttributeError):
+            points = None
+        if not isinstance(points, FiniteSet):
+            raise self.error("a piece 'undefined' is read at single points only (z = 0)", token)
+        shown = ", ".join(f"{self.var.name} = {p}" for p in sorted(points, key=float))
+        self.remarks.append(f"the piece 'undefined' at {shown} is left out (a single point)")
+
+    def condition(self, point: bool = False):
+        """z > 0, -3 < z \\le 3, otherwise (and z = 0 where ``point``: a piece "undefined")."""
         if self.peek().kind == "name" and self.peek().text == "otherwise":
             self.take()
             return true
-        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne}
+        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne, **({"=": Eq} if point else {})}
         left = self.sum()
         token = self.accept(*relations)
         if token is None:
