@@ -313,6 +313,9 @@ def _word(source: str, raw: list, i: int, command: str, column: int, out: list[T
         if j < len(raw) and raw[j][0].isalpha() and len(raw[j][0]) >= 1:  # \mathrm e
             _append_word(source, raw[j][0][0], raw[j][1], out)
             rest = raw[j][0][1:]
+            if raw[j][0][0] == "d" and len(rest) == 1:  # \mathrm dz: \mathrm{d}z, as TeX reads it
+                out.append(Token("name", rest, raw[j][1] + 1))
+                return j + 1
             if rest:
                 raise ParseError(f"\\{command} {raw[j][0]}: braces are needed around a word", column, source)
             return j + 1

@@ -265,6 +265,11 @@ _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+#: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
+_REALS = r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\Bbb\s*\{?\s*R\s*\}?|\\mathbf\s*\{\s*R\s*\}|\\R\b|\(\s*-\s*\\infty\s*,\s*\\infty\s*\))"
+_TRAILING_DOMAIN = re.compile(
+    rf"(?:{_SPACE}\\forall\s*\{{?\s*[A-Za-z]\s*\}}?(?:\s*\\in\s*{_REALS})?"
+    rf"|\s*(?:,{_SPACE}|(?:\\q?quad\b{_SPACE})+)[A-Za-z]\s*\\in\s*{_REALS})[\s.,;:]*$")
 _LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
 _FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
     sorted((FUNCTION_NAMES - {"where"}) | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
@@ -333,10 +338,15 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            for part in (p for whole in _intertext_split(piece) for p in _where_split(whole)):
+            for part in (p for whole in _intertext_split(piece) for where in _where_split(whole)
+                         for p in _equations_split(where)):
+                below, lead = line, part[: len(part) - len(part.lstrip())]
+                if "\n" in lead:  # the second equation of a display, on a line of its own
+                    below += lead.count("\n")
+                    part = part[lead.rindex("\n") + 1:]
                 row = _clean_latex_row(part, bare=kind == "bare")
                 if row is not None:
-                    rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
+                    rows.append(Row(row, below, True, heading=isinstance(row, _Heading), region=start))
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
     return _joined(rows)
 
@@ -457,6 +467,49 @@ def _intertext_split(piece: str) -> list[str]:
     return [piece[: m.end()], " " * m.end() + piece[m.end():]]
 
 
+#: what stands between two equations in one display: \qquad, \quad\Rightarrow\quad, ", \quad", \implies
+_BETWEEN_EQUATIONS = re.compile(r"(?:,\s*)?(?:(?:\\q?quad\b|\\[,;: ]|~)\s*)*(?:\\(?:Rightarrow|Longrightarrow|implies|iff|"
+                                r"Leftrightarrow)\b\s*|\\text\s*\{\s*(?:and|so|hence|thus)\s*\}\s*)?(?:(?:\\q?quad\b|\\[,;: ]|~)\s*)*")
+
+
+def _equations_split(piece: str) -> list[str]:
+    """The row, or its two (or more) equations where a display writes them side by side
+    (g(z) = ... \\qquad g'(z) = ...): split only before an equation with a left side of its own
+    (g'(z), \\sigma(z)), never before a "= ..." that goes on.  Columns and lines hold (the text
+    before a part becomes spaces, its line breaks kept)."""
+    if "quad" not in piece and "\\Rightarrow" not in piece and "implies" not in piece:
+        return [piece]
+    spans = _nested(piece)
+    cuts, depth = [], 0
+    for m in _BETWEEN_EQUATIONS.finditer(piece):
+        if not m.group().strip() or not _outside(spans, m.start()) or m.start() == 0:
+            continue
+        if not re.search(r"\\q?quad\b|\\Rightarrow|\\Longrightarrow|\\implies|\\iff|\\Leftrightarrow", m.group()):
+            continue
+        before = piece[cuts[-1][1] if cuts else 0: m.start()]
+        depth = sum(1 if c in "{([" else -1 if c in "})]" else 0 for c in _without_nested(piece[: m.start()]))
+        if depth != 0 or len(split_equals(_without_nested(before))) < 2:
+            continue
+        after = split_equals(piece[m.end():])
+        left = after[0].replace("&", " ").strip()
+        if len(after) < 2 or not left:
+            continue
+        side = left_side(left, True)
+        if side is None or side.kind != "function" or (side.var is None and side.order == 0):
+            continue
+        cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [piece]
+    starts = [0, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), len(piece)]
+    return [_blank(piece[:a]) + piece[a:b] for a, b in zip(starts, ends)]
+
+
+def _blank(text: str) -> str:
+    """Spaces for text, its line breaks kept (columns and lines hold)."""
+    return "".join(c if c == "\n" else " " for c in text)
+
+
 def _where_split(piece: str) -> list[str]:
     """The row, or the step and the clause after it that names a letter (columns hold; the
     step's trailing comma and spacing are dropped as any row's are)."""
@@ -480,7 +533,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _without_arrow(_defines_as_equals(row))
     while True:
-        m = _TRAILING_TEXT.search(row)
+        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
             break
         row = row[: m.start()]
