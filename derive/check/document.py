@@ -83,6 +83,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
             continue
         order = lhs.order if claim is not None else _order(lhs, piece, name)
         expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
+        error = error.shifted(piece.offset) if error is not None else None  # columns from the row's start
         claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
         swaps = _lets_at(lets, k)
         if claim is not None and claimed is None:

@@ -114,10 +114,11 @@ class Parser(Notation):
 
     # --- helpers -------------------------------------------------------------
 
-    def error(self, message: str, token: Token | None = None):
+    def error(self, message: str, token: Token | None = None, *, opened: Token | None = None):
         token = token or self.peek()
         column = token.column if self.source is None else None
-        return ParseError(message, column, self.source or self.text)
+        return ParseError(message, column, self.source or self.text,
+                          opened=opened.column if opened is not None and column is not None else None)
 
     def peek(self, ahead: int = 0) -> Token:
         return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
@@ -141,7 +142,8 @@ class Parser(Notation):
         if self.accept(op) is None:
             found = self.peek()
             what = "the end" if found.kind == "end" else repr(found.text)
-            raise self.error(f"expected {op!r} to close the {opened.text!r} at column {opened.column}, found {what}")
+            raise self.error(f"expected {op!r} to close the {opened.text!r} at column {opened.column}, found {what}",
+                             opened=opened)
 
     def enter(self):
         self.depth += 1
@@ -431,6 +433,9 @@ class Parser(Notation):
             self.split_number()
             self.i = saved
         bottom = self.group_span(top[2])
+        for (first, last, _), part in ((top, "numerator"), (bottom, "denominator")):
+            if first == last and self.tokens[first - 1].text == "{":
+                raise self.error(f"\\frac with an empty {part}", token)
         found = leibniz(self, top, bottom, token)
         if found is not None:
             if not self.notation:

@@ -114,6 +114,31 @@ def _without_marker(line: str) -> str:
     return " " * m.end() + rest
 
 
+#: the first word of a justification in brackets after a step: "(using 1 - g(z) = ...)", "[by (2)]"
+_BRACKETED_JUSTIFICATION = {"using", "since", "by", "because", "as", "from", "via", "note", "recall", "apply",
+                            "applying"}
+
+
+def _without_bracketed_justification(line: str) -> str:
+    """The line without a bracket at its end that justifies the step in words and maths
+    ("= g(z)(1 - g(z))  (using 1 - g(z) = e^-z/(1+e^-z))"): a remark, as a tail of words is."""
+    end = line.rstrip()
+    if not end.endswith((")", "]")):
+        return line
+    depth = 0
+    for k in range(len(end) - 1, -1, -1):
+        depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(end[k], 0)
+        if depth == 0:
+            break
+    else:
+        return line
+    word = re.match(r"\s*([A-Za-z]+)\b", end[k + 1:])
+    if word is None or word.group(1).lower() not in _BRACKETED_JUSTIFICATION or "=" not in end[:k] \
+            or (k and not end[k - 1].isspace() and end[k - 1] != ","):
+        return line
+    return end[:k].rstrip().rstrip(",")
+
+
 def _prose_words(text: str, start: int = 0) -> list[str]:
     """The words of text[start:] that are not mathematics (the text before start is their context)."""
     return [m.group() for m in _PLAIN_WORD.finditer(text, start)
@@ -149,6 +174,7 @@ def _plain_rows(text: str) -> list[Row]:
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
+        line = _without_bracketed_justification(line)
         heading = _PLAIN_HEADING.match(line)
         if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
             rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
