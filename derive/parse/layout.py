@@ -345,6 +345,7 @@ def _latex_rows(text: str) -> list[Row]:
     if not regions and begin < 0:
         regions = [(0, text, "bare")]
     rows: list[Row] = []
+    inline: list[Row] = []  # definitions inside sentences
     for start, content, kind in regions:
         content = _INNER.sub(lambda m: " " * len(m.group()), content)
         if kind in ("$$", "\\["):  # $$\begin{align} ... \end{align}$$ (Jupyter, MathJax): the environment's rows
@@ -373,8 +374,25 @@ def _latex_rows(text: str) -> list[Row]:
                 row = _clean_latex_row(part, bare=kind == "bare")
                 if row is not None:
                     rows.append(Row(row, below, True, heading=isinstance(row, _Heading), region=start))
+                    if kind == "inline":
+                        inline.append(rows[-1])
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
+    if inline:  # a definition in a sentence counts where no row of its own defines the function
+        sentences = {id(row) for row in inline}
+        defined = any(_defines(row.text) for row in rows if id(row) not in sentences)
+        rows = [row for row in rows if id(row) not in sentences or (not defined and row is inline[0])]
     return _joined(rows)
+
+
+def _defines(text: str) -> bool:
+    """Whether text is a whole definition name(var) = expression (g(z) = ..., \\sigma(x) = ...)."""
+    if "=" not in text:
+        return False
+    sides = split_equals(text)
+    if len(sides) != 2 or not sides[1].strip():
+        return False
+    side = left_side(sides[0].replace("&", " ").strip(), True)
+    return side is not None and side.kind == "function" and side.order == 0 and side.var is not None
 
 
 _NESTED_BEGIN = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}")
@@ -443,6 +461,8 @@ def _regions(text: str, start: int):
         content = text[m.end(): close]
         if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
             position = close + closer_length  # inline math inside a sentence: prose
+            if _defines(content):  # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one
+                yield m.end(), content, "inline"
             continue
         yield m.end(), content, kind
         position = close + closer_length
