@@ -164,9 +164,11 @@ def test_modifier_letter_prime_and_a_wrong_line(prime):
 
 
 def test_an_unreadable_left_side_never_makes_its_right_side_wrong():
-    # \dot\sigma(z) is not read; sigma(1 - sigma) is sigma' (sympy), and is not called wrong
+    # \tilde\sigma(z) is not read; sigma(1 - sigma) is sigma' (sympy), and is not called wrong
+    # (\dot\sigma(z), l106, is read now: the derivative, tests/test_reader3_notation.py)
     assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
-    result = _check("l106_dot_derivative_valid.tex")
+    result = derive.check((DATA / "l106_dot_derivative_valid.tex").read_text()
+                          .replace("\\dot", "\\tilde"))
     assert result["errors"] == 0 and result["unreadable"] >= 1
     assert all(l["verdict"] != "wrong" for l in result["lines"])
 
