@@ -247,3 +247,67 @@ def test_an_empty_fraction_part_is_named(frac, part):
     result = derive.check(r"\[ g(z) = " + frac + r" \]" + "\n" + r"\[ g'(z) = 0 \]")
     messages = " ".join(line.get("message") or "" for line in result["lines"]) + (result["problem"] or "")
     assert f"empty {part}" in messages
+
+
+# --- substitution with Leibniz's chain rule: u = 1 + e^-z, dσ/du, du/dz (#9) -------------------------
+
+U = sympy.Symbol("u", real=True)
+INNER = 1 + exp(-Z)  # u, as the text names it; σ written in u is 1/u (by hand)
+
+
+def _route(dsigma_du: str, du_dz: str, product: str, latex: bool = False) -> str:
+    if latex:
+        return _align(r"\sigma(z) &= \frac{1}{1+e^{-z}}", r"u &= 1 + e^{-z}", r"\frac{d\sigma}{du} &= " + dsigma_du,
+                      r"\frac{du}{dz} &= " + du_dz, r"\frac{d\sigma}{dz} &= \frac{d\sigma}{du}\cdot\frac{du}{dz}",
+                      "&= " + product)
+    return (f"σ(z) = 1/(1+e^-z)\nu = 1 + e^-z\ndσ/du = {dsigma_du}\ndu/dz = {du_dz}\ndσ/dz = dσ/du · du/dz\n"
+            f"= {product}\n")
+
+
+def _route_truth(dsigma_du, du_dz, product) -> int | None:
+    """The first wrong line (σ is line 1, u = ... is no step): dσ/du against d/du (1/u), du/dz against
+    d/dz u, the product line against σ', the last against σ'."""
+    sigma_prime = sympy.diff(SIGMOID, Z)
+    assert numerically_equal(sympy.diff(1 / U, U).subs(U, INNER) * sympy.diff(INNER, Z), sigma_prime)
+    checks = [numerically_equal(dsigma_du.subs(U, INNER), sympy.diff(1 / U, U).subs(U, INNER)),
+              numerically_equal(du_dz, sympy.diff(INNER, Z)), True,
+              numerically_equal(product.subs(U, INNER), sigma_prime)]
+    return next((k for k, right in enumerate(checks, 2) if not right), None)
+
+
+ROUTES = [
+    (("-1/u^2", "-e^-z", "-1/u^2 · (-e^-z)"), (-1 / U ** 2, -exp(-Z), -1 / U ** 2 * -exp(-Z))),
+    (("-1/u", "-e^-z", "-1/u^2 · (-e^-z)"), (-1 / U, -exp(-Z), -1 / U ** 2 * -exp(-Z))),
+    (("-1/u^2", "e^-z", "-1/u^2 · (-e^-z)"), (-1 / U ** 2, exp(-Z), -1 / U ** 2 * -exp(-Z))),
+    (("-1/u^2", "-e^-z", "-1/u · (-e^-z)"), (-1 / U ** 2, -exp(-Z), -1 / U * -exp(-Z))),
+    (("-u^-2", "-e^-z", "e^-z/u^2"), (-U ** -2, -exp(-Z), exp(-Z) / U ** 2)),
+]
+LATEX_ROUTES = [
+    ((r"-\frac{1}{u^2}", r"-e^{-z}", r"\frac{e^{-z}}{u^2}"), (-1 / U ** 2, -exp(-Z), exp(-Z) / U ** 2)),
+    ((r"\frac{1}{u^2}", r"-e^{-z}", r"\frac{e^{-z}}{u^2}"), (1 / U ** 2, -exp(-Z), exp(-Z) / U ** 2)),
+    ((r"-\frac{1}{u^2}", r"-e^{-z}", r"\frac{e^{-z}}{u}"), (-1 / U ** 2, -exp(-Z), exp(-Z) / U)),
+]
+
+
+@pytest.mark.parametrize("written,hand", ROUTES + LATEX_ROUTES)
+def test_the_leibniz_route_is_read_and_each_line_checked(written, hand):
+    result = derive.check(_route(*written, latex=(written, hand) in LATEX_ROUTES))
+    assert result["unreadable"] == 0, [(line["index"], line["message"]) for line in result["lines"]]
+    assert len(result["lines"]) == 5
+    assert result["first_error"] == _route_truth(*hand), [(line["index"], line["verdict"]) for line in result["lines"]]
+
+
+def test_the_leibniz_route_with_let_and_so():
+    text = ("σ(z) = 1/(1+e^-z)\nLet u = 1 + e^-z, so σ = u^-1.\ndσ/du = -u^-2\ndu/dz = -e^-z\n"
+            "dσ/dz = dσ/du · du/dz\n= -u^-2 · (-e^-z)\n= e^-z/(1+e^-z)^2\n")
+    assert numerically_equal((1 / U).subs(U, INNER), SIGMOID)
+    result = derive.check(text)
+    assert result["unreadable"] == 0 and result["valid"]
+    wrong = derive.check(text.replace("= e^-z/(1+e^-z)^2", "= e^-z/(1+e^-z)"))
+    assert wrong["first_error"] == 7
+
+
+def test_a_derivative_in_u_of_a_function_not_written_in_u_alone_stays_unreadable():
+    """z/(1 + e^-z) in u = 1 + e^-z still has z: dg/du is not g's derivative in u, never guessed."""
+    result = derive.check("g(z) = z/(1+e^-z)\nu = 1 + e^-z\ndg/du = -z/u^2\ndg/dz = 1/u + z e^-z/u^2\n")
+    assert result["lines"][1]["verdict"] == "unreadable" and result["errors"] == 0

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Symbol
+from sympy import Derivative, Expr, Symbol, diff, simplify
 
-from ..engine.functions import variable
+from ..engine.functions import g, variable
 from ..parse import ParseError
 from ..parse.expression import Parser
 from ..parse.layout import DocumentError, Row, rows, split_equals
@@ -76,15 +76,16 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     name, var_name = _names(pieces, var, function_name)
     pieces, claims = _claims(_kept(pieces, name))
     lets = _lets(pieces, claims, name, var_name)  # u = 1 + e^{-z}: a name for an expression
+    quotients = _quotients(pieces, claims, lets, name, var_name)  # dσ/du, du/dz after u = ...
     steps = []
     used = []  # the pieces that are steps
     for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
         if any(start <= k < start + width for start, (_, _, width) in lets.items()):
             continue
         order = lhs.order if claim is not None else _order(lhs, piece, name)
-        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
+        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name, quotients)
         error = error.shifted(piece.offset) if error is not None else None  # columns from the row's start
-        claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
+        claimed = _read_once(claim, var_name, piece.latex, name, quotients)[0] if claim is not None else None
         swaps = _lets_at(lets, k)
         if claim is not None and claimed is None:
             named_prime = re.fullmatch(r"\s*([A-Za-z])\s*('+)\s*(?:\(\s*%s\s*\))?\s*" % re.escape(var_name), claim)
@@ -96,7 +97,10 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                 expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read" + (
                     f" (a function other than {_spelled(name)[0]}: a second derivation is checked in a file "
                     f"of its own)" if other else ""))
-        if lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
+        if lhs is not None and lhs.order == 1 and (lhs.name, lhs.var) in quotients and claim is None:
+            # dσ/du = -1/u^2 after u = 1 + e^{-z}: checked against d/du of σ written in u, a side computation
+            claim, claimed = piece.left, quotients[(lhs.name, lhs.var)]
+        elif lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
                 and (claim is not None or order):
             # dσ/du = -1/u^2 after u = 1 + e^{-z}: a derivative with respect to u, never read as dσ/dz
             expr, error = None, ParseError(f"its left side is a derivative with respect to {lhs.var}, "
@@ -124,9 +128,11 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
 _READ = Memo("steps read", 4096)
 
 
-def _read_once(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+def _read_once(text: str, var_name: str, latex: bool, name: str,
+               quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
+    known = tuple(sorted(quotients.items())) if quotients else ()
     try:
-        return _READ.get((text, var_name, latex, name), lambda: _read(text, var_name, latex, name))
+        return _READ.get((text, var_name, latex, name, known), lambda: _read(text, var_name, latex, name, quotients))
     except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
         return None, "", ParseError("nested too deeply to read")
 
@@ -142,6 +148,33 @@ def _lets(pieces, claims, name: str, var: str) -> dict:
         let = _let(pieces, k, name, var, definition)
         if let is not None and not any(s <= k < s + w for s, (_, _, w) in out.items()):
             out[k] = let
+    return out
+
+
+def _quotients(pieces, claims, lets: dict, name: str, var: str) -> dict:
+    """{(numerator, denominator): value} of the Leibniz quotients a substitution u = U(z) gives
+    (dσ/du = F'(U(z)) where F(u) is g written in u, F(U(z)) = g(z); du/dz = U'(z)), for each
+    letter named once; none where g cannot be written in u alone."""
+    named: dict = {}
+    for letter, value, _ in lets.values():
+        named[letter] = value if letter not in named else None  # named twice: which one is not guessed
+    first = next((k for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims))
+                  if claim is None and _order(lhs, piece, name) == 0), None)
+    if first is None or not named:
+        return {}
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0]
+    z = variable(var)
+    out = {}
+    for letter, value in named.items():
+        if value is None or definition is None or not value.has(z) or definition.has(g(z)) \
+                or definition.has(Derivative):
+            continue
+        out[(str(letter), var)] = diff(value, z)
+        written = definition.subs(value, letter)  # g in u: 1/(1 + e^{-z}) is 1/u
+        if written.has(letter) and not written.has(z) \
+                and (written.xreplace({letter: value}) == definition
+                     or simplify(written.xreplace({letter: value}) - definition) == 0):
+            out[(name, str(letter))] = diff(written, letter).xreplace({letter: value})
     return out
 
 
@@ -204,11 +237,13 @@ def _claims(pieces):
     return kept, claims
 
 
-def _read(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+def _read(text: str, var_name: str, latex: bool, name: str,
+          quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
     """One step's right-hand side read in the author's names: (expression, remark, None),
     or (None, "", why it is unreadable)."""
     try:
-        parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP)
+        parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP,
+                        quotients=quotients)
         expr = parser.run()
         return expr, "; ".join(dict.fromkeys(parser.remarks)), None
     except ParseError as e:
@@ -234,7 +269,6 @@ def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -
 
     from sympy import Derivative, Piecewise
 
-    from ..engine.functions import g
 
     z = variable(var)
     conditions: dict[int, object] = {}

@@ -85,7 +85,7 @@ def parse(text: str, *, var: str = "z", params: dict | None = None, source: str 
 
 class Parser(Notation):
     def __init__(self, text, *, var="z", params=None, source=None, allow_parameters=True, notation=False,
-                 latex=False, function=None, max_length=MAX_LENGTH):
+                 latex=False, function=None, max_length=MAX_LENGTH, quotients=None):
 
         self.text = text
         self.source = source
@@ -111,6 +111,9 @@ class Parser(Notation):
         self.remarks: list[str] = []
         self.factors: list = []  # the factors of the last product read (for d/dz's remark)
         self.bare = self.function is not None and self._written_bare()
+        #: (numerator, denominator) -> value of a Leibniz quotient in a letter the text names
+        #: (("sigma", "u"): dσ/du, ("u", "z"): du/dz after u = 1 + e^{-z}), from ``derive.check.document``
+        self.quotients = dict(quotients or {}) if notation else {}
 
     # --- helpers -------------------------------------------------------------
 
@@ -436,6 +439,11 @@ class Parser(Notation):
         for (first, last, _), part in ((top, "numerator"), (bottom, "denominator")):
             if first == last and self.tokens[first - 1].text == "{":
                 raise self.error(f"\\frac with an empty {part}", token)
+        if self.quotients:
+            quotient = self.substituted_fraction(top, bottom)
+            if quotient is not None:
+                self.i = bottom[2]
+                return quotient
         found = leibniz(self, top, bottom, token)
         if found is not None:
             if not self.notation:
@@ -498,6 +506,10 @@ class Parser(Notation):
         name = token.text
         if self.notation and name == self.function:
             return self.author(token)
+        if self.quotients:
+            quotient = self.substituted_quotient(token)
+            if quotient is not None:
+                return quotient
         if name == "d" and self.at_derivative_operator():
             if not self.notation:
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)

@@ -210,6 +210,32 @@ class Notation:
         build = self.functions[name][2]
         return build(*self.arguments(token, name))
 
+    def substituted_quotient(self, token: Token):
+        """dσ/du, du/dz typed (d σ / du, du / dz) where the text named u: its value, else None
+        (the tokens are left)."""
+        name = token.text
+        if name == "d" and self.peek().kind == "name":
+            top, ahead = self.peek().text, 1
+        elif len(name) >= 2 and name[0] == "d":
+            top, ahead = name[1:], 0
+        else:
+            return None
+        if not self.at("/", ahead=ahead):
+            return None
+        width, bottom = self.differential_at(ahead + 1)
+        if not width or (top, bottom) not in self.quotients:
+            return None
+        self.i += ahead + 1 + width
+        return self.quotients[(top, bottom)]
+
+    def substituted_fraction(self, top: tuple[int, int, int], bottom: tuple[int, int, int]):
+        """\\frac{d\\sigma}{du}, \\frac{du}{dz} where the text named u: its value, else None."""
+        upper, lower = self.tokens[top[0]: top[1]], self.tokens[bottom[0]: bottom[1]]
+        if len(upper) != 2 or len(lower) != 2 or any(t.kind != "name" for t in (*upper, *lower)) \
+                or upper[0].text != "d" or lower[0].text != "d":
+            return None
+        return self.quotients.get((upper[1].text, lower[1].text))
+
     def differential_at(self, ahead: int) -> tuple[int, str | None]:
         """The differential dz written at ``ahead``: (how many tokens it takes, its letter), or (0, None).
 
