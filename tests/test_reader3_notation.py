@@ -311,3 +311,43 @@ def test_a_derivative_in_u_of_a_function_not_written_in_u_alone_stays_unreadable
     """z/(1 + e^-z) in u = 1 + e^-z still has z: dg/du is not g's derivative in u, never guessed."""
     result = derive.check("g(z) = z/(1+e^-z)\nu = 1 + e^-z\ndg/du = -z/u^2\ndg/dz = 1/u + z e^-z/u^2\n")
     assert result["lines"][1]["verdict"] == "unreadable" and result["errors"] == 0
+
+
+# --- two exercises in one file: g defined anew after a derivation (l115) ------------------------------
+
+def _two_exercises(first_prime: str, second_prime: str, gap: str = "\n") -> str:
+    return f"g(z) = tanh(z)\ng'(z) = {first_prime}\n{gap}g(z) = 1/(1+e^-z)\ng'(z) = {second_prime}\n= g(z) - g(z)^2\n"
+
+
+@pytest.mark.parametrize("first,second,hand", [
+    ("1 - g(z)^2", "g(z)(1 - g(z))", (1 - TANH ** 2, SIGMOID * (1 - SIGMOID))),
+    ("1 - g(z)^2", "g(z)(1 + g(z))", (1 - TANH ** 2, SIGMOID * (1 + SIGMOID))),
+    ("1 + g(z)^2", "g(z)(1 - g(z))", (1 + TANH ** 2, SIGMOID * (1 - SIGMOID))),
+])
+def test_a_second_exercise_is_checked_against_its_own_definition(first, second, hand):
+    result = derive.check(_two_exercises(first, second, gap="\nExercise 2.\n"))
+    truth = [numerically_equal(hand[0], sympy.diff(TANH, Z)), True,
+             numerically_equal(hand[1], sympy.diff(SIGMOID, Z)),
+             numerically_equal(SIGMOID - SIGMOID ** 2, sympy.diff(SIGMOID, Z))]
+    expected = next((k for k, right in enumerate(truth, 2) if not right), None)
+    assert result["unreadable"] == 0 and [line["verdict"] for line in result["lines"]][2] == "definition"
+    assert result["first_error"] == expected
+    assert result["score"]["lines"] == 3  # the definitions are given, not graded
+
+
+def test_g_redefined_in_the_same_block_is_still_a_wrong_line():
+    """No blank line or prose between: g(z) = σ after g = tanh is a step, and not tanh."""
+    assert not numerically_equal(SIGMOID, TANH)
+    result = derive.check(_two_exercises("1 - g(z)^2", "g(z)(1 - g(z))", gap=""))
+    assert result["first_error"] == 3
+
+
+def test_g_restated_after_a_blank_line_is_a_step_checked_against_g():
+    text = "g(z) = tanh(z)\ng'(z) = 1 - g(z)^2\n\ng(z) = 2/(1+e^(-2z)) - 1\ng'(z) = 1 - g(z)^2\n"
+    assert numerically_equal(2 / (1 + exp(-2 * Z)) - 1, TANH)
+    result = derive.check(text)
+    assert [line["verdict"] for line in result["lines"]][2] != "definition" and result["valid"]
+    # without a derivative line before it, a different g is no second exercise: a wrong step
+    assert not numerically_equal(2 / (1 + exp(-2 * Z)), TANH)
+    wrong = derive.check("g(z) = tanh(z)\n\ng(z) = 2/(1+e^(-2z))\ng'(z) = 1 - g(z)^2\n")
+    assert wrong["first_error"] == 2

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Symbol, diff, simplify
+from sympy import Derivative, Expr, Rational, Symbol, diff, simplify
 
 from ..engine.functions import g, variable
 from ..parse import ParseError
@@ -56,6 +56,8 @@ class Step:
     #: the text left of its '=' where that is a step of its own, not a left side (A in "A = B"):
     #: an A that cannot be read may have named what B is, so B is then not called wrong
     left: str = ""
+    #: a second exercise: g(z) = ... defines g anew, the lines after it are checked against it
+    anew: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                               lhs is None or (lhs.order == 0 and lhs.name != name)) else ""))
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
+    steps = _exercises(steps, used, var_name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -257,6 +260,46 @@ def read_steps(text: str) -> list[Step]:
     pieces, claims = _claims(_kept(pieces, name))
     return [Step(i + 1, lhs.order if claim is not None else _order(lhs, piece, name), piece.text, piece.latex,
                  piece.offset, row=piece.row) for i, ((piece, lhs), claim) in enumerate(zip(pieces, claims))]
+
+
+def _exercises(steps: list[Step], pieces: list["_Piece"], var: str) -> list[Step]:
+    """The steps, a definition that starts a second exercise marked ``anew``: a whole row
+    g(z) = ... apart from the step before it (a blank line, prose or a new display between),
+    after at least one derivative line of the function before, followed by a derivative line
+    of its own, and defining another function (not g restated: that is a step, checked)."""
+    from dataclasses import replace
+
+    z = variable(var)
+    first = next((k for k, s in enumerate(steps) if s.order == 0 and s.claim is None and s.expr is not None), None)
+    if first is None:
+        return steps
+    current, derived = steps[first].expr, False
+    for k in range(first + 1, len(steps)):
+        step, piece = steps[k], pieces[k]
+        if step.order and step.claim is None:
+            derived = True
+        if not (derived and step.order == 0 and step.claim is None and step.expr is not None
+                and piece.condition is None and not piece.continues and piece.left
+                and step.row >= steps[k - 1].row + 2 and not step.expr.has(g(z)) and not step.expr.has(Derivative)
+                and any(s.order and s.claim is None for s in steps[k + 1:])):
+            continue
+        if _same_function(step.expr, current, z):
+            continue
+        steps[k] = replace(step, anew=True)
+        current, derived = step.expr, False
+    return steps
+
+
+def _same_function(a: Expr, b: Expr, z: Symbol) -> bool:
+    """Whether a and b agree at points of both signs (or cannot be told apart here)."""
+    try:
+        for point in (Rational(-37, 10), Rational(-6, 5), Rational(-1, 3), Rational(2, 7), Rational(9, 8), Rational(29, 10)):
+            x, y = complex(a.subs(z, point).evalf(30)), complex(b.subs(z, point).evalf(30))
+            if abs(x - y) > 1e-12 * (1 + abs(x) + abs(y)):
+                return False
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return True  # not told apart: g restated, checked as a step of its own
+    return True
 
 
 # --- pieces: "for z < 0:" and the steps under it ------------------------------
