@@ -96,8 +96,8 @@ class CheckedChain:
 
     @property
     def graded(self) -> tuple[CheckedLine, ...]:
-        """The lines that are the author's work: all but the one that defines g."""
-        return tuple(line for line in self.lines if line.step.index != self.defining)
+        """The lines that are the author's work: all but the ones that define g."""
+        return tuple(line for line in self.lines if line.step.index != self.defining and not line.step.anew)
 
     @property
     def right(self) -> int:
@@ -182,6 +182,12 @@ def check_document(document: Document, *, function: Expr | None = None,
             lines.append(line)
             last, last_value, last_right, order = line, mine, True, 0
             forms_of_g.append(expr)
+            continue
+        if step.anew and function is None:  # a second exercise: g defined anew (derive.check.document)
+            definition, forms_of_g, stated, seen_orders, aside, identity = expr, [expr], {}, set(), None, None
+            line = CheckedLine(step, expr, "definition", reason=f"defines {document.function} anew")
+            lines.append(line)
+            last, last_value, last_right, carried, order = line, mine, True, None, 0
             continue
         if identity is not None and (step.order is not None or step.claim is not None):
             identity = None

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Derivative, Expr, Symbol
+from sympy import Derivative, Expr, Rational, Symbol, diff, simplify
 
-from ..engine.functions import variable
+from ..engine.functions import g, variable
 from ..parse import ParseError
 from ..parse.expression import Parser
 from ..parse.layout import DocumentError, Row, rows, split_equals
@@ -56,6 +56,8 @@ class Step:
     #: the text left of its '=' where that is a step of its own, not a left side (A in "A = B"):
     #: an A that cannot be read may have named what B is, so B is then not called wrong
     left: str = ""
+    #: a second exercise: g(z) = ... defines g anew, the lines after it are checked against it
+    anew: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,16 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     name, var_name = _names(pieces, var, function_name)
     pieces, claims = _claims(_kept(pieces, name))
     lets = _lets(pieces, claims, name, var_name)  # u = 1 + e^{-z}: a name for an expression
+    quotients = _quotients(pieces, claims, lets, name, var_name)  # dσ/du, du/dz after u = ...
     steps = []
     used = []  # the pieces that are steps
     for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
         if any(start <= k < start + width for start, (_, _, width) in lets.items()):
             continue
         order = lhs.order if claim is not None else _order(lhs, piece, name)
-        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name)
-        claimed = _read_once(claim, var_name, piece.latex, name)[0] if claim is not None else None
+        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name, quotients)
+        error = error.shifted(piece.offset) if error is not None else None  # columns from the row's start
+        claimed = _read_once(claim, var_name, piece.latex, name, quotients)[0] if claim is not None else None
         swaps = _lets_at(lets, k)
         if claim is not None and claimed is None:
             named_prime = re.fullmatch(r"\s*([A-Za-z])\s*('+)\s*(?:\(\s*%s\s*\))?\s*" % re.escape(var_name), claim)
@@ -95,7 +99,10 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                 expr, error = None, ParseError(f"its left side {claim.strip()[:40]} cannot be read" + (
                     f" (a function other than {_spelled(name)[0]}: a second derivation is checked in a file "
                     f"of its own)" if other else ""))
-        if lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
+        if lhs is not None and lhs.order == 1 and (lhs.name, lhs.var) in quotients and claim is None:
+            # dσ/du = -1/u^2 after u = 1 + e^{-z}: checked against d/du of σ written in u, a side computation
+            claim, claimed = piece.left, quotients[(lhs.name, lhs.var)]
+        elif lhs is not None and lhs.var is not None and lhs.var != var_name and lhs.order > 0 \
                 and (claim is not None or order):
             # dσ/du = -1/u^2 after u = 1 + e^{-z}: a derivative with respect to u, never read as dσ/dz
             expr, error = None, ParseError(f"its left side is a derivative with respect to {lhs.var}, "
@@ -113,6 +120,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                               lhs is None or (lhs.order == 0 and lhs.name != name)) else ""))
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
+    steps = _exercises(steps, used, var_name)
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -123,9 +131,11 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
 _READ = Memo("steps read", 4096)
 
 
-def _read_once(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+def _read_once(text: str, var_name: str, latex: bool, name: str,
+               quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
+    known = tuple(sorted(quotients.items())) if quotients else ()
     try:
-        return _READ.get((text, var_name, latex, name), lambda: _read(text, var_name, latex, name))
+        return _READ.get((text, var_name, latex, name, known), lambda: _read(text, var_name, latex, name, quotients))
     except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
         return None, "", ParseError("nested too deeply to read")
 
@@ -141,6 +151,33 @@ def _lets(pieces, claims, name: str, var: str) -> dict:
         let = _let(pieces, k, name, var, definition)
         if let is not None and not any(s <= k < s + w for s, (_, _, w) in out.items()):
             out[k] = let
+    return out
+
+
+def _quotients(pieces, claims, lets: dict, name: str, var: str) -> dict:
+    """{(numerator, denominator): value} of the Leibniz quotients a substitution u = U(z) gives
+    (dσ/du = F'(U(z)) where F(u) is g written in u, F(U(z)) = g(z); du/dz = U'(z)), for each
+    letter named once; none where g cannot be written in u alone."""
+    named: dict = {}
+    for letter, value, _ in lets.values():
+        named[letter] = value if letter not in named else None  # named twice: which one is not guessed
+    first = next((k for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims))
+                  if claim is None and _order(lhs, piece, name) == 0), None)
+    if first is None or not named:
+        return {}
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0]
+    z = variable(var)
+    out = {}
+    for letter, value in named.items():
+        if value is None or definition is None or not value.has(z) or definition.has(g(z)) \
+                or definition.has(Derivative):
+            continue
+        out[(str(letter), var)] = diff(value, z)
+        written = definition.subs(value, letter)  # g in u: 1/(1 + e^{-z}) is 1/u
+        if written.has(letter) and not written.has(z) \
+                and (written.xreplace({letter: value}) == definition
+                     or simplify(written.xreplace({letter: value}) - definition) == 0):
+            out[(name, str(letter))] = diff(written, letter).xreplace({letter: value})
     return out
 
 
@@ -203,11 +240,13 @@ def _claims(pieces):
     return kept, claims
 
 
-def _read(text: str, var_name: str, latex: bool, name: str) -> tuple[Expr | None, str, ParseError | None]:
+def _read(text: str, var_name: str, latex: bool, name: str,
+          quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
     """One step's right-hand side read in the author's names: (expression, remark, None),
     or (None, "", why it is unreadable)."""
     try:
-        parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP)
+        parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP,
+                        quotients=quotients)
         expr = parser.run()
         return expr, "; ".join(dict.fromkeys(parser.remarks)), None
     except ParseError as e:
@@ -223,6 +262,46 @@ def read_steps(text: str) -> list[Step]:
                  piece.offset, row=piece.row) for i, ((piece, lhs), claim) in enumerate(zip(pieces, claims))]
 
 
+def _exercises(steps: list[Step], pieces: list["_Piece"], var: str) -> list[Step]:
+    """The steps, a definition that starts a second exercise marked ``anew``: a whole row
+    g(z) = ... apart from the step before it (a blank line, prose or a new display between),
+    after at least one derivative line of the function before, followed by a derivative line
+    of its own, and defining another function (not g restated: that is a step, checked)."""
+    from dataclasses import replace
+
+    z = variable(var)
+    first = next((k for k, s in enumerate(steps) if s.order == 0 and s.claim is None and s.expr is not None), None)
+    if first is None:
+        return steps
+    current, derived = steps[first].expr, False
+    for k in range(first + 1, len(steps)):
+        step, piece = steps[k], pieces[k]
+        if step.order and step.claim is None:
+            derived = True
+        if not (derived and step.order == 0 and step.claim is None and step.expr is not None
+                and piece.condition is None and not piece.continues and piece.left
+                and step.row >= steps[k - 1].row + 2 and not step.expr.has(g(z)) and not step.expr.has(Derivative)
+                and any(s.order and s.claim is None for s in steps[k + 1:])):
+            continue
+        if _same_function(step.expr, current, z):
+            continue
+        steps[k] = replace(step, anew=True)
+        current, derived = step.expr, False
+    return steps
+
+
+def _same_function(a: Expr, b: Expr, z: Symbol) -> bool:
+    """Whether a and b agree at points of both signs (or cannot be told apart here)."""
+    try:
+        for point in (Rational(-37, 10), Rational(-6, 5), Rational(-1, 3), Rational(2, 7), Rational(9, 8), Rational(29, 10)):
+            x, y = complex(a.subs(z, point).evalf(30)), complex(b.subs(z, point).evalf(30))
+            if abs(x - y) > 1e-12 * (1 + abs(x) + abs(y)):
+                return False
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return True  # not told apart: g restated, checked as a step of its own
+    return True
+
+
 # --- pieces: "for z < 0:" and the steps under it ------------------------------
 
 def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -> list[Step]:
@@ -233,7 +312,6 @@ def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -
 
     from sympy import Derivative, Piecewise
 
-    from ..engine.functions import g
 
     z = variable(var)
     conditions: dict[int, object] = {}

@@ -38,7 +38,7 @@ from sympy import Abs, Derivative, E, Ge, Gt, Integer, Le, Lt, Ne, Piecewise, Po
 from ..engine.functions import g, variable
 from .errors import ParseError
 from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
-from .latex import tokenize_latex
+from .latex import INDICATOR, tokenize_latex
 from .leibniz import leibniz
 from .notation import Notation, leaves_an_interval
 from .tokens import MAX_LENGTH, SUPERSCRIPTS, Token, tokenize
@@ -85,7 +85,7 @@ def parse(text: str, *, var: str = "z", params: dict | None = None, source: str 
 
 class Parser(Notation):
     def __init__(self, text, *, var="z", params=None, source=None, allow_parameters=True, notation=False,
-                 latex=False, function=None, max_length=MAX_LENGTH):
+                 latex=False, function=None, max_length=MAX_LENGTH, quotients=None):
 
         self.text = text
         self.source = source
@@ -111,13 +111,17 @@ class Parser(Notation):
         self.remarks: list[str] = []
         self.factors: list = []  # the factors of the last product read (for d/dz's remark)
         self.bare = self.function is not None and self._written_bare()
+        #: (numerator, denominator) -> value of a Leibniz quotient in a letter the text names
+        #: (("sigma", "u"): dσ/du, ("u", "z"): du/dz after u = 1 + e^{-z}), from ``derive.check.document``
+        self.quotients = dict(quotients or {}) if notation else {}
 
     # --- helpers -------------------------------------------------------------
 
-    def error(self, message: str, token: Token | None = None):
+    def error(self, message: str, token: Token | None = None, *, opened: Token | None = None):
         token = token or self.peek()
         column = token.column if self.source is None else None
-        return ParseError(message, column, self.source or self.text)
+        return ParseError(message, column, self.source or self.text,
+                          opened=opened.column if opened is not None and column is not None else None)
 
     def peek(self, ahead: int = 0) -> Token:
         return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
@@ -141,7 +145,8 @@ class Parser(Notation):
         if self.accept(op) is None:
             found = self.peek()
             what = "the end" if found.kind == "end" else repr(found.text)
-            raise self.error(f"expected {op!r} to close the {opened.text!r} at column {opened.column}, found {what}")
+            raise self.error(f"expected {op!r} to close the {opened.text!r} at column {opened.column}, found {what}",
+                             opened=opened)
 
     def enter(self):
         self.depth += 1
@@ -431,6 +436,14 @@ class Parser(Notation):
             self.split_number()
             self.i = saved
         bottom = self.group_span(top[2])
+        for (first, last, _), part in ((top, "numerator"), (bottom, "denominator")):
+            if first == last and self.tokens[first - 1].text == "{":
+                raise self.error(f"\\frac with an empty {part}", token)
+        if self.quotients:
+            quotient = self.substituted_fraction(top, bottom)
+            if quotient is not None:
+                self.i = bottom[2]
+                return quotient
         found = leibniz(self, top, bottom, token)
         if found is not None:
             if not self.notation:
@@ -493,6 +506,10 @@ class Parser(Notation):
         name = token.text
         if self.notation and name == self.function:
             return self.author(token)
+        if self.quotients:
+            quotient = self.substituted_quotient(token)
+            if quotient is not None:
+                return quotient
         if name == "d" and self.at_derivative_operator():
             if not self.notation:
                 raise self.error("d/dz (...) is read in hand derivations ('derive check'), not here", token)
@@ -503,6 +520,8 @@ class Parser(Notation):
             return Derivative(g(self.var), self.var)
         if name in self.functions:
             return self.call(token)
+        if name == INDICATOR:
+            return self.indicator(token)
         if self.notation and name == "phi" and self.at("("):
             # φ(z) in a hand derivation is the normal density (GELU' = Φ(z) + zφ(z)), as derive
             # writes it; read as φ times z it was a made-up constant
@@ -524,9 +543,11 @@ class Parser(Notation):
             return {"e": E, "pi": pi}[name]
         if self.notation and self.applied_to_the_variable(token):
             v = self.var.name
+            step = f"\\mathbb{{1}}\\{{{v} > 0\\}} or \\operatorname{{heaviside}}({v})" if self.latex \
+                else f"heaviside({v})"
+            times = f"{token.text} \\cdot {v}" if self.latex else f"{token.text}·{v}"
             raise self.error(f"{token.text}({v}) reads two ways: a function {token.text} that derive does not know "
-                             f"(for the step function write heaviside({v})) or a product (write {token.text}·{v})",
-                             token)
+                             f"(for the step function write {step}) or a product (write {times})", token)
         return self.parameter(token)
 
     def applied_to_the_variable(self, token: Token) -> bool:

@@ -52,6 +52,8 @@ SYMBOLS = {
 }
 #: Commands whose braced argument is a word: a function's or a constant's name.
 WORD_FONTS = {"operatorname", "mathrm", "text", "textrm", "mathit", "mathsf", "textit", "mbox", "mathop"}
+#: The fonts of an indicator's 1: \mathbb{1}\{z > 0\}, \mathbf{1}[z > 0], \mathbb{I}(z > 0).
+INDICATOR_FONTS = {"mathbb", "mathbf", "mathds", "mathbbm", "boldsymbol", "bm"}
 #: The old font switches: {\rm e}.
 FONT_SWITCHES = {"rm", "it", "sf", "mathrm"}
 COMMANDS = {"frac": "frac", "dfrac": "frac", "tfrac": "frac", "cfrac": "frac", "sqrt": "sqrt", "partial": "partial"}
@@ -63,10 +65,11 @@ WORDS = {
     "sigmoid": "sigmoid", "softplus": "softplus", "erf": "erf", "erfc": "erfc", "sech": "sech",
     "logit": "logit", "exp": "exp", "ln": "ln", "log": "log", "tanh": "tanh", "sinh": "sinh",
     "cosh": "cosh", "max": "max", "min": "min", "sigma": "sigma", "e": "e", "d": "d",
+    "heaviside": "heaviside", "Heaviside": "heaviside", "step": "heaviside",
 }
 #: Runs of letters written without a backslash that are a function all the same.
 BARE_WORDS = {"exp", "ln", "log", "tanh", "sinh", "cosh", "sech", "sin", "cos", "tan", "max", "min", "sqrt"}
-_UNICODE = {"−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
+_UNICODE = {"≤": "<=", "≥": ">=", "÷": "/", "−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
 
 
 def looks_like_latex(text: str) -> bool:
@@ -97,6 +100,11 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
                 out.append(Token("name", CASE_WORDS[text], column))
             continue
         if cases and text in ("\\text", "\\mbox", "\\textrm", "\\mathrm"):
+            j = _undefined_word(raw, i)
+            if j is not None:  # \text{undefined} & z = 0: a value left out at a point
+                out.append(Token("name", UNDEFINED, column))
+                i = j
+                continue
             j = _case_word(raw, i)
             if j is not None:
                 word = "".join(t for t, _ in raw[i:j]).strip("{} ")
@@ -141,6 +149,27 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
 
 #: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
 CASE_WORDS = {"for": "", "if": "", "when": "", "otherwise": "otherwise", "else": "otherwise"}
+
+
+#: a piece's value "undefined" (ReLU' at 0), as the parser reads it (no typed name can be it)
+UNDEFINED = "⊥"
+_UNDEFINED_WORDS = {"undefined", "not defined", "undef", "undef.", "does not exist", "doesn't exist", "n/a", "dne"}
+
+
+def _undefined_word(raw: list, i: int) -> int | None:
+    """The index after \\text{undefined} (\\text{does not exist}, \\text{n/a}) starting at raw[i], or None."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    if j >= len(raw) or raw[j][0] != "{":
+        return None
+    k = j + 1
+    while k < len(raw) and raw[k][0] not in "{}" and k - j < 12:
+        k += 1
+    if k < len(raw) and raw[k][0] == "}" and " ".join("".join(t for t, _ in raw[j + 1: k]).split()).lower() \
+            in _UNDEFINED_WORDS:
+        return k + 1
+    return None
 
 
 def _case_word(raw: list, i: int) -> int | None:
@@ -192,6 +221,9 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         out.append(Token("name", FUNCTIONS[name], column))
     elif name in GREEK:
         out.append(Token("name", {"varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta"}.get(name, name), column))
+    elif name == "Theta":  # Θ(z): the step function as often as a constant Θ times z (not guessed)
+        raise ParseError("\\Theta reads two ways: for the step function write \\mathbb{1}\\{z > 0\\} or "
+                         "\\operatorname{heaviside}(z), for a constant times z write \\Theta \\cdot z", column, source)
     elif name in ("left", "right") and i < len(raw) and raw[i][0] == ".":
         raise ParseError(f"\\{name}. (an invisible bracket) is not read here", column, source)
     elif name in IGNORED:
@@ -204,6 +236,10 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         out.append(Token("op", "\\over", column))
     elif name in WORD_FONTS:
         return _word(source, raw, i, name, column, out)
+    elif name in ("dot", "ddot"):
+        return _dotted(source, raw, i, name, column, out)
+    elif name in INDICATOR_FONTS:
+        return _indicator(source, raw, i, name, column, out)
     elif name in FONT_SWITCHES:  # {\rm e}: the letters that follow are one word
         j = i
         while j < len(raw) and raw[j][0].isspace():
@@ -227,6 +263,47 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
     return i
 
 
+def _dotted(source: str, raw: list, i: int, command: str, column: int, out: list[Token]) -> int:
+    """\\dot\\sigma(z), \\dot{g}(z), \\ddot g: Newton's dot over a function's name, its derivative
+    (\\sigma'(z), g''): one letter or Greek letter, then a prime per dot."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    braced = j < len(raw) and raw[j][0] == "{"
+    k = j + 1 if braced else j
+    letter = raw[k][0] if k < len(raw) else ""
+    single = (len(letter) == 1 and letter.isascii() and letter.isalpha()) \
+        or (letter.startswith("\\") and letter[1:] in GREEK)
+    if not single or (braced and (k + 1 >= len(raw) or raw[k + 1][0] != "}")):
+        raise ParseError(f"\\{command} is read over one letter only (\\{command}\\sigma, \\{command}{{g}})",
+                         column, source)
+    name = letter.lstrip("\\")
+    out.append(Token("name", {"varphi": "phi", "vartheta": "theta"}.get(name, name), raw[k][1]))
+    out.extend(Token("op", "'", column) for _ in range(2 if command == "ddot" else 1))
+    return k + 2 if braced else k + 1
+
+
+#: the name an indicator \mathbb{1} becomes (no typed name can be it)
+INDICATOR = "𝟙"
+
+
+def _indicator(source: str, raw: list, i: int, command: str, column: int, out: list[Token]) -> int:
+    """\\mathbb{1}, \\mathbf 1, \\mathbb{I}: the indicator of the condition that follows
+    (read by the parser); any other letter in these fonts (\\mathbb{R}) is not read."""
+    j = i
+    while j < len(raw) and raw[j][0].isspace():
+        j += 1
+    braced = j < len(raw) and raw[j][0] == "{"
+    k = j + 1 if braced else j
+    letter = raw[k][0].strip() if k < len(raw) else ""
+    if letter in ("1", "I") and (not braced or (k + 1 < len(raw) and raw[k + 1][0] == "}")):
+        out.append(Token("name", INDICATOR, column))
+        return k + 2 if braced else k + 1
+    shown = f"\\{command}{{{letter}}}" if letter else f"\\{command}"
+    raise ParseError(f"the LaTeX command {shown[:20]} is not read here (\\{command}{{1}}\\{{z > 0\\}} is the "
+                     f"indicator)", column, source)
+
+
 def _word(source: str, raw: list, i: int, command: str, column: int, out: list[Token]) -> int:
     """\\operatorname{sech}, \\mathrm{e}, \\text{sech}: the braced word as one name."""
     j = i
@@ -236,6 +313,9 @@ def _word(source: str, raw: list, i: int, command: str, column: int, out: list[T
         if j < len(raw) and raw[j][0].isalpha() and len(raw[j][0]) >= 1:  # \mathrm e
             _append_word(source, raw[j][0][0], raw[j][1], out)
             rest = raw[j][0][1:]
+            if raw[j][0][0] == "d" and len(rest) == 1:  # \mathrm dz: \mathrm{d}z, as TeX reads it
+                out.append(Token("name", rest, raw[j][1] + 1))
+                return j + 1
             if rest:
                 raise ParseError(f"\\{command} {raw[j][0]}: braces are needed around a word", column, source)
             return j + 1

@@ -114,6 +114,31 @@ def _without_marker(line: str) -> str:
     return " " * m.end() + rest
 
 
+#: the first word of a justification in brackets after a step: "(using 1 - g(z) = ...)", "[by (2)]"
+_BRACKETED_JUSTIFICATION = {"using", "since", "by", "because", "as", "from", "via", "note", "recall", "apply",
+                            "applying"}
+
+
+def _without_bracketed_justification(line: str) -> str:
+    """The line without a bracket at its end that justifies the step in words and maths
+    ("= g(z)(1 - g(z))  (using 1 - g(z) = e^-z/(1+e^-z))"): a remark, as a tail of words is."""
+    end = line.rstrip()
+    if not end.endswith((")", "]")):
+        return line
+    depth = 0
+    for k in range(len(end) - 1, -1, -1):
+        depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(end[k], 0)
+        if depth == 0:
+            break
+    else:
+        return line
+    word = re.match(r"\s*([A-Za-z]+)\b", end[k + 1:])
+    if word is None or word.group(1).lower() not in _BRACKETED_JUSTIFICATION or "=" not in end[:k] \
+            or (k and not end[k - 1].isspace() and end[k - 1] != ","):
+        return line
+    return end[:k].rstrip().rstrip(",")
+
+
 def _prose_words(text: str, start: int = 0) -> list[str]:
     """The words of text[start:] that are not mathematics (the text before start is their context)."""
     return [m.group() for m in _PLAIN_WORD.finditer(text, start)
@@ -149,6 +174,7 @@ def _plain_rows(text: str) -> list[Row]:
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
+        line = _without_bracketed_justification(line)
         heading = _PLAIN_HEADING.match(line)
         if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
             rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
@@ -265,6 +291,11 @@ _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+#: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
+_REALS = r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\Bbb\s*\{?\s*R\s*\}?|\\mathbf\s*\{\s*R\s*\}|\\R\b|\(\s*-\s*\\infty\s*,\s*\\infty\s*\))"
+_TRAILING_DOMAIN = re.compile(
+    rf"(?:{_SPACE}\\forall\s*\{{?\s*[A-Za-z]\s*\}}?(?:\s*\\in\s*{_REALS})?"
+    rf"|\s*(?:,{_SPACE}|(?:\\q?quad\b{_SPACE})+)[A-Za-z]\s*\\in\s*{_REALS})[\s.,;:]*$")
 _LEADING_TEXT = re.compile(rf"^{_SPACE}(?:&{_SPACE})?{_TEXT}{_SPACE}")
 _FUNCTION_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*(?:%s|e|d)\s*\}" % "|".join(
     sorted((FUNCTION_NAMES - {"where"}) | {"artanh", "arsinh", "arcosh", "ReLU"}, key=len, reverse=True)))
@@ -314,6 +345,7 @@ def _latex_rows(text: str) -> list[Row]:
     if not regions and begin < 0:
         regions = [(0, text, "bare")]
     rows: list[Row] = []
+    inline: list[Row] = []  # definitions inside sentences
     for start, content, kind in regions:
         content = _INNER.sub(lambda m: " " * len(m.group()), content)
         if kind in ("$$", "\\["):  # $$\begin{align} ... \end{align}$$ (Jupyter, MathJax): the environment's rows
@@ -333,12 +365,34 @@ def _latex_rows(text: str) -> list[Row]:
             line = text.count("\n", 0, position) + 1 + leading.count("\n")
             if "\n" in leading:  # the row starts on its own line: columns count from there
                 piece = piece[leading.rindex("\n") + 1:]
-            for part in (p for whole in _intertext_split(piece) for p in _where_split(whole)):
+            for part in (p for whole in _intertext_split(piece) for where in _where_split(whole)
+                         for p in _equations_split(where)):
+                below, lead = line, part[: len(part) - len(part.lstrip())]
+                if "\n" in lead:  # the second equation of a display, on a line of its own
+                    below += lead.count("\n")
+                    part = part[lead.rindex("\n") + 1:]
                 row = _clean_latex_row(part, bare=kind == "bare")
                 if row is not None:
-                    rows.append(Row(row, line, True, heading=isinstance(row, _Heading), region=start))
+                    rows.append(Row(row, below, True, heading=isinstance(row, _Heading), region=start))
+                    if kind == "inline":
+                        inline.append(rows[-1])
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
+    if inline:  # a definition in a sentence counts where no row of its own defines the function
+        sentences = {id(row) for row in inline}
+        defined = any(_defines(row.text) for row in rows if id(row) not in sentences)
+        rows = [row for row in rows if id(row) not in sentences or (not defined and row is inline[0])]
     return _joined(rows)
+
+
+def _defines(text: str) -> bool:
+    """Whether text is a whole definition name(var) = expression (g(z) = ..., \\sigma(x) = ...)."""
+    if "=" not in text:
+        return False
+    sides = split_equals(text)
+    if len(sides) != 2 or not sides[1].strip():
+        return False
+    side = left_side(sides[0].replace("&", " ").strip(), True)
+    return side is not None and side.kind == "function" and side.order == 0 and side.var is not None
 
 
 _NESTED_BEGIN = re.compile(r"\\begin\{(cases|dcases|array|matrix|pmatrix|bmatrix)\}")
@@ -407,6 +461,8 @@ def _regions(text: str, start: int):
         content = text[m.end(): close]
         if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
             position = close + closer_length  # inline math inside a sentence: prose
+            if _defines(content):  # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one
+                yield m.end(), content, "inline"
             continue
         yield m.end(), content, kind
         position = close + closer_length
@@ -437,7 +493,7 @@ _RELATION = re.compile(r"<|>|\\le|\\ge|\\lt|\\gt")
 #: "\text{for } z < 0\text{:}", "\text{For } z > 0,", "\text{Case 1: } z > 0" (any case)
 _HEADING = re.compile(r"^\s*(?:&\s*)?\\(?:text|textrm|mbox)\s*\{\s*(?:for|if|when|case(?:\s*\d+)?)\s*:?\s*\}"
                       r"(?P<condition>.*?)(?:\\text\s*\{\s*[:,]?\s*\}|[:,])?[\s.]*$", re.IGNORECASE)
-_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>[^=]*?)\s*:?\s*$",
+_PLAIN_HEADING = re.compile(r"^\s*(?:for|if|when|case(?:\s*\d+)?\s*:?)\s+(?P<condition>(?:[^=]|(?<=[<>!])=)*?)\s*:?\s*$",
                             re.IGNORECASE)
 #: "\intertext{For $z > 0$:}" (amsmath's text between rows): a heading when it states a relation
 _INTERTEXT = re.compile(r"^\s*\\(?:short)?intertext\s*\{\s*(?P<words>[A-Za-z]+(?:\s*\d+)?\s*:?)\s*"
@@ -455,6 +511,49 @@ def _intertext_split(piece: str) -> list[str]:
     if m is None or not piece[m.end():].strip():
         return [piece]
     return [piece[: m.end()], " " * m.end() + piece[m.end():]]
+
+
+#: what stands between two equations in one display: \qquad, \quad\Rightarrow\quad, ", \quad", \implies
+_BETWEEN_EQUATIONS = re.compile(r"(?:,\s*)?(?:(?:\\q?quad\b|\\[,;: ]|~)\s*)*(?:\\(?:Rightarrow|Longrightarrow|implies|iff|"
+                                r"Leftrightarrow)\b\s*|\\text\s*\{\s*(?:and|so|hence|thus)\s*\}\s*)?(?:(?:\\q?quad\b|\\[,;: ]|~)\s*)*")
+
+
+def _equations_split(piece: str) -> list[str]:
+    """The row, or its two (or more) equations where a display writes them side by side
+    (g(z) = ... \\qquad g'(z) = ...): split only before an equation with a left side of its own
+    (g'(z), \\sigma(z)), never before a "= ..." that goes on.  Columns and lines hold (the text
+    before a part becomes spaces, its line breaks kept)."""
+    if "quad" not in piece and "\\Rightarrow" not in piece and "implies" not in piece:
+        return [piece]
+    spans = _nested(piece)
+    cuts, depth = [], 0
+    for m in _BETWEEN_EQUATIONS.finditer(piece):
+        if not m.group().strip() or not _outside(spans, m.start()) or m.start() == 0:
+            continue
+        if not re.search(r"\\q?quad\b|\\Rightarrow|\\Longrightarrow|\\implies|\\iff|\\Leftrightarrow", m.group()):
+            continue
+        before = piece[cuts[-1][1] if cuts else 0: m.start()]
+        depth = sum(1 if c in "{([" else -1 if c in "})]" else 0 for c in _without_nested(piece[: m.start()]))
+        if depth != 0 or len(split_equals(_without_nested(before))) < 2:
+            continue
+        after = split_equals(piece[m.end():])
+        left = after[0].replace("&", " ").strip()
+        if len(after) < 2 or not left:
+            continue
+        side = left_side(left, True)
+        if side is None or side.kind != "function" or (side.var is None and side.order == 0):
+            continue
+        cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [piece]
+    starts = [0, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), len(piece)]
+    return [_blank(piece[:a]) + piece[a:b] for a, b in zip(starts, ends)]
+
+
+def _blank(text: str) -> str:
+    """Spaces for text, its line breaks kept (columns and lines hold)."""
+    return "".join(c if c == "\n" else " " for c in text)
 
 
 def _where_split(piece: str) -> list[str]:
@@ -480,7 +579,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _without_arrow(_defines_as_equals(row))
     while True:
-        m = _TRAILING_TEXT.search(row)
+        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
             break
         row = row[: m.start()]

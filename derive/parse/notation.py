@@ -11,11 +11,12 @@ way and matters is recorded in ``remarks``.
 
 from __future__ import annotations
 
-from sympy import And, Derivative, FiniteSet, Ge, Gt, Interval, Le, Lt, Ne, Or, Piecewise, Pow, oo, true
+from sympy import And, Derivative, Eq, FiniteSet, Ge, Gt, Interval, Le, Lt, Ne, Or, Piecewise, Pow, oo, true
 from sympy.core.function import AppliedUndef
 
 from ..engine.functions import g
 from .functions import INVERSES, derivative_at
+from .latex import UNDEFINED
 from .tokens import Token
 
 
@@ -64,11 +65,15 @@ class Notation:
         self.enter()
         pieces = []
         while True:
-            value = self.sum()
+            undefined = self.peek() if self.peek().kind == "name" and self.peek().text == UNDEFINED else None
+            value = self.take() if undefined else self.sum()
             self.accept(",")
             if self.accept("&") is None:
                 raise self.error("expected '&' and a condition in cases")
-            pieces.append((value, self.condition()))
+            if undefined is None:
+                pieces.append((value, self.condition()))
+            else:
+                self.undefined_at(self.condition(point=True), undefined)
             self.accept(",", ".", ";")
             if self.accept("\\\\") and not self.at("endcases"):
                 continue
@@ -76,17 +81,53 @@ class Notation:
                 break
             raise self.error("expected \\\\ or \\end{cases}")
         self.leave()
+        if not pieces:
+            raise self.error("the cases give no value", token)
         if pieces[-1][1] is not true and leaves_an_interval([c for _, c in pieces]) is True:
             # one piece alone (1 for z > 0): checked only where it is defined, it would pass for all of g'
             raise self.error("the cases leave an interval out: add the missing case or 'otherwise'", token)
         return Piecewise(*pieces)
 
-    def condition(self):
-        """z > 0, -3 < z \\le 3, otherwise."""
+    def indicator(self, token: Token):
+        """\\mathbb{1}\\{z > 0\\}, \\mathbb{1}_{z > 0}, \\mathbf{1}[z > 0], \\mathbb{I}(z > 0): 1 where the
+        condition holds, 0 elsewhere."""
+        self.enter()
+        if self.accept("_"):
+            opened = self.peek()
+            if self.accept("{") is None:
+                raise self.error("expected the indicator's condition in braces: \\mathbb{1}_{z > 0}", opened)
+            closer = "}"
+        else:
+            opened = self.peek()
+            if not self.at("\\{", "[", "(", "{"):
+                raise self.error("expected the indicator's condition: \\mathbb{1}\\{z > 0\\}", opened)
+            self.take()
+            closer = self.closers[opened.text]
+        condition = self.condition()
+        if condition is true:
+            raise self.error("an indicator needs a condition such as z > 0", opened)
+        self.expect(closer, opened)
+        self.leave()
+        return Piecewise((1, condition), (0, true))
+
+    def undefined_at(self, condition, token: Token) -> None:
+        """A piece "undefined" (\\text{undefined} & z = 0): left out where it holds, a single point
+        (as a kink is); on more than finitely many points it is no derivative."""
+        try:
+            points = condition.as_set()
+        except (NotImplementedError, TypeError, ValueError, AttributeError):
+            points = None
+        if not isinstance(points, FiniteSet):
+            raise self.error("a piece 'undefined' is read at single points only (z = 0)", token)
+        shown = ", ".join(f"{self.var.name} = {p}" for p in sorted(points, key=float))
+        self.remarks.append(f"the piece 'undefined' at {shown} is left out (a single point)")
+
+    def condition(self, point: bool = False):
+        """z > 0, -3 < z \\le 3, otherwise (and z = 0 where ``point``: a piece "undefined")."""
         if self.peek().kind == "name" and self.peek().text == "otherwise":
             self.take()
             return true
-        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne}
+        relations = {"<": Lt, "<=": Le, ">": Gt, ">=": Ge, "!=": Ne, "≠": Ne, **({"=": Eq} if point else {})}
         left = self.sum()
         token = self.accept(*relations)
         if token is None:
@@ -168,6 +209,32 @@ class Notation:
         name = INVERSES[self.function]
         build = self.functions[name][2]
         return build(*self.arguments(token, name))
+
+    def substituted_quotient(self, token: Token):
+        """dσ/du, du/dz typed (d σ / du, du / dz) where the text named u: its value, else None
+        (the tokens are left)."""
+        name = token.text
+        if name == "d" and self.peek().kind == "name":
+            top, ahead = self.peek().text, 1
+        elif len(name) >= 2 and name[0] == "d":
+            top, ahead = name[1:], 0
+        else:
+            return None
+        if not self.at("/", ahead=ahead):
+            return None
+        width, bottom = self.differential_at(ahead + 1)
+        if not width or (top, bottom) not in self.quotients:
+            return None
+        self.i += ahead + 1 + width
+        return self.quotients[(top, bottom)]
+
+    def substituted_fraction(self, top: tuple[int, int, int], bottom: tuple[int, int, int]):
+        """\\frac{d\\sigma}{du}, \\frac{du}{dz} where the text named u: its value, else None."""
+        upper, lower = self.tokens[top[0]: top[1]], self.tokens[bottom[0]: bottom[1]]
+        if len(upper) != 2 or len(lower) != 2 or any(t.kind != "name" for t in (*upper, *lower)) \
+                or upper[0].text != "d" or lower[0].text != "d":
+            return None
+        return self.quotients.get((upper[1].text, lower[1].text))
 
     def differential_at(self, ahead: int) -> tuple[int, str | None]:
         """The differential dz written at ``ahead``: (how many tokens it takes, its letter), or (0, None).
