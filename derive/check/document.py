@@ -16,13 +16,13 @@ Steps are numbered from 1 in the order they appear, definition lines included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sympy import Derivative, Expr, Rational, Symbol, diff, simplify
+from sympy import Derivative, Expr, Piecewise, Rational, Symbol, diff, simplify
 
 from ..engine.functions import g, variable
 from ..parse import ParseError
-from ..parse.expression import Parser
+from ..parse.expression import GREEK_NAMES, Parser
 from ..parse.layout import DocumentError, Row, rows, split_equals
 from ..parse.left import LeftSide, left_side
 from ..parse.tokens import GREEK
@@ -121,6 +121,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
     steps = _exercises(steps, used, var_name)
+    steps = _new_names(steps, variable(var_name))
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
@@ -267,8 +268,6 @@ def _exercises(steps: list[Step], pieces: list["_Piece"], var: str) -> list[Step
     g(z) = ... apart from the step before it (a blank line, prose or a new display between),
     after at least one derivative line of the function before, followed by a derivative line
     of its own, and defining another function (not g restated: that is a step, checked)."""
-    from dataclasses import replace
-
     z = variable(var)
     first = next((k for k, s in enumerate(steps) if s.order == 0 and s.claim is None and s.expr is not None), None)
     if first is None:
@@ -290,6 +289,26 @@ def _exercises(steps: list[Step], pieces: list["_Piece"], var: str) -> list[Step
     return steps
 
 
+def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
+    """A step with a name of more than one letter (not Greek) that no definition before it
+    has is unreadable: a word ("= the answer"), or a constant never defined, is never
+    sampled as a parameter (answer = 0.73) and the step called wrong for it."""
+    known: set[Symbol] = {z}
+    out = []
+    for step in steps:
+        if step.expr is not None:
+            if step.order == 0 and step.claim is None:
+                known |= step.expr.free_symbols  # a definition (or a helper's) brings its parameters
+            else:
+                new = sorted(s.name for s in step.expr.free_symbols - known
+                             if len(s.name) > 1 and s.name.lower() not in GREEK_NAMES)
+                if new:
+                    step = replace(step, expr=None, error=ParseError(
+                        f"{new[0]!r} is no name of the definition: a word, or a constant never defined"))
+        out.append(step)
+    return out
+
+
 def _same_function(a: Expr, b: Expr, z: Symbol) -> bool:
     """Whether a and b agree at points of both signs (or cannot be told apart here)."""
     try:
@@ -308,11 +327,6 @@ def _on_pieces(steps: list[Step], pieces: list["_Piece"], var: str, name: str) -
     """Steps under a heading "for z < 0:" say nothing elsewhere: each reads
     Piecewise((its value, z < 0), (what it must equal there: g or its derivative, True)).
     Where g is defined only by its pieces, the first g(z) line is all of them."""
-    from dataclasses import replace
-
-    from sympy import Derivative, Piecewise
-
-
     z = variable(var)
     conditions: dict[int, object] = {}
     out = []

@@ -237,9 +237,15 @@ def _without_lead_in_and_tail(line: str) -> str | None:
     return line
 
 
+#: the words of a derivative by cases written as a sentence ("1 if z > 0, 0 otherwise")
+_PIECE_WORDS = {"for", "if", "otherwise", "when", "else", "and", "or"}
+
+
 def _is_prose(line: str) -> bool:
     if "=" in line and left_side(line.split("=", 1)[0].strip(), False) is not None:
         return False  # g'(z) = 0 if z > 0, 1 if z < 0: a step (perhaps unreadable), never dropped unseen
+    if re.match(r"\s*=(?![=>])", line) and len([w for w in _prose_words(line) if w.lower() not in _PIECE_WORDS]) < 2:
+        return False  # "= 7 for z > 0, 0 for z < 0": a step (pieces as a sentence), never dropped unseen
     words = _prose_words(line)
     return len(words) >= 2 or (len(words) == 1 and "=" not in line and len(words[0]) >= 3)
 
