@@ -251,14 +251,11 @@ class _Worker:
 def _serve(conn, options: dict) -> None:
     """A worker: paths in, result data out, until the pipe closes.  Ctrl-C is the parent's
     to handle (it kills the workers), so no worker prints a traceback."""
-    import signal
-
     from . import collector
-    from .limits import set_memory_ceiling
+    from .limits import as_worker, set_memory_ceiling
 
     collector.pause()  # a worker lives as long as the batch: its own pause, then collections
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    as_worker()
     set_memory_ceiling()
     while True:
         try:

@@ -135,6 +135,15 @@ def end_now(code: int) -> None:
     os._exit(code)
 
 
+def as_worker() -> None:
+    """In a forked worker of a derive process: SIGTERM ends it at once, as multiprocessing
+    expects when it ends its workers (the parent's SystemExit handler, inherited, unwound a
+    worker into multiprocessing's own shutdown, which could wait for ever on the queue's
+    lock: 1 ``derive list`` in about 100 hung so); Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _terminated(signum, frame):
     raise SystemExit(128 + signum)
 

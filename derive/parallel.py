@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 from sympy.core.parameters import evaluate
 
-from . import catalog, collector
+from . import catalog, collector, limits
 from .api import derive
 from .definitions import entry_function
 from .engine.derivation import Derivation
@@ -48,7 +48,7 @@ def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Deriva
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [derive(name) for name in names]
     context = multiprocessing.get_context("fork")  # no re-import of SymPy in each worker
-    with context.Pool(jobs, initializer=collector.pause) as pool:
+    with context.Pool(jobs, initializer=_worker_started) as pool:
         pickled = pool.map(_derived, names, chunksize=1)
     return [_rebuilt(data) if data is not None else derive(name) for name, data in zip(names, pickled)]
 
@@ -72,7 +72,7 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None,
     groups = [[elsewhere[k] for k in group] for group in groups]
     out: list[Derivation | None] = [None] * len(names)
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=collector.pause) as pool:
+    with context.Pool(jobs, initializer=_worker_started) as pool:
         pending = pool.imap(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
         for i in here:
             out[i] = summary(names[i])
@@ -82,6 +82,13 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None,
             for i, data in zip(group, results):
                 out[i] = _rebuilt(data) if data is not None else summary(names[i])
     return out  # type: ignore[return-value]
+
+
+def _worker_started() -> None:
+    """A worker as it starts: the collector paused (a fork inherits the paused collector
+    but not the thread that ends the pause), the signals a worker needs (``limits.as_worker``)."""
+    collector.pause()
+    limits.as_worker()
 
 
 def _groups(names: Sequence[str]) -> list[list[int]]:
