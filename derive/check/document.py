@@ -28,7 +28,7 @@ from ..parse.left import LeftSide, left_side
 from ..parse.tokens import GREEK
 from .memo import Memo
 
-__all__ = ["Document", "DocumentError", "Step", "read_document", "read_steps"]
+__all__ = ["Document", "DocumentError", "Step", "clash", "read_document", "read_steps"]
 
 MAX_TEXT = 100_000  # characters in one derivation
 MAX_STEPS = 200
@@ -79,6 +79,9 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
+    if var is not None and var_name != var:  # --var names the variable only where the text does not
+        raise DocumentError(f"the text is written in {var_name}, but --var says {var}: leave --var out "
+                            f"(it names the variable when the text does not show it)")
     pieces, claims = _claims(_kept(pieces, name))
     defining = _helpers(pieces, claims, name, var_name)  # s(z) = ... before g(z) = z s(z): a helper
     helpers = tuple(sorted((helper, value) for helper, value in defining.values()))
@@ -197,12 +200,20 @@ def _named(value: Expr, z: Symbol) -> Expr:
 
 
 def _used_elsewhere(pieces, claims, k: int, helper: str) -> bool:
-    """Whether a piece other than k (or a left side) applies the function ``helper``: s(...), s'(...)."""
+    """Whether a line about another function than ``helper`` (its left side, or the left side its
+    "= ..." rows go on from) applies ``helper``: s(...), s'(...).  A function only its own lines
+    use is no helper (σ(z) = ..., σ'(z) = σ(z)(1 - σ(z)), then g(z) = tanh z, g'(z) = 1 - g(z)^2:
+    two exercises)."""
     text_name, latex_name = _spelled(helper)
     spellings = "|".join(re.escape(n) for n in dict.fromkeys((text_name, latex_name, helper)))
     applied = re.compile(r"(?<![A-Za-z\\])(?:%s)\s*(?:'|\^|\(|\\left|\{)" % spellings)
-    return any(applied.search(text or "") for j, ((piece, _), claim) in enumerate(zip(pieces, claims))
-               if j != k for text in (piece.text, claim))
+    about = None  # the function the current line is about (None: the author's, by the text's first lines)
+    for j, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
+        if lhs is not None and not piece.continues:
+            about = lhs.name if lhs.kind == "function" else None
+        if j != k and about != helper and any(applied.search(text or "") for text in (piece.text, claim)):
+            return True
+    return False
 
 
 def _lets(pieces, claims, name: str, var: str, helpers: tuple = ()) -> dict:
@@ -372,6 +383,32 @@ def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
                         f"{new[0]!r} is no name of the definition: a word, or a constant never defined"))
         out.append(step)
     return out
+
+
+#: the function a text about σ or tanh is about when it never defines it (as ``derive.check.chain`` reads it)
+_ABOUT = {"σ": sigmoid, "sigmoid": sigmoid, "tanh": tanh}
+
+
+def clash(document: Document, function: Expr, spec: str) -> str | None:
+    """Why ``--function spec`` (``function``, g in the text's variable) cannot be the function of
+    this text, or None: the text defines its function (g(z) = 1/(1 + e^{-z})) and ``function`` is
+    another one (told apart at a point), or the text is about σ or tanh without defining it and
+    ``function`` is not that.  --function names the function only where the text does not."""
+    z = document.var
+    first = next((s for s in document.steps if s.order == 0 and s.claim is None and not s.helper), None)
+    if first is not None:
+        if first.expr is None or first.expr.has(g(z)) or first.expr.has(Derivative):
+            return None  # not read: what the text defines is not known, --function may say it
+        defined, shown = first.expr, f"defines {document.function}({z}) = {first.text.strip()[:60]}"
+    elif document.function in _ABOUT:
+        defined = _ABOUT[document.function](z)
+        shown = f"is about {document.function}({z}), the {'sigmoid' if defined.func is sigmoid else 'tanh'}"
+    else:
+        return None
+    if _same_function(defined, function, z):
+        return None
+    return (f"the text {shown}, but --function {spec} is another function: leave --function out "
+            f"(it names the function when the text does not define it)")
 
 
 def _same_function(a: Expr, b: Expr, z: Symbol) -> bool:
