@@ -534,7 +534,7 @@ def _defined_with(pieces, first: LeftSide | None) -> LeftSide | None:
     uses = re.compile(r"(?<![A-Za-z\\])(?:%s)(?![A-Za-z])" % "|".join(
         re.escape(n) for n in dict.fromkeys((text_name, latex_name, first.name))))
     for k, (piece, lhs) in enumerate(pieces[:-1]):
-        if piece.candidate and lhs is not first and lhs.order == 0 and lhs.var == first.var \
+        if piece.candidate and lhs is not first and lhs.order == 0 and lhs.var is not None \
                 and lhs.name != first.name and pieces[k + 1][1] is lhs and uses.search(pieces[k + 1][0].text):
             return lhs
     return None
