@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from .errors import DeriveError
-from .check.document import DocumentError, read_document
+from .check.document import DocumentError, clash, read_document
 
 from .limits import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
@@ -42,6 +42,8 @@ def check_text(text: str, *, var: str | None = None, function: str | None = None
             document = read_document(text, var=var)
             written = frozenset(str(x) for s in document.steps if s.expr is not None for x in s.expr.free_symbols)
             g = function_from(function, str(document.var), written)
+            if g is not None and (clashing := clash(document, g, function)) is not None:
+                return None, clashing  # the text defines another function than --function
             chain = check_document(document, function=g, deadline=time.monotonic() + timeout)
         return (None, chain.problem) if chain.problem is not None else (chain, None)
     except (DocumentError, OutOfTime) as e:

@@ -97,7 +97,8 @@ class CheckedChain:
     @property
     def graded(self) -> tuple[CheckedLine, ...]:
         """The lines that are the author's work: all but the ones that define g."""
-        return tuple(line for line in self.lines if line.step.index != self.defining and not line.step.anew)
+        return tuple(line for line in self.lines
+                     if line.step.index != self.defining and not line.step.anew and not line.step.helper)
 
     @property
     def right(self) -> int:
@@ -177,6 +178,10 @@ def check_document(document: Document, *, function: Expr | None = None,
                                      reason=f"{document.function} could not be read, so nothing can be checked"))
             continue
         mine = value(expr)
+        if step.helper:  # s(z) = ... names a helper g's lines use (derive.check.document): given, not graded
+            lines.append(CheckedLine(step, expr, "definition", reason=f"defines {step.helper}"))
+            aside = mine  # "= ..." after it on its row says more about the helper (a side computation)
+            continue
         if step.order == 0 and function is None and first is not None and step.index == steps[first].index:
             line = CheckedLine(step, expr, "definition", reason=f"defines {document.function}")
             lines.append(line)

@@ -18,17 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sympy import Derivative, Expr, Piecewise, Rational, Symbol, diff, simplify
+from sympy import Derivative, Expr, Piecewise, Rational, Symbol, diff, exp, simplify, tanh
 
-from ..engine.functions import g, variable
+from ..engine.functions import g, sigmoid, variable
 from ..parse import ParseError
-from ..parse.expression import GREEK_NAMES, Parser
+from ..parse.expression import FUNCTION_NAMES, GREEK_NAMES, Parser
 from ..parse.layout import DocumentError, Row, rows, split_equals
 from ..parse.left import LeftSide, left_side
 from ..parse.tokens import GREEK
 from .memo import Memo
 
-__all__ = ["Document", "DocumentError", "Step", "read_document", "read_steps"]
+__all__ = ["Document", "DocumentError", "Step", "clash", "read_document", "read_steps"]
 
 MAX_TEXT = 100_000  # characters in one derivation
 MAX_STEPS = 200
@@ -58,6 +58,9 @@ class Step:
     left: str = ""
     #: a second exercise: g(z) = ... defines g anew, the lines after it are checked against it
     anew: bool = False
+    #: the helper function this row defines (s in s(z) = 1/(1 + e^{-z}) before g(z) = z s(z)), its
+    #: value ``expr``: shown as defining it, not graded, no step of g's chain
+    helper: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,29 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
+    if var is not None and var_name != var:  # --var names the variable only where the text does not
+        raise DocumentError(f"the text is written in {var_name}, but --var says {var}: leave --var out "
+                            f"(it names the variable when the text does not show it)")
     pieces, claims = _claims(_kept(pieces, name))
-    lets = _lets(pieces, claims, name, var_name)  # u = 1 + e^{-z}: a name for an expression
-    quotients = _quotients(pieces, claims, lets, name, var_name)  # dσ/du, du/dz after u = ...
+    defining = _helpers(pieces, claims, name, var_name)  # s(z) = ... before g(z) = z s(z): a helper
+    helpers = tuple(sorted((helper, value) for helper, value in defining.values()))
+    lets = _lets(pieces, claims, name, var_name, helpers)  # u = 1 + e^{-z}: a name for an expression
+    quotients = _quotients(pieces, claims, lets, name, var_name, helpers)  # dσ/du, du/dz after u = ...
     steps = []
     used = []  # the pieces that are steps
     for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
         if any(start <= k < start + width for start, (_, _, width) in lets.items()):
             continue
+        if k in defining:  # shown as defining the helper: given, not worked out, no step of g's chain
+            helper, value = defining[k]
+            steps.append(Step(len(steps) + 1, None, piece.text, piece.latex, piece.offset, expr=value,
+                              row=piece.row, claim_text=claim, helper=_spelled(helper)[0]))
+            used.append(piece)
+            continue
         order = lhs.order if claim is not None else _order(lhs, piece, name)
-        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name, quotients)
+        expr, remark, error = _read_once(piece.text, var_name, piece.latex, name, quotients, helpers)
         error = error.shifted(piece.offset) if error is not None else None  # columns from the row's start
-        claimed = _read_once(claim, var_name, piece.latex, name, quotients)[0] if claim is not None else None
+        claimed = _read_once(claim, var_name, piece.latex, name, quotients, helpers)[0] if claim is not None else None
         swaps = _lets_at(lets, k)
         if claim is not None and claimed is None:
             named_prime = re.fullmatch(r"\s*([A-Za-z])\s*('+)\s*(?:\(\s*%s\s*\))?\s*" % re.escape(var_name), claim)
@@ -127,35 +141,97 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
                     latex=any(s.latex for s in steps))
 
 
-#: (text, variable, LaTeX or not, function name) -> (expression, remark, error): a class writes
-#: the same lines (``memo``)
+#: (text, variable, LaTeX or not, function name, quotients, helpers) -> (expression, remark, error):
+#: a class writes the same lines (``memo``)
 _READ = Memo("steps read", 4096)
 
 
-def _read_once(text: str, var_name: str, latex: bool, name: str,
-               quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
+def _read_once(text: str, var_name: str, latex: bool, name: str, quotients: dict | None = None,
+               helpers: tuple = ()) -> tuple[Expr | None, str, ParseError | None]:
     known = tuple(sorted(quotients.items())) if quotients else ()
     try:
-        return _READ.get((text, var_name, latex, name, known), lambda: _read(text, var_name, latex, name, quotients))
+        return _READ.get((text, var_name, latex, name, known, helpers),
+                         lambda: _read(text, var_name, latex, name, quotients, helpers))
     except RecursionError:  # not remembered: how deep is too deep depends on the caller's stack
         return None, "", ParseError("nested too deeply to read")
 
 
-def _lets(pieces, claims, name: str, var: str) -> dict:
+def _helpers(pieces, claims, name: str, var: str) -> dict:
+    """{index of the piece: (the helper's name, its expression in the variable)} for each helper
+    function the text defines on a row of its own and uses elsewhere: s(z) = 1/(1 + e^{-z})
+    before or after g(z) = z s(z) ("Let s(z) = ...", "where s(z) = ..." too); s(2z) and s'(z) in
+    the other lines are then that function and its derivative.  A name the grammar already
+    reads (σ, tanh, Φ, φ, softplus) keeps its meaning: its row is a side computation, checked
+    against it.  Only the first row for a name defines it (a later one is checked against it);
+    a helper in terms of a helper defined on a later row is read once that one is known."""
+    rows = {}
+    for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
+        if claim is not None and lhs is not None and lhs.kind == "function" and lhs.order == 0 \
+                and lhs.var is not None and lhs.name not in (name, var, lhs.var, "phi") \
+                and lhs.name not in FUNCTION_NAMES and piece.condition is None and not piece.continues \
+                and lhs.name not in (n for n, _ in rows.values()) and _used_elsewhere(pieces, claims, k, lhs.name):
+            rows[k] = (lhs.name, lhs.var)
+    out: dict = {}
+    while True:  # each pass reads the rows whose helpers are known
+        known = tuple(sorted(out.values()))
+        found = False
+        for k, (helper, written_in) in rows.items():
+            if k in out:
+                continue
+            piece = pieces[k][0]
+            value = _read_once(piece.text, written_in, piece.latex, name, None, known)[0]
+            z, u = variable(var), variable(written_in)
+            if value is None or value.has(g(u)) or value.has(Derivative) or (u != z and value.has(z)):
+                continue
+            out[k] = (helper, _named(value.xreplace({u: z}), z))
+            found = True
+        if not found:
+            return out
+
+
+def _named(value: Expr, z: Symbol) -> Expr:
+    """σ(z) or tanh(z) where a helper is one of them written out (s(z) = 1/(1 + e^{-z})): its
+    lines then read as with σ (the product rule in z s(z), not the quotient rule in
+    z/(1 + e^{-z})); else the helper's expression."""
+    for known in (sigmoid(z), tanh(z)):
+        if _same_function(value, known, z) and simplify((value - known).rewrite(exp)) == 0:
+            return known
+    return value
+
+
+def _used_elsewhere(pieces, claims, k: int, helper: str) -> bool:
+    """Whether a line about another function than ``helper`` (its left side, or the left side its
+    "= ..." rows go on from) applies ``helper``: s(...), s'(...).  A function only its own lines
+    use is no helper (σ(z) = ..., σ'(z) = σ(z)(1 - σ(z)), then g(z) = tanh z, g'(z) = 1 - g(z)^2:
+    two exercises)."""
+    text_name, latex_name = _spelled(helper)
+    spellings = "|".join(re.escape(n) for n in dict.fromkeys((text_name, latex_name, helper)))
+    applied = re.compile(r"(?<![A-Za-z\\])(?:%s)\s*(?:'|\^|\(|\\left|\{)" % spellings)
+    about = None  # the function the current line is about (None: the author's, by the text's first lines)
+    for j, ((piece, lhs), claim) in enumerate(zip(pieces, claims)):
+        if lhs is not None and not piece.continues:
+            about = lhs.name if lhs.kind == "function" else None
+        if j != k and about != helper and any(applied.search(text or "") for text in (piece.text, claim)):
+            return True
+    return False
+
+
+def _lets(pieces, claims, name: str, var: str, helpers: tuple = ()) -> dict:
     """{index of the piece: (letter, expression, pieces it takes)} for each name the text gives an
     expression (u = 1 + e^{-z}, "Let u = ...", "..., where u = ...")."""
     first = next((k for k, ((piece, lhs), claim) in enumerate(zip(pieces, claims))
                   if claim is None and _order(lhs, piece, name) == 0), None)
-    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0] if first is not None else None
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name, None, helpers)[0] \
+        if first is not None else None
     out = {}
     for k in range(len(pieces)):
-        let = _let(pieces, k, name, var, definition)
+        let = _let(pieces, k, name, var, definition, helpers)
         if let is not None and not any(s <= k < s + w for s, (_, _, w) in out.items()):
             out[k] = let
     return out
 
 
-def _quotients(pieces, claims, lets: dict, name: str, var: str) -> dict:
+def _quotients(pieces, claims, lets: dict, name: str, var: str, helpers: tuple = ()) -> dict:
     """{(numerator, denominator): value} of the Leibniz quotients a substitution u = U(z) gives
     (dσ/du = F'(U(z)) where F(u) is g written in u, F(U(z)) = g(z); du/dz = U'(z)), for each
     letter named once; none where g cannot be written in u alone."""
@@ -166,7 +242,7 @@ def _quotients(pieces, claims, lets: dict, name: str, var: str) -> dict:
                   if claim is None and _order(lhs, piece, name) == 0), None)
     if first is None or not named:
         return {}
-    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name)[0]
+    definition = _read_once(pieces[first][0].text, var, pieces[first][0].latex, name, None, helpers)[0]
     z = variable(var)
     out = {}
     for letter, value in named.items():
@@ -193,7 +269,7 @@ def _lets_at(lets: dict, k: int) -> dict:
     return {letter: value.xreplace({o: v for o, v in out.items() if o != letter}) for letter, value in out.items()}
 
 
-def _let(pieces, k: int, name: str, var: str, definition: Expr | None):
+def _let(pieces, k: int, name: str, var: str, definition: Expr | None, helpers: tuple = ()):
     """(the letter, its expression, how many pieces) where pieces[k] names an expression with a
     letter of its own (u = 1 + e^{-z}, "Let v = ...", "where u = ..."), else None.  A letter that
     is a parameter of the definition (k = 2 after g(z) = σ(kz)) is no such name: the row is a
@@ -211,7 +287,7 @@ def _let(pieces, k: int, name: str, var: str, definition: Expr | None):
         width += 1  # u = 1 + e^{-z} = ...: the rest of the row says more about u
     if definition.has(letter):
         return letter, None, width  # "with k = 2": a parameter's value, a remark (k stays a symbol)
-    value, _, error = _read_once(pieces[k + 1][0].text, var, pieces[k + 1][0].latex, name)
+    value, _, error = _read_once(pieces[k + 1][0].text, var, pieces[k + 1][0].latex, name, None, helpers)
     if value is None or value.has(letter):
         return None
     return letter, value, width
@@ -241,13 +317,13 @@ def _claims(pieces):
     return kept, claims
 
 
-def _read(text: str, var_name: str, latex: bool, name: str,
-          quotients: dict | None = None) -> tuple[Expr | None, str, ParseError | None]:
+def _read(text: str, var_name: str, latex: bool, name: str, quotients: dict | None = None,
+          helpers: tuple = ()) -> tuple[Expr | None, str, ParseError | None]:
     """One step's right-hand side read in the author's names: (expression, remark, None),
     or (None, "", why it is unreadable)."""
     try:
         parser = Parser(text, var=var_name, notation=True, latex=latex, function=name, max_length=MAX_STEP,
-                        quotients=quotients)
+                        quotients=quotients, helpers=dict(helpers))
         expr = parser.run()
         return expr, "; ".join(dict.fromkeys(parser.remarks)), None
     except ParseError as e:
@@ -297,7 +373,7 @@ def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
     out = []
     for step in steps:
         if step.expr is not None:
-            if step.order == 0 and step.claim is None:
+            if (step.order == 0 and step.claim is None) or step.helper:
                 known |= step.expr.free_symbols  # a definition (or a helper's) brings its parameters
             else:
                 new = sorted(s.name for s in step.expr.free_symbols - known
@@ -307,6 +383,32 @@ def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
                         f"{new[0]!r} is no name of the definition: a word, or a constant never defined"))
         out.append(step)
     return out
+
+
+#: the function a text about σ or tanh is about when it never defines it (as ``derive.check.chain`` reads it)
+_ABOUT = {"σ": sigmoid, "sigmoid": sigmoid, "tanh": tanh}
+
+
+def clash(document: Document, function: Expr, spec: str) -> str | None:
+    """Why ``--function spec`` (``function``, g in the text's variable) cannot be the function of
+    this text, or None: the text defines its function (g(z) = 1/(1 + e^{-z})) and ``function`` is
+    another one (told apart at a point), or the text is about σ or tanh without defining it and
+    ``function`` is not that.  --function names the function only where the text does not."""
+    z = document.var
+    first = next((s for s in document.steps if s.order == 0 and s.claim is None and not s.helper), None)
+    if first is not None:
+        if first.expr is None or first.expr.has(g(z)) or first.expr.has(Derivative):
+            return None  # not read: what the text defines is not known, --function may say it
+        defined, shown = first.expr, f"defines {document.function}({z}) = {first.text.strip()[:60]}"
+    elif document.function in _ABOUT:
+        defined = _ABOUT[document.function](z)
+        shown = f"is about {document.function}({z}), the {'sigmoid' if defined.func is sigmoid else 'tanh'}"
+    else:
+        return None
+    if _same_function(defined, function, z):
+        return None
+    return (f"the text {shown}, but --function {spec} is another function: leave --function out "
+            f"(it names the function when the text does not define it)")
 
 
 def _same_function(a: Expr, b: Expr, z: Symbol) -> bool:
@@ -432,7 +534,7 @@ def _defined_with(pieces, first: LeftSide | None) -> LeftSide | None:
     uses = re.compile(r"(?<![A-Za-z\\])(?:%s)(?![A-Za-z])" % "|".join(
         re.escape(n) for n in dict.fromkeys((text_name, latex_name, first.name))))
     for k, (piece, lhs) in enumerate(pieces[:-1]):
-        if piece.candidate and lhs is not first and lhs.order == 0 and lhs.var == first.var \
+        if piece.candidate and lhs is not first and lhs.order == 0 and lhs.var is not None \
                 and lhs.name != first.name and pieces[k + 1][1] is lhs and uses.search(pieces[k + 1][0].text):
             return lhs
     return None

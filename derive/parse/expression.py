@@ -85,7 +85,7 @@ def parse(text: str, *, var: str = "z", params: dict | None = None, source: str 
 
 class Parser(Notation):
     def __init__(self, text, *, var="z", params=None, source=None, allow_parameters=True, notation=False,
-                 latex=False, function=None, max_length=MAX_LENGTH, quotients=None):
+                 latex=False, function=None, max_length=MAX_LENGTH, quotients=None, helpers=None):
 
         self.text = text
         self.source = source
@@ -114,6 +114,13 @@ class Parser(Notation):
         #: (numerator, denominator) -> value of a Leibniz quotient in a letter the text names
         #: (("sigma", "u"): dσ/du, ("u", "z"): du/dz after u = 1 + e^{-z}), from ``derive.check.document``
         self.quotients = dict(quotients or {}) if notation else {}
+        #: name -> its expression in the variable, for each helper function the text defines on a row
+        #: of its own (s(z) = 1/(1 + e^{-z}) before g(z) = z s(z)), from ``derive.check.document``:
+        #: s(2z) is that expression at 2z, s'(z) its derivative
+        self.helpers = dict(helpers or {}) if notation else {}
+        if self.helpers:
+            self.functions = {**self.functions, **{name: (1, 1, self.helper_builder(value))
+                                                   for name, value in self.helpers.items()}}
 
     # --- helpers -------------------------------------------------------------
 
@@ -522,13 +529,15 @@ class Parser(Notation):
             return self.call(token)
         if name == INDICATOR:
             return self.indicator(token)
-        if self.notation and name == "phi" and self.at("("):
+        if self.notation and name == "phi" and self.at_call_with_primes():
             # φ(z) in a hand derivation is the normal density (GELU' = Φ(z) + zφ(z)), as derive
-            # writes it; read as φ times z it was a made-up constant
+            # writes it; read as φ times z it was a made-up constant.  φ'(z) is its derivative
+            # (−zφ(z): GELU'' = 2φ(z) + zφ'(z))
+            order = self.primes()
             args = self.arguments(token, name)
             if len(args) != 1:
                 raise self.error(f"φ takes 1 argument, got {len(args)}", token)
-            return normal_density(args[0])
+            return derivative_at(normal_density, args[0], order) if order else normal_density(args[0])
         if self.at(*self.closers) and self.looks_like_a_call(name):
             close = difflib.get_close_matches(name.lower(), sorted(FUNCTION_NAMES), n=2, cutoff=0.6)
             hint = f" — did you mean {' or '.join(map(repr, close))}?" if close else " (see 'derive --help' for the functions)"
@@ -549,6 +558,13 @@ class Parser(Notation):
             raise self.error(f"{token.text}({v}) reads two ways: a function {token.text} that derive does not know "
                              f"(for the step function write {step}) or a product (write {times})", token)
         return self.parameter(token)
+
+    def at_call_with_primes(self) -> bool:
+        """Whether a bracket follows, after any primes: φ(z), φ'(z), φ''(z)."""
+        ahead = 0
+        while self.at("'", ahead=ahead):
+            ahead += 1
+        return self.at("(", ahead=ahead)
 
     def applied_to_the_variable(self, token: Token) -> bool:
         """H(z), θ(z): a new letter right before (z) is a function's name as often as a factor;
@@ -651,8 +667,14 @@ class Parser(Notation):
             return int(texts[1])
         return None
 
+    def helper_builder(self, value):
+        """s(u) for a helper s the text defines: its expression with the variable replaced by u."""
+        return lambda argument: value.xreplace({self.var: argument})
+
     def call(self, token: Token):
         name = token.text
+        if name in self.helpers:
+            self.remarks.append(f"{name} as defined in the text")
         least, most, build = self.functions[name]
         order, power, inverse = self.superscript(token)
         if inverse:

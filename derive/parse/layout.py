@@ -212,7 +212,7 @@ def _justified(line: str) -> list[str]:
         if "=" not in rest:
             return [line]  # "= ... as required": a tail of words, cut where such tails are
         word = m.group(1).lower()
-        if word in ("where", "with") and re.match(r"[A-Za-z]\s*=", rest):
+        if word in ("where", "with") and (re.match(r"[A-Za-z]\s*=", rest) or _defines_used(line[: m.start()], rest)):
             return [line[: m.start()], " " * m.start(1) + line[m.start(1):]]
         if word in _CONSEQUENCE:
             return [line[: m.start()], " " * m.end() + rest]
@@ -227,8 +227,9 @@ def _without_lead_in_and_tail(line: str) -> str | None:
         return line
     lead = _LEADING_WORDS.match(line)
     if lead and _prose_words(lead.group(1)) and len(_prose_words(lead.group(1))) == len(lead.group(1).split()):
-        if lead.group(1).split()[0].lower().strip(",:") in _REMARK_WORDS \
-                and not re.match(r"\s*[A-Za-z]\s*=", line[lead.end():]):
+        word = lead.group(1).split()[0].lower().strip(",:")
+        if word in _REMARK_WORDS and not re.match(r"\s*[A-Za-z]\s*=", line[lead.end():]) \
+                and not (word in ("where", "with") and _DEFINED_AFTER.match(line, lead.end())):
             return None  # "Note that 1 - g = ...": a remark; "where u = 1 + e^-z" names u
         line = " " * lead.end() + line[lead.end():]
     tail = _TRAILING_WORDS.search(line)
@@ -511,6 +512,17 @@ _WHERE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:where|with)\s*\}")
 _NAMED_AFTER = re.compile(r"(?:\s|\\[,;: ])*[A-Za-z]\s*&?\s*=")
 
 
+#: "s(z) =" at the start of a clause: a function of a letter defined
+_DEFINED_AFTER = re.compile(r"(?:\s|\\[,;: ])*(?P<name>[A-Za-z])\s*\(\s*[A-Za-z]\s*\)\s*&?\s*=")
+
+
+def _defines_used(before: str, clause: str) -> bool:
+    """Whether ``clause`` (after "where") defines a function of one letter that the step before
+    it applies ("g(z) = z s(z), where s(z) = 1/(1 + e^-z)"): then a row of its own, as "where u = ..." is."""
+    m = _DEFINED_AFTER.match(clause)
+    return m is not None and re.search(r"(?<![A-Za-z\\])%s\s*(?:'|\()" % m.group("name"), before) is not None
+
+
 def _intertext_split(piece: str) -> list[str]:
     """A row that starts with \\intertext{...} (no \\\\ before the next row): the text, then the row."""
     m = _INTERTEXT.match(piece)
@@ -568,7 +580,8 @@ def _where_split(piece: str) -> list[str]:
     if "where" not in piece and "with" not in piece:
         return [piece]
     m = _WHERE.search(piece)
-    if m is None or "=" not in piece[: m.start()] or not _NAMED_AFTER.match(piece, m.end()):
+    if m is None or "=" not in piece[: m.start()] or not (
+            _NAMED_AFTER.match(piece, m.end()) or _defines_used(piece[: m.start()], piece[m.end():])):
         return [piece]
     return [piece[: m.start()], " " * m.end() + piece[m.end():]]
 

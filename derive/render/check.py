@@ -120,7 +120,7 @@ def message(line: CheckedLine, chain: CheckedChain) -> str:
     """The words for one line's verdict: a sentence for the student."""
     remark = f" ({line.step.remark})" if line.step.remark else ""
     if line.verdict == "definition":
-        return f"defines {chain.function}{remark}"
+        return f"defines {line.step.helper or chain.function}{remark}"
     if line.verdict == "proved":
         return (f"proved ({line.reason})" if line.reason else "proved") + remark
     if line.verdict == "numerically equal":
@@ -225,7 +225,7 @@ def _with_parameters(c) -> str:
 
 def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
     if line.verdict == "definition":
-        return f"defines {chain.function}"
+        return f"defines {line.step.helper or chain.function}"
     if line.verdict in ("proved", "numerically equal"):
         head = "proved" if line.verdict == "proved" else f"numerically equal ({line.comparison.points} points)"
         return f"{head}: {line.reason}" if line.reason else head
