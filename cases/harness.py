@@ -54,7 +54,7 @@ def truth(case: Case) -> list[tuple[int, bool | None]]:
             continue
         order = {"g": 0, "d1": 1, "d2": 2}[role]
         target = sp.diff(G, v, order)
-        e = ev(expr).subs(g, G)
+        e = sp.S(ev(expr)).subs(g, G)
         ok = True
         for ps in PARAMS:
             ps = {**ps, **case.fixed}
