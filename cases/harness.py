@@ -28,7 +28,7 @@ class Case:
     name: str
     ext: str
     G: str                      # the definition, in my sympy syntax
-    lines: list                 # raw str (not a step) or (text, expr or None, role) role: g d1 d2 skip
+    lines: list                 # raw str (not a step) or (text, expr or None, role) role: g d1 d2 d3 skip
     note: str = ""              # what the mistake is, by my judgment
     kind: str | None = None     # the kind I would name for the first wrong line
     args: list = field(default_factory=list)
@@ -52,7 +52,7 @@ def truth(case: Case) -> list[tuple[int, bool | None]]:
         if role == "skip" or expr is None:
             out.append((idx, None))
             continue
-        order = {"g": 0, "d1": 1, "d2": 2}[role]
+        order = {"g": 0, "d1": 1, "d2": 2, "d3": 3}[role]
         target = sp.diff(G, v, order)
         e = sp.S(ev(expr)).subs(g, G)
         ok = True
