@@ -65,6 +65,9 @@ from .equality import POINTS, points_key, value_at
 from .memo import Memo
 
 SAMPLE = POINTS[:10]
+#: pieces are also looked at here, past the sample's ±4: a line right again far out (hard
+#: sigmoid's breakpoints written ±4) is wrong on a part of a piece, not on all of it
+BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71"))
 TINY = Float("1e-25")
 
 
@@ -245,7 +248,8 @@ def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
         w, c = _constant(_values(s.W, z, points)), _constant(_values(s.C, z, points))
         if w is None or c is None:
             return None
-        said.append(f"for {_condition(condition)} it is {_short(w)}, it should be {_short(c)}")
+        said.append(f"for {_condition(condition)} it is {_piece_value(s.W, w, points[0], s)}, it should be "
+                    f"{_piece_value(s.C, c, points[0], s)}")
         rights.append(c)
     if all(close(c, rights[0]) for c in rights):
         return None  # one value everywhere (a step's derivative is 0): the general diagnosis says it better
@@ -253,6 +257,17 @@ def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
         close(_constant(_values(s.W, z, a[2])), _constant(_values(s.C, z, b[2])))
         for a, b in (wrong, wrong[::-1])) else ""
     return Diagnosis("unknown", f"This line is wrong on every piece{swapped}: " + "; ".join(said) + ".", None)
+
+
+def _piece_value(expr: Expr, value: Float, point, s: Situation) -> str:
+    """A piece's constant value as a message says it: the number, or where the lines have
+    parameters the piece as written (a, not the value the diagnosis gave a)."""
+    if not expr.free_symbols - {s.z}:
+        return _short(value)
+    piece = _piece(expr, s.z, point)
+    if piece is not None and not piece.has(s.z):
+        return _plain(piece, s)
+    return _in_parameters(value, s)
 
 
 def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
@@ -263,7 +278,7 @@ def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]
         out, taken = [], set()
         for expr, condition in pieces.args:
             points = []
-            for p in POINTS:
+            for p in POINTS + BEYOND_SAMPLE:
                 try:
                     holds = bool(condition.subs(z, p))
                 except TypeError:
@@ -385,6 +400,11 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
                          "right one.",
                          None)
+    off = _relative_gap(w, c)
+    if off is not None and off < NEAR:
+        return Diagnosis("constant", f"This line is close to the right one but not equal (they differ by "
+                         f"at most {float(off) * 100:.2g} % of its size): a number in it is rounded or mistyped, or it is an "
+                         "approximation.", None)
     if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
                          "the definition contradicts itself.", None)
@@ -393,6 +413,20 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
                          None)
     return Diagnosis("unknown", "This line is not equal to what it should be, and it is not one of the "
                      "usual mistakes.", None)
+
+
+#: a line this close to the right one at every point (relative) is near it: a number rounded
+NEAR = Float("0.01")
+
+
+def _relative_gap(w: list, c: list) -> Float | None:
+    """The largest |w - c| over the largest |c|, at the points where both are defined (five at
+    least; GELU' crosses 0: a gap relative to c itself would be large there), or None."""
+    pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
+    size = max((abs(y) for _, y in pairs), default=0)
+    if len(pairs) < 5 or size <= TINY:
+        return None
+    return max(abs(x - y) for x, y in pairs) / size
 
 
 def _short(x) -> str:
@@ -589,10 +623,20 @@ def _absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis 
     for t in targets:
         target = s.value(t.target)
         bars = target.atoms(Abs)
-        if bars and equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z))):
+        if bars and (equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z)))
+                     or equals(t.line(_bars_kept(target, bars, s.z)))):
             return Diagnosis("elementary_derivative", "The derivative of |u| is sign(u)·u', not u': "
                              f"for {s.z} < 0, |{s.z}| = −{s.z}.", _corrected(t, s))
     return None
+
+
+def _bars_kept(target: Expr, bars, z: Symbol) -> Expr:
+    """The derivative of target with |u|' taken as u' and every |u| kept as it is
+    ((1 + |z|)^-2 gives -2/(1 + |z|)^3: the sign(z) of |z|' lost, the bars not)."""
+    markers = {a: Dummy("bar") for a in sorted(bars, key=str)}
+    replaced = target.xreplace(markers)
+    derivative = diff(replaced, z) + sum(diff(replaced, m) * diff(a.args[0], z) for a, m in markers.items())
+    return derivative.xreplace({m: a for a, m in markers.items()})
 
 
 def _pending(written: Expr, z: Symbol) -> list[Expr]:

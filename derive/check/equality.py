@@ -28,7 +28,7 @@ from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 from ..engine.exponentials import exp_as_powers
 from ..engine.verify import (CASES, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
                              proves_zero, quick_decision, quick_float, quick_memory, quick_value, rational_zero,
-                             sample_points, time_limit)
+                             sample_points, time_limit, unlocated_switches)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -82,6 +82,15 @@ NEIGHBOURS = (Float("-0.0173", 30), Float("-0.0031", 30), Float("0.0031", 30), F
 ASIDE = (Float("0.0137", 30), Float("0.31", 30))
 #: beyond the outermost switching point (a cap at 6 lies past every sample point)
 BEYOND = Float("1.73", 30)
+#: where a case switches at a quantity not linear in the variable (e^z < 1000, z^3 > 216), its
+#: switching points are looked for here (a sign change, then bisection) ...
+SCAN = tuple(Float(v, 30) for v in (
+    "-100", "-50", "-30", "-20", "-15", "-12", "-10", "-8", "-7", "-6", "-5", "-4", "-3.5", "-3", "-2.5", "-2", "-1.5",
+    "-1", "-0.5", "0", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "5", "6", "7", "8", "10", "12", "15", "20",
+    "30", "50", "100"))
+#: ... and the line is compared at these distances from 0 too (both signs), past the sample's ±4
+FAR = tuple(Float(v, 30) for v in ("4.37", "5.21", "6.13", "7.09", "8.31", "9.67", "11.3", "13.9", "17.2", "23.5",
+                                   "41.0", "97.0"))
 
 
 def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
@@ -90,10 +99,13 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
     * one point disagrees: the points just around it (within 0.02).  A line equal to its target
       but for a point near a pole or a cancellation agrees there; a wrong line is wrong on an
       interval, so at least two of them disagree too (else none is reported);
-    * a side has cases: both sides of every breakpoint of either side (known exactly), the
-      middle between two breakpoints and beyond the outermost ones, where the sample may have
+    * a side has cases: both sides of every breakpoint of either side (known exactly), three
+      points between two breakpoints and beyond the outermost ones, where the sample may have
       no point (hard sigmoid's breakpoints ±2.5 written ±2; ReLU6's cap at 6 forgotten).
-      Never at a breakpoint itself, where cases may differ by convention.
+      Never at a breakpoint itself, where cases may differ by convention.  A case that switches
+      where a quantity not linear in the variable changes sign (e^z < 1000, z^3 > 216) has its
+      switching points found on SCAN, and the line is compared at FAR too: the fixed sample lies
+      within ±4, and such a condition may put a mistake only beyond (ReLU' as 1 for 0 < z < ln 1000).
     Values by SymPy's evalf at 30 digits; a side undefined at a point says nothing there."""
     params = parameter_values(a, b, var)
     left, right = a.xreplace(params), b.xreplace(params)
@@ -104,13 +116,19 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
         if len(around) >= 2:
             found.extend(around)
     if left.has(*CASES) or right.has(*CASES):
-        edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)))
+        unlocated = unlocated_switches(left, var) + unlocated_switches(right, var)
+        scanned = {root for quantity in unlocated for root in _scanned_roots(quantity, var)}
+        edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)) | scanned)
         edges = [r for r in edges if abs(r) < 1000]
+        points = [s * far for far in FAR for s in (-1, 1)] if unlocated else []
         if edges:
-            points = [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
-            points += [(r + t) / 2 for r, t in zip(edges, edges[1:])]
+            points += [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
+            # inside each interval between two switching points, at three places: a wrong line is
+            # wrong on the whole of a narrow one (a cap at 5.99 for 6), and two points must show it
+            points += [r + (t - r) * k / 4 for r, t in zip(edges, edges[1:]) for k in (1, 2, 3)]
             outer = max(abs(r) for r in edges) + BEYOND
             points += [outer, -outer]
+        if points:
             seen = set()
             for point in points:
                 key = round(float(point), 9)
@@ -121,6 +139,31 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
                 if d is not None:
                     found.append(d)
     return found
+
+
+def _scanned_roots(quantity: Expr, var: Symbol) -> list[Float]:
+    """Where a quantity not linear in var changes sign on SCAN (e^z - 1000: ln 1000), each
+    found by bisection to about 1e-12: the switching points ``breakpoints`` cannot locate."""
+    values = [(p, evaluate(quantity, {var: p})) for p in SCAN]
+    values = [(p, v) for p, v in values if v is not None]
+    roots = []
+    for (low, a), (high, b) in zip(values, values[1:]):
+        if a == 0:
+            roots.append(low)
+            continue
+        if (a > 0) == (b > 0) or b == 0:
+            continue
+        for _ in range(48):
+            middle = (low + high) / 2
+            m = evaluate(quantity, {var: middle})
+            if m is None:
+                break
+            if (m > 0) == (a > 0):
+                low = middle
+            else:
+                high = middle
+        roots.append((low + high) / 2)
+    return roots
 
 
 def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):
