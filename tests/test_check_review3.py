@@ -172,3 +172,14 @@ def test_far_from_the_right_one_is_not_called_close():
     report = derive.check("g(z) = z/(1 + e^-z)\ng'(z) = 1/(1 + e^-z)\n")
     line = _line(report, 2)
     assert line["verdict"] == "wrong" and "close to the right one" not in line["message"]
+
+
+def test_relu6_as_g_over_z_is_wrong_past_the_cap_and_not_called_close():
+    g = Min(Max(0, Z), 6)
+    written = g / Z  # 1 for 0 < z < 6 (right), 6/z past the cap (wrong), 0 for z < 0 (right)
+    assert _differs(written, sympy.diff(g, Z)) == [6.5, 7.1, 9.3]
+    line = _line(_check("r151_relu6_g_over_z_wrong_past_6.txt"), 2)
+    assert line["verdict"] == "wrong" and "close" not in line["message"]
+    assert "wrong for z ≥ 6" in line["message"]
+    assert _differs(Max(0, Z) / Z, sympy.diff(Max(0, Z), Z)) == []  # ReLU' as g/z: right
+    assert _check("r150_relu_g_over_z_valid.txt")["valid"]

@@ -67,7 +67,8 @@ from .memo import Memo
 SAMPLE = POINTS[:10]
 #: pieces are also looked at here, past the sample's ±4: a line right again far out (hard
 #: sigmoid's breakpoints written ±4) is wrong on a part of a piece, not on all of it
-BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71"))
+BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71",
+                                              "12.9", "-12.9"))
 TINY = Float("1e-25")
 
 
@@ -421,10 +422,11 @@ NEAR = Float("0.01")
 
 def _relative_gap(w: list, c: list) -> Float | None:
     """The largest |w - c| over the largest |c|, at the points where both are defined (five at
-    least; GELU' crosses 0: a gap relative to c itself would be large there), or None."""
+    least; GELU' crosses 0: a gap relative to c itself would be large there), or None where
+    they agree at some point (a line right here and wrong elsewhere is not near the right one)."""
     pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
     size = max((abs(y) for _, y in pairs), default=0)
-    if len(pairs) < 5 or size <= TINY:
+    if len(pairs) < 5 or size <= TINY or any(close(x, y) for x, y in pairs):
         return None
     return max(abs(x - y) for x, y in pairs) / size
 
