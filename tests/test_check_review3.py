@@ -183,3 +183,12 @@ def test_relu6_as_g_over_z_is_wrong_past_the_cap_and_not_called_close():
     assert "wrong for z ≥ 6" in line["message"]
     assert _differs(Max(0, Z) / Z, sympy.diff(Max(0, Z), Z)) == []  # ReLU' as g/z: right
     assert _check("r150_relu_g_over_z_valid.txt")["valid"]
+
+
+def test_a_condition_huge_far_out_is_right_and_checked_in_time():
+    # e^(e^(e^z)) > e^e is z > 0: ReLU' written so is right; far out the quantity is too large
+    # to evaluate quickly, and looking there is bounded
+    written = Piecewise((1, exp(exp(exp(Z))) > exp(sympy.E)), (0, True))
+    assert _differs(written, sympy.diff(Max(0, Z), Z), (-9.3, -2.2, -0.6, 0.45, 1.3, 2.2)) == []
+    report = derive.check("g(z) = max(0, z)\ng'(z) = 1 if e^(e^(e^z)) > e^e, 0 otherwise\n", timeout=10)
+    assert report["valid"], report

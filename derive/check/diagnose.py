@@ -58,7 +58,7 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import CASES, close
+from ..engine.verify import CASES, close, quick_float
 from ..linear import linear
 from .document import Step
 from .equality import POINTS, points_key, value_at
@@ -69,6 +69,7 @@ SAMPLE = POINTS[:10]
 #: sigmoid's breakpoints written ±4) is wrong on a part of a piece, not on all of it
 BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71",
                                               "12.9", "-12.9"))
+_BEYOND_IDS = frozenset(id(p) for p in BEYOND_SAMPLE)
 TINY = Float("1e-25")
 
 
@@ -127,7 +128,8 @@ def _evaluated(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
     free = expr.free_symbols - {z}
     if free:
         expr = expr.xreplace({p: _parameter_value(p.name) for p in free})
-    return tuple(value_at(expr, z, p) for p in points)
+    # past the sample only the quick evaluation: a side may be slow to evaluate far out (e^(e^(e^z)))
+    return tuple(quick_float(expr, {z: p}) if id(p) in _BEYOND_IDS else value_at(expr, z, p) for p in points)
 
 
 def _parameter_value(name: str) -> Float:

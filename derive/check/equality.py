@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from contextlib import nullcontext
 
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
@@ -91,6 +92,10 @@ SCAN = tuple(Float(v, 30) for v in (
 #: ... and the line is compared at these distances from 0 too (both signs), past the sample's ±4
 FAR = tuple(Float(v, 30) for v in ("4.37", "5.21", "6.13", "7.09", "8.31", "9.67", "11.3", "13.9", "17.2", "23.5",
                                    "41.0", "97.0"))
+FAR_BOTH_SIGNS = tuple(p for far in FAR for p in (far, -far))
+_FAR_IDS = frozenset(id(p) for p in FAR_BOTH_SIGNS)
+#: CPU seconds for the scan, and again for the far points, of a line with such a condition
+SCAN_SECONDS = 1.0
 
 
 def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
@@ -117,10 +122,16 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
             found.extend(around)
     if left.has(*CASES) or right.has(*CASES):
         unlocated = unlocated_switches(left, var) + unlocated_switches(right, var)
-        scanned = {root for quantity in unlocated for root in _scanned_roots(quantity, var)}
+        scanned = set()
+        try:
+            with time_limit(SCAN_SECONDS) if unlocated else nullcontext():
+                for quantity in unlocated:
+                    scanned |= set(_scanned_roots(quantity, var))
+        except TimeoutError:
+            pass  # (e^(e^(e^z)) - 5 far out): the switching points found so far
         edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)) | scanned)
         edges = [r for r in edges if abs(r) < 1000]
-        points = [s * far for far in FAR for s in (-1, 1)] if unlocated else []
+        points = list(FAR_BOTH_SIGNS) if unlocated else []
         if edges:
             points += [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
             # inside each interval between two switching points, at three places: a wrong line is
@@ -129,41 +140,65 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
             outer = max(abs(r) for r in edges) + BEYOND
             points += [outer, -outer]
         if points:
-            seen = set()
-            for point in points:
-                key = round(float(point), 9)
-                if key in seen or any(abs(point - r) < Float("1e-6") for r in edges):
-                    continue
-                seen.add(key)
-                d = _disagreement(left, right, var, point)
-                if d is not None:
-                    found.append(d)
+            try:
+                # far out a side may take long to evaluate (e^(e^(e^z)) at 97): bounded, where
+                # the far points are looked at
+                with time_limit(SCAN_SECONDS) if unlocated else nullcontext():
+                    _look(left, right, var, points, edges, found)
+            except TimeoutError:
+                pass  # the disagreements found so far
     return found
+
+
+def _look(left: Expr, right: Expr, var: Symbol, points: list, edges: list, found: list) -> None:
+    """The disagreements at the points (never at a breakpoint itself), added to found."""
+    seen = set()
+    for point in points:
+        key = round(float(point), 9)
+        if key in seen or any(abs(point - r) < Float("1e-6") for r in edges):
+            continue
+        seen.add(key)
+        if id(point) in _FAR_IDS and (quick_value(left, {var: point}) is None
+                                      or quick_value(right, {var: point}) is None):
+            continue  # far out, too large to evaluate quickly (e^(e^(e^z)) at 97): it says nothing
+        d = _disagreement(left, right, var, point)
+        if d is not None:
+            found.append(d)
 
 
 def _scanned_roots(quantity: Expr, var: Symbol) -> list[Float]:
     """Where a quantity not linear in var changes sign on SCAN (e^z - 1000: ln 1000), each
     found by bisection to about 1e-12: the switching points ``breakpoints`` cannot locate."""
-    values = [(p, evaluate(quantity, {var: p})) for p in SCAN]
+    values = [(p, _sign_at(quantity, var, p)) for p in SCAN]
     values = [(p, v) for p, v in values if v is not None]
     roots = []
     for (low, a), (high, b) in zip(values, values[1:]):
-        if a == 0:
-            roots.append(low)
-            continue
-        if (a > 0) == (b > 0) or b == 0:
+        if a == b:
             continue
         for _ in range(48):
             middle = (low + high) / 2
-            m = evaluate(quantity, {var: middle})
+            m = _sign_at(quantity, var, middle)
             if m is None:
                 break
-            if (m > 0) == (a > 0):
+            if m == a:
                 low = middle
             else:
                 high = middle
         roots.append((low + high) / 2)
     return roots
+
+
+def _sign_at(quantity: Expr, var: Symbol, point: Float) -> bool | None:
+    """Whether quantity > 0 at point, by the quick evaluation where its error bound says so;
+    None where it cannot say (0, too close to 0, too large to evaluate quickly)."""
+    quick = quick_value(quantity, {var: Float(point, 30)})
+    if quick is None:
+        return None
+    value, error = quick
+    try:
+        return bool(value > 0) if abs(value) > 2 * error else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):
