@@ -192,3 +192,30 @@ def test_a_condition_huge_far_out_is_right_and_checked_in_time():
     assert _differs(written, sympy.diff(Max(0, Z), Z), (-9.3, -2.2, -0.6, 0.45, 1.3, 2.2)) == []
     report = derive.check("g(z) = max(0, z)\ng'(z) = 1 if e^(e^(e^z)) > e^e, 0 otherwise\n", timeout=10)
     assert report["valid"], report
+
+
+# --- 11: a wrong side computation is explained as any wrong line ------------------
+
+def test_a_wrong_side_computation_is_diagnosed():
+    assert sympy.diff(1 + exp(-Z), Z) == -exp(-Z)  # the text's e^-z is its negative
+    report = derive.check("g(z) = 1/(1 + e^-z)\nd/dz(1 + e^-z) = e^-z\ng'(z) = -(1 + e^-z)^(-2) (-e^-z)\n"
+                          "= g(z)(1 - g(z))\n")
+    line = _line(report, 2)
+    assert line["verdict"] == "wrong" and line["kind"] in ("sign", "chain_factor") and line["message"]
+    assert report["errors"] == 1 and _line(report, 3)["verdict"] == "proved"
+    # the right side computation stays right
+    report = derive.check("g(z) = 1/(1 + e^-z)\nd/dz(1 + e^-z) = -e^-z\ng'(z) = -(1 + e^-z)^(-2) (-e^-z)\n")
+    assert report["valid"], report
+
+
+# --- 8: --function and a text that defines another function -----------------------
+
+def test_a_definition_other_than_the_given_function_says_so():
+    sig, th = 1 / (1 + exp(-Z)), tanh(Z)
+    assert _differs(sig, th, (0.45, -0.6))
+    line = _line(derive.check("g(z) = 1/(1 + e^-z)\ng'(z) = g(z)(1 - g(z))\n", function="tanh"), 1)
+    assert line["verdict"] == "wrong" and "--function" in line["message"]
+    assert "contradicts itself" not in line["message"]
+    # a text that defines g itself and restates it wrongly still hears that it contradicts itself
+    line = _line(derive.check("g(z) = 1/(1 + e^-z)\n= 1/(1 + e^z)\ng'(z) = g(z)(1 - g(z))\n"), 2)
+    assert line["verdict"] == "wrong" and "--function" not in line["message"]

@@ -99,6 +99,7 @@ class Situation:
     forms_of_g: list[Expr] = field(default_factory=list)  # how the text wrote g before differentiating
     in_definition: bool = False  # a line of g's own definition chain
     function: str = "g"  # the author's name for g, for the messages
+    given: bool = False  # g was given to the check (--function), not defined by the text
 
 
 #: what a process remembers (``memo``): each a pure function of its key
@@ -176,7 +177,7 @@ def diagnose(s: Situation) -> Diagnosis:
     makes the same mistakes), keyed by everything a diagnosis reads (``s.value`` is a
     function of the definition and the variable)."""
     key = (s.written, s.W, s.C, s.before, s.definition, s.z, s.step.order, s.step.text, s.step.latex,
-           tuple(s.forms_of_g), s.in_definition, s.function)
+           tuple(s.forms_of_g), s.in_definition, s.function, s.given)
     return _DIAGNOSED.get(key, lambda: _diagnose(s))
 
 
@@ -408,6 +409,9 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return Diagnosis("constant", f"This line is close to the right one but not equal (they differ by "
                          f"at most {float(off) * 100:.2g} % of its size): a number in it is rounded or mistyped, or it is an "
                          "approximation.", None)
+    if s.in_definition and s.before is None and s.given:
+        return Diagnosis("unknown", f"This line defines another function than the one the check was given "
+                         f"(--function): the text's {s.function} is not that one.", None)
     if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
                          "the definition contradicts itself.", None)
