@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from sympy import Abs, Max, Min, Piecewise, Rational, erf, exp, pi, sech, sign, sqrt, tanh
+from sympy import Abs, Max, Min, Piecewise, Rational, erf, exp, log, pi, sech, sign, sqrt, tanh
 
 import derive
 from tests.helpers import Z
@@ -219,3 +219,24 @@ def test_a_definition_other_than_the_given_function_says_so():
     # a text that defines g itself and restates it wrongly still hears that it contradicts itself
     line = _line(derive.check("g(z) = 1/(1 + e^-z)\n= 1/(1 + e^z)\ng'(z) = g(z)(1 - g(z))\n"), 2)
     assert line["verdict"] == "wrong" and "--function" not in line["message"]
+
+
+# --- 10: a parameter lost with g in a form in g -----------------------------------
+
+BETA = sympy.Symbol("beta", positive=True)
+SIG = 1 / (1 + exp(-Z))
+
+
+@pytest.mark.parametrize("name, right_name, g, form", [
+    ("r32_softplus_beta_in_g_beta_dropped.txt", "r31_softplus_beta_in_g_valid.txt",
+     log(1 + exp(BETA * Z)) / BETA, lambda G: 1 - exp(-G)),
+    ("r35_swish_beta_in_g_beta_dropped.txt", "r34_swish_beta_in_g_valid.txt",
+     Z * SIG.subs(Z, BETA * Z), lambda G: G + SIG.subs(Z, BETA * Z) * (1 - G)),
+])
+def test_a_parameter_lost_with_g_is_named(name, right_name, g, form):
+    truth = sympy.diff(g, Z).subs(BETA, Rational(137, 100))
+    written, fixed = form(g).subs(BETA, Rational(137, 100)), form(BETA * g).subs(BETA, Rational(137, 100))
+    assert _differs(written, truth, (-2.2, 0.45, 1.3)) and not _differs(fixed, truth, (-2.2, 0.45, 1.3))
+    line = _line(_check(name), 3)
+    assert line["verdict"] == "wrong" and line["kind"] == "chain_factor" and "β" in line["message"]
+    assert _check(right_name)["valid"]

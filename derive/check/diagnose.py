@@ -404,6 +404,9 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
                          "right one.",
                          None)
+    found = _parameter_with_g(s, c, points)
+    if found is not None:
+        return found
     off = _relative_gap(w, c)
     if off is not None and off < NEAR:
         return Diagnosis("constant", f"This line is close to the right one but not equal (they differ by "
@@ -420,6 +423,21 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
                          None)
     return Diagnosis("unknown", "This line is not equal to what it should be, and it is not one of the "
                      "usual mistakes.", None)
+
+
+def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
+    """A form in g with a parameter's factor lost at every g: 1 - e^(-g) for softplus-β's
+    1 - e^(-βg), g + σ(βz)(1 - g) for swish-β's βg + σ(βz)(1 - βg)."""
+    z = s.z
+    if not s.written.has(g(z)):
+        return None
+    for p in sorted(s.definition.free_symbols - {z}, key=str):
+        fixed = s.written.xreplace({g(z): Mul(p, g(z), evaluate=False)})
+        if _same(_values(s.value(fixed), z, points), right):
+            shown = _plain(p, s)
+            return Diagnosis("chain_factor", f"The parameter {shown} is missing with {_plain(g(z), s)}: "
+                             f"{shown}·{_plain(g(z), s)} in its place makes the line right.", fixed)
+    return None
 
 
 #: a line this close to the right one at every point (relative) is near it: a number rounded
