@@ -240,3 +240,24 @@ def test_a_parameter_lost_with_g_is_named(name, right_name, g, form):
     line = _line(_check(name), 3)
     assert line["verdict"] == "wrong" and line["kind"] == "chain_factor" and "β" in line["message"]
     assert _check(right_name)["valid"]
+
+
+# --- 2d: a line that is not a real number where the derivative is ----------------------
+
+def test_a_line_complex_for_negative_z_is_wrong():
+    written = 1 / (1 + (Z ** 3) ** Rational(1, 3)) ** 2
+    truth = sympy.diff(SOFTSIGN, Z)
+    assert _differs(written, truth, (0.45, 1.3, 2.7)) == []  # right for z > 0
+    assert all(sympy.N(written.subs(Z, Rational(str(p))), 30).is_real is False for p in (-0.6, -2.2))
+    assert all(sympy.N(truth.subs(Z, Rational(str(p))), 30).is_real for p in (-0.6, -2.2))
+    report = _check("softsign_cube_root_complex_for_negative_z.txt")
+    line = _line(report, 2)
+    assert line["verdict"] == "wrong" and float(line["counterexample"]["at"]) < 0
+    assert line["counterexample"]["line"] == "not a real number"
+
+
+def test_log_differentiation_with_logs_of_negative_values_stays_right():
+    swish = Z / (1 + exp(-Z))
+    sig = 1 / (1 + exp(-Z))
+    assert _differs(swish * (1 / Z + 1 - sig), sympy.diff(swish, Z)) == []
+    assert _check("swish_log_differentiation_valid.txt")["valid"]

@@ -27,7 +27,7 @@ from contextlib import nullcontext
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
 from ..engine.exponentials import exp_as_powers
-from ..engine.verify import (CASES, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
+from ..engine.verify import (CASES, PRECISION, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
                              proves_zero, quick_decision, quick_float, quick_memory, quick_value, rational_zero,
                              sample_points, time_limit, unlocated_switches)
 from .memo import Memo
@@ -57,6 +57,10 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
     if gap is not None:  # off by a number too small for the sample's tolerance: still wrong
         return _kept(key, Comparison("wrong", 0, gap, _named(a, b, var)))
     agree, wrong = sample(a, b, var)
+    if len(wrong) < 2 and agree + len(wrong) < len(POINTS):
+        # points skipped, a side undefined there: a line that is not a real number where what it
+        # should equal is one (1/(1 + (z^3)^(1/3))^2 for softsign' at z < 0) is no match there
+        wrong = wrong + not_real(a, b, var)
     if len(wrong) == 1 or (not wrong and (a.has(*CASES) or b.has(*CASES))):
         wrong = wrong + closer_look(a, b, var, wrong)
     if len(wrong) >= 2:
@@ -164,6 +168,28 @@ def _look(left: Expr, right: Expr, var: Symbol, points: list, edges: list, found
         d = _disagreement(left, right, var, point)
         if d is not None:
             found.append(d)
+
+
+def not_real(a: Expr, b: Expr, var: Symbol) -> list:
+    """The sample points (z, a, b) where a is a number with an imaginary part (not rounding's)
+    and b a real one: a line that is complex where the value it should have is real.  Where
+    both are non-real, or either undefined (a pole, a piece not covering the point), nothing."""
+    params = parameter_values(a, b, var)
+    found = []
+    for point in POINTS:
+        at = {var: point, **params}
+        right = evaluate(b, at)
+        if right is None or evaluate(a, at) is not None:
+            continue
+        try:
+            value = a.xreplace(at).evalf(PRECISION)
+            real, imaginary = value.as_real_imag()
+        except (ArithmeticError, TypeError, ValueError, AttributeError):
+            continue
+        if real.is_Number and imaginary.is_Number and real.is_finite and imaginary.is_finite \
+                and abs(imaginary) > Float("1e-12") * (1 + abs(real)):
+            found.append((point, value, right))
+    return found
 
 
 def _scanned_roots(quantity: Expr, var: Symbol) -> list[Float]:
