@@ -261,3 +261,13 @@ def test_log_differentiation_with_logs_of_negative_values_stays_right():
     sig = 1 / (1 + exp(-Z))
     assert _differs(swish * (1 / Z + 1 - sig), sympy.diff(swish, Z)) == []
     assert _check("swish_log_differentiation_valid.txt")["valid"]
+
+
+# --- 12c: a corrected line in the author's g alone -----------------------------------
+
+def test_a_corrected_line_after_a_form_in_g_names_g_alone():
+    assert _differs(-2 * tanh(Z) * (1 - tanh(Z) ** 2), sympy.diff(tanh(Z), Z, 2)) == []
+    report = _check("r161_tanh_two_independent_slips.txt")
+    assert [line["index"] for line in report["lines"] if line["verdict"] == "wrong"] == [3, 5]
+    corrected = _line(report, 5)["corrected"]
+    assert "g(z)" in corrected and "tanh" not in corrected

@@ -196,8 +196,9 @@ def _diagnose(s: Situation) -> Diagnosis:
 def _in_own_names(corrected: Expr, s: Situation) -> Expr:
     """σ(z) written g(z) again where the line was written in g: the author's own name for it."""
     z = s.z
-    if not s.written.has(g(z)) or corrected.has(g(z)):
+    if not s.written.has(g(z)):
         return corrected
+    # also where the corrected line has g already (-2g(z)·(1 - tanh²(z)) after 1 - g(z)²): one name
     return corrected.xreplace({f: g(z) for f in table_forms(s.definition, z)})
 
 
