@@ -225,6 +225,15 @@ def check_document(document: Document, *, function: Expr | None = None,
             aside = None
         if aside is not None:
             line = _side_line(step, expr, mine, aside, lines, z)
+            if line.verdict == "wrong":
+                # explained as any wrong line: against its own left side (d/dz (1 + e^{-z}) = e^{-z}:
+                # the sign), or against the side line before it
+                from .diagnose import Situation, diagnose
+
+                before = step.claim if step.claim is not None else lines[-1].expr
+                line = replace(line, diagnosis=diagnose(Situation(
+                    written=expr, W=mine, C=aside, before=before, definition=definition, z=z, step=line.step,
+                    value=value, function=document.function)))
             lines.append(line)
             if line.ok:
                 aside = mine
@@ -308,7 +317,7 @@ def check_document(document: Document, *, function: Expr | None = None,
                                   definition=definition, z=z, step=step, value=value,
                                   forms_of_g=forms_of_g + table_forms(definition, z) if step.order else [],
                                   in_definition=order == 0 and not step.order,
-                                  function=document.function)
+                                  function=document.function, given=function is not None)
             diagnosis = diagnose(situation)
             if skipped:
                 reason += f" (line {follows}: the line before could not be read)"

@@ -58,13 +58,18 @@ from sympy import (
 from ..engine import forms
 from ..engine.functions import g, sigmoid
 from ..engine.steps import split_fraction
-from ..engine.verify import CASES, close
+from ..engine.verify import CASES, close, quick_float
 from ..linear import linear
 from .document import Step
 from .equality import POINTS, points_key, value_at
 from .memo import Memo
 
 SAMPLE = POINTS[:10]
+#: pieces are also looked at here, past the sample's ±4: a line right again far out (hard
+#: sigmoid's breakpoints written ±4) is wrong on a part of a piece, not on all of it
+BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71",
+                                              "12.9", "-12.9"))
+_BEYOND_IDS = frozenset(id(p) for p in BEYOND_SAMPLE)
 TINY = Float("1e-25")
 
 
@@ -94,6 +99,7 @@ class Situation:
     forms_of_g: list[Expr] = field(default_factory=list)  # how the text wrote g before differentiating
     in_definition: bool = False  # a line of g's own definition chain
     function: str = "g"  # the author's name for g, for the messages
+    given: bool = False  # g was given to the check (--function), not defined by the text
 
 
 #: what a process remembers (``memo``): each a pure function of its key
@@ -123,7 +129,8 @@ def _evaluated(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
     free = expr.free_symbols - {z}
     if free:
         expr = expr.xreplace({p: _parameter_value(p.name) for p in free})
-    return tuple(value_at(expr, z, p) for p in points)
+    # past the sample only the quick evaluation: a side may be slow to evaluate far out (e^(e^(e^z)))
+    return tuple(quick_float(expr, {z: p}) if id(p) in _BEYOND_IDS else value_at(expr, z, p) for p in points)
 
 
 def _parameter_value(name: str) -> Float:
@@ -170,7 +177,7 @@ def diagnose(s: Situation) -> Diagnosis:
     makes the same mistakes), keyed by everything a diagnosis reads (``s.value`` is a
     function of the definition and the variable)."""
     key = (s.written, s.W, s.C, s.before, s.definition, s.z, s.step.order, s.step.text, s.step.latex,
-           tuple(s.forms_of_g), s.in_definition, s.function)
+           tuple(s.forms_of_g), s.in_definition, s.function, s.given)
     return _DIAGNOSED.get(key, lambda: _diagnose(s))
 
 
@@ -189,8 +196,9 @@ def _diagnose(s: Situation) -> Diagnosis:
 def _in_own_names(corrected: Expr, s: Situation) -> Expr:
     """σ(z) written g(z) again where the line was written in g: the author's own name for it."""
     z = s.z
-    if not s.written.has(g(z)) or corrected.has(g(z)):
+    if not s.written.has(g(z)):
         return corrected
+    # also where the corrected line has g already (-2g(z)·(1 - tanh²(z)) after 1 - g(z)²): one name
     return corrected.xreplace({f: g(z) for f in table_forms(s.definition, z)})
 
 
@@ -245,7 +253,8 @@ def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
         w, c = _constant(_values(s.W, z, points)), _constant(_values(s.C, z, points))
         if w is None or c is None:
             return None
-        said.append(f"for {_condition(condition)} it is {_short(w)}, it should be {_short(c)}")
+        said.append(f"for {_condition(condition)} it is {_piece_value(s.W, w, points[0], s)}, it should be "
+                    f"{_piece_value(s.C, c, points[0], s)}")
         rights.append(c)
     if all(close(c, rights[0]) for c in rights):
         return None  # one value everywhere (a step's derivative is 0): the general diagnosis says it better
@@ -253,6 +262,17 @@ def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
         close(_constant(_values(s.W, z, a[2])), _constant(_values(s.C, z, b[2])))
         for a, b in (wrong, wrong[::-1])) else ""
     return Diagnosis("unknown", f"This line is wrong on every piece{swapped}: " + "; ".join(said) + ".", None)
+
+
+def _piece_value(expr: Expr, value: Float, point, s: Situation) -> str:
+    """A piece's constant value as a message says it: the number, or where the lines have
+    parameters the piece as written (a, not the value the diagnosis gave a)."""
+    if not expr.free_symbols - {s.z}:
+        return _short(value)
+    piece = _piece(expr, s.z, point)
+    if piece is not None and not piece.has(s.z):
+        return _plain(piece, s)
+    return _in_parameters(value, s)
 
 
 def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
@@ -263,7 +283,7 @@ def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]
         out, taken = [], set()
         for expr, condition in pieces.args:
             points = []
-            for p in POINTS:
+            for p in POINTS + BEYOND_SAMPLE:
                 try:
                     holds = bool(condition.subs(z, p))
                 except TypeError:
@@ -385,6 +405,17 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
                          "right one.",
                          None)
+    found = _parameter_with_g(s, c, points)
+    if found is not None:
+        return found
+    off = _relative_gap(w, c)
+    if off is not None and off < NEAR:
+        return Diagnosis("constant", f"This line is close to the right one but not equal (they differ by "
+                         f"at most {float(off) * 100:.2g} % of its size): a number in it is rounded or mistyped, or it is an "
+                         "approximation.", None)
+    if s.in_definition and s.before is None and s.given:
+        return Diagnosis("unknown", f"This line defines another function than the one the check was given "
+                         f"(--function): the text's {s.function} is not that one.", None)
     if s.in_definition:
         return Diagnosis("unknown", "This line is a different function from the line before it: "
                          "the definition contradicts itself.", None)
@@ -393,6 +424,36 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
                          None)
     return Diagnosis("unknown", "This line is not equal to what it should be, and it is not one of the "
                      "usual mistakes.", None)
+
+
+def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
+    """A form in g with a parameter's factor lost at every g: 1 - e^(-g) for softplus-β's
+    1 - e^(-βg), g + σ(βz)(1 - g) for swish-β's βg + σ(βz)(1 - βg)."""
+    z = s.z
+    if not s.written.has(g(z)):
+        return None
+    for p in sorted(s.definition.free_symbols - {z}, key=str):
+        fixed = s.written.xreplace({g(z): Mul(p, g(z), evaluate=False)})
+        if _same(_values(s.value(fixed), z, points), right):
+            shown = _plain(p, s)
+            return Diagnosis("chain_factor", f"The parameter {shown} is missing with {_plain(g(z), s)}: "
+                             f"{shown}·{_plain(g(z), s)} in its place makes the line right.", fixed)
+    return None
+
+
+#: a line this close to the right one at every point (relative) is near it: a number rounded
+NEAR = Float("0.01")
+
+
+def _relative_gap(w: list, c: list) -> Float | None:
+    """The largest |w - c| over the largest |c|, at the points where both are defined (five at
+    least; GELU' crosses 0: a gap relative to c itself would be large there), or None where
+    they agree at some point (a line right here and wrong elsewhere is not near the right one)."""
+    pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
+    size = max((abs(y) for _, y in pairs), default=0)
+    if len(pairs) < 5 or size <= TINY or any(close(x, y) for x, y in pairs):
+        return None
+    return max(abs(x - y) for x, y in pairs) / size
 
 
 def _short(x) -> str:
@@ -589,10 +650,20 @@ def _absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis 
     for t in targets:
         target = s.value(t.target)
         bars = target.atoms(Abs)
-        if bars and equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z))):
+        if bars and (equals(t.line(diff(target.xreplace({a: a.args[0] for a in bars}), s.z)))
+                     or equals(t.line(_bars_kept(target, bars, s.z)))):
             return Diagnosis("elementary_derivative", "The derivative of |u| is sign(u)·u', not u': "
                              f"for {s.z} < 0, |{s.z}| = −{s.z}.", _corrected(t, s))
     return None
+
+
+def _bars_kept(target: Expr, bars, z: Symbol) -> Expr:
+    """The derivative of target with |u|' taken as u' and every |u| kept as it is
+    ((1 + |z|)^-2 gives -2/(1 + |z|)^3: the sign(z) of |z|' lost, the bars not)."""
+    markers = {a: Dummy("bar") for a in sorted(bars, key=str)}
+    replaced = target.xreplace(markers)
+    derivative = diff(replaced, z) + sum(diff(replaced, m) * diff(a.args[0], z) for a, m in markers.items())
+    return derivative.xreplace({m: a for a, m in markers.items()})
 
 
 def _pending(written: Expr, z: Symbol) -> list[Expr]:

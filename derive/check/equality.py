@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import signal
 import threading
+from contextlib import nullcontext
 
 from sympy import Dummy, Expr, Float, Piecewise, Symbol, exp
 
 from ..engine.exponentials import exp_as_powers
-from ..engine.verify import (CASES, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
+from ..engine.verify import (CASES, PRECISION, Comparison, breakpoints, close, constant_gap, evaluate, parameter_values,
                              proves_zero, quick_decision, quick_float, quick_memory, quick_value, rational_zero,
-                             sample_points, time_limit)
+                             sample_points, time_limit, unlocated_switches)
 from .memo import Memo
 
 POINTS = sample_points(24, seed=4_10)
@@ -56,6 +57,10 @@ def compare(a: Expr, b: Expr, var: Symbol, *, seconds: float = 2.0) -> Compariso
     if gap is not None:  # off by a number too small for the sample's tolerance: still wrong
         return _kept(key, Comparison("wrong", 0, gap, _named(a, b, var)))
     agree, wrong = sample(a, b, var)
+    if len(wrong) < 2 and agree + len(wrong) < len(POINTS):
+        # points skipped, a side undefined there: a line that is not a real number where what it
+        # should equal is one (1/(1 + (z^3)^(1/3))^2 for softsign' at z < 0) is no match there
+        wrong = wrong + not_real(a, b, var)
     if len(wrong) == 1 or (not wrong and (a.has(*CASES) or b.has(*CASES))):
         wrong = wrong + closer_look(a, b, var, wrong)
     if len(wrong) >= 2:
@@ -82,6 +87,19 @@ NEIGHBOURS = (Float("-0.0173", 30), Float("-0.0031", 30), Float("0.0031", 30), F
 ASIDE = (Float("0.0137", 30), Float("0.31", 30))
 #: beyond the outermost switching point (a cap at 6 lies past every sample point)
 BEYOND = Float("1.73", 30)
+#: where a case switches at a quantity not linear in the variable (e^z < 1000, z^3 > 216), its
+#: switching points are looked for here (a sign change, then bisection) ...
+SCAN = tuple(Float(v, 30) for v in (
+    "-100", "-50", "-30", "-20", "-15", "-12", "-10", "-8", "-7", "-6", "-5", "-4", "-3.5", "-3", "-2.5", "-2", "-1.5",
+    "-1", "-0.5", "0", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "5", "6", "7", "8", "10", "12", "15", "20",
+    "30", "50", "100"))
+#: ... and the line is compared at these distances from 0 too (both signs), past the sample's ±4
+FAR = tuple(Float(v, 30) for v in ("4.37", "5.21", "6.13", "7.09", "8.31", "9.67", "11.3", "13.9", "17.2", "23.5",
+                                   "41.0", "97.0"))
+FAR_BOTH_SIGNS = tuple(p for far in FAR for p in (far, -far))
+_FAR_IDS = frozenset(id(p) for p in FAR_BOTH_SIGNS)
+#: CPU seconds for the scan, and again for the far points, of a line with such a condition
+SCAN_SECONDS = 1.0
 
 
 def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
@@ -90,10 +108,13 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
     * one point disagrees: the points just around it (within 0.02).  A line equal to its target
       but for a point near a pole or a cancellation agrees there; a wrong line is wrong on an
       interval, so at least two of them disagree too (else none is reported);
-    * a side has cases: both sides of every breakpoint of either side (known exactly), the
-      middle between two breakpoints and beyond the outermost ones, where the sample may have
+    * a side has cases: both sides of every breakpoint of either side (known exactly), three
+      points between two breakpoints and beyond the outermost ones, where the sample may have
       no point (hard sigmoid's breakpoints ±2.5 written ±2; ReLU6's cap at 6 forgotten).
-      Never at a breakpoint itself, where cases may differ by convention.
+      Never at a breakpoint itself, where cases may differ by convention.  A case that switches
+      where a quantity not linear in the variable changes sign (e^z < 1000, z^3 > 216) has its
+      switching points found on SCAN, and the line is compared at FAR too: the fixed sample lies
+      within ±4, and such a condition may put a mistake only beyond (ReLU' as 1 for 0 < z < ln 1000).
     Values by SymPy's evalf at 30 digits; a side undefined at a point says nothing there."""
     params = parameter_values(a, b, var)
     left, right = a.xreplace(params), b.xreplace(params)
@@ -104,23 +125,106 @@ def closer_look(a: Expr, b: Expr, var: Symbol, wrong: list) -> list:
         if len(around) >= 2:
             found.extend(around)
     if left.has(*CASES) or right.has(*CASES):
-        edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)))
+        unlocated = unlocated_switches(left, var) + unlocated_switches(right, var)
+        scanned = set()
+        try:
+            with time_limit(SCAN_SECONDS) if unlocated else nullcontext():
+                for quantity in unlocated:
+                    scanned |= set(_scanned_roots(quantity, var))
+        except TimeoutError:
+            pass  # (e^(e^(e^z)) - 5 far out): the switching points found so far
+        edges = sorted(set(breakpoints(left, var)) | set(breakpoints(right, var)) | scanned)
         edges = [r for r in edges if abs(r) < 1000]
+        points = list(FAR_BOTH_SIGNS) if unlocated else []
         if edges:
-            points = [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
-            points += [(r + t) / 2 for r, t in zip(edges, edges[1:])]
+            points += [r + s * h for r in edges for h in ASIDE for s in (-1, 1)]
+            # inside each interval between two switching points, at three places: a wrong line is
+            # wrong on the whole of a narrow one (a cap at 5.99 for 6), and two points must show it
+            points += [r + (t - r) * k / 4 for r, t in zip(edges, edges[1:]) for k in (1, 2, 3)]
             outer = max(abs(r) for r in edges) + BEYOND
             points += [outer, -outer]
-            seen = set()
-            for point in points:
-                key = round(float(point), 9)
-                if key in seen or any(abs(point - r) < Float("1e-6") for r in edges):
-                    continue
-                seen.add(key)
-                d = _disagreement(left, right, var, point)
-                if d is not None:
-                    found.append(d)
+        if points:
+            try:
+                # far out a side may take long to evaluate (e^(e^(e^z)) at 97): bounded, where
+                # the far points are looked at
+                with time_limit(SCAN_SECONDS) if unlocated else nullcontext():
+                    _look(left, right, var, points, edges, found)
+            except TimeoutError:
+                pass  # the disagreements found so far
     return found
+
+
+def _look(left: Expr, right: Expr, var: Symbol, points: list, edges: list, found: list) -> None:
+    """The disagreements at the points (never at a breakpoint itself), added to found."""
+    seen = set()
+    for point in points:
+        key = round(float(point), 9)
+        if key in seen or any(abs(point - r) < Float("1e-6") for r in edges):
+            continue
+        seen.add(key)
+        if id(point) in _FAR_IDS and (quick_value(left, {var: point}) is None
+                                      or quick_value(right, {var: point}) is None):
+            continue  # far out, too large to evaluate quickly (e^(e^(e^z)) at 97): it says nothing
+        d = _disagreement(left, right, var, point)
+        if d is not None:
+            found.append(d)
+
+
+def not_real(a: Expr, b: Expr, var: Symbol) -> list:
+    """The sample points (z, a, b) where a is a number with an imaginary part (not rounding's)
+    and b a real one: a line that is complex where the value it should have is real.  Where
+    both are non-real, or either undefined (a pole, a piece not covering the point), nothing."""
+    params = parameter_values(a, b, var)
+    found = []
+    for point in POINTS:
+        at = {var: point, **params}
+        right = evaluate(b, at)
+        if right is None or evaluate(a, at) is not None:
+            continue
+        try:
+            value = a.xreplace(at).evalf(PRECISION)
+            real, imaginary = value.as_real_imag()
+        except (ArithmeticError, TypeError, ValueError, AttributeError):
+            continue
+        if real.is_Number and imaginary.is_Number and real.is_finite and imaginary.is_finite \
+                and abs(imaginary) > Float("1e-12") * (1 + abs(real)):
+            found.append((point, value, right))
+    return found
+
+
+def _scanned_roots(quantity: Expr, var: Symbol) -> list[Float]:
+    """Where a quantity not linear in var changes sign on SCAN (e^z - 1000: ln 1000), each
+    found by bisection to about 1e-12: the switching points ``breakpoints`` cannot locate."""
+    values = [(p, _sign_at(quantity, var, p)) for p in SCAN]
+    values = [(p, v) for p, v in values if v is not None]
+    roots = []
+    for (low, a), (high, b) in zip(values, values[1:]):
+        if a == b:
+            continue
+        for _ in range(48):
+            middle = (low + high) / 2
+            m = _sign_at(quantity, var, middle)
+            if m is None:
+                break
+            if m == a:
+                low = middle
+            else:
+                high = middle
+        roots.append((low + high) / 2)
+    return roots
+
+
+def _sign_at(quantity: Expr, var: Symbol, point: Float) -> bool | None:
+    """Whether quantity > 0 at point, by the quick evaluation where its error bound says so;
+    None where it cannot say (0, too close to 0, too large to evaluate quickly)."""
+    quick = quick_value(quantity, {var: Float(point, 30)})
+    if quick is None:
+        return None
+    value, error = quick
+    try:
+        return bool(value > 0) if abs(value) > 2 * error else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _disagreement(a: Expr, b: Expr, var: Symbol, point: Float):

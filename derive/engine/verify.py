@@ -683,6 +683,17 @@ def breakpoints(expr: Expr, var: Symbol, depth: int = 0) -> list[Float]:
     return sorted(roots)
 
 
+def unlocated_switches(expr: Expr, var: Symbol) -> list[Expr]:
+    """The quantities at whose sign change a case of ``expr`` switches that ``breakpoints``
+    does not locate: in var alone, free of cases, not linear (e^z - 1000, z^3 - 216)."""
+    found = {}
+    for node in expr.atoms(*CASES):
+        for quantity in _switching(node):
+            if quantity.free_symbols == {var} and not quantity.has(*CASES) and _numeric_root(quantity, var) is None:
+                found[str(quantity)] = quantity
+    return [found[k] for k in sorted(found)]
+
+
 def _roots(quantity: Expr, var: Symbol, depth: int) -> set:
     if not quantity.has(*CASES):
         root = _numeric_root(quantity, var)

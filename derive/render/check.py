@@ -43,7 +43,10 @@ def _number(x, digits: int = 6) -> str:
 
 def _pair(left, right) -> tuple[str, str]:
     """The line's value and the right one, with digits enough to tell them apart (0.652712 and
-    0.652712 would say nothing), or with their difference where even 15 digits agree."""
+    0.652712 would say nothing), or with their difference where even 15 digits agree; a line's
+    value with an imaginary part is "not a real number"."""
+    if getattr(left, "is_real", True) is False:
+        return "not a real number", _number(right)
     for digits in (6, 10, 15):
         a, b = _number(left, digits), _number(right, digits)
         if a != b:
