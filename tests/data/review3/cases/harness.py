@@ -1,7 +1,7 @@
 """Review 3 harness: my own sympy transcription of every line of every case, its truth
 computed numerically (30 digits, points of both signs, two parameter sets) against sympy.diff
 of the definition; then `python -m derive check` (this worktree) run on the case file and the
-two put side by side.  python cases/harness.py [batch-module ...]  (from the worktree root)"""
+two put side by side.  python tests/data/review3/cases/harness.py [batch-module ...]  (from the repository root)"""
 from __future__ import annotations
 
 import importlib
