@@ -43,3 +43,17 @@ def test_parameters_of_the_definition_and_greek_names_are_read(tmp_path):
     # a parameter named in the definition with a longer name is read in the lines after it
     scaled = "g(z) = slope z\ng'(z) = slope\n"
     assert _checked(tmp_path, scaled)["valid"] is True
+
+
+def test_pieces_that_overlap_on_an_interval_are_unreadable(tmp_path):
+    # read first match first, '0 for z < 0, 1 for z > -5' is ReLU' (review3 #2c): but for
+    # -5 < z < 0 it says both 0 and 1, and the second piece would hide any value there
+    plain = _checked(tmp_path, "g(z) = max(0, z)\ng'(z) = 0 for z < 0, 1 for z > -5\n")
+    assert plain["unreadable"] == 1 and "overlap where -5 < z < 0" in plain["lines"][-1]["message"]
+    tex = tmp_path / "d.tex"
+    tex.write_text("\\[ g(z) = \\max(0, z) \\]\n\\[ g'(z) = \\begin{cases} 0 & z < 0 \\\\ 1 & z > -5 \\end{cases} \\]\n")
+    latex = check(str(tex))
+    assert latex["unreadable"] == 1 and "overlap" in latex["lines"][-1]["message"]
+    # pieces that share a point only (the kink) are read: ReLU' is 0 for z < 0 and 1 for z > 0
+    touching = _checked(tmp_path, "g(z) = max(0, z)\ng'(z) = 0 for z <= 0, 1 for z >= 0\n")
+    assert touching["valid"] is True

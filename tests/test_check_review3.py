@@ -213,9 +213,11 @@ def test_a_wrong_side_computation_is_diagnosed():
 def test_a_definition_other_than_the_given_function_says_so():
     sig, th = 1 / (1 + exp(-Z)), tanh(Z)
     assert _differs(sig, th, (0.45, -0.6))
-    line = _line(derive.check("g(z) = 1/(1 + e^-z)\ng'(z) = g(z)(1 - g(z))\n", function="tanh"), 1)
-    assert line["verdict"] == "wrong" and "--function" in line["message"]
-    assert "contradicts itself" not in line["message"]
+    # the text defines σ, the option says tanh: refused in one line, saying both (never that the
+    # text contradicts itself, nor a right line called wrong)
+    result = derive.check("g(z) = 1/(1 + e^-z)\ng'(z) = g(z)(1 - g(z))\n", function="tanh")
+    assert "--function tanh" in result["problem"] and "contradicts itself" not in result["problem"]
+    assert result["lines"] == [] and not result["valid"]
     # a text that defines g itself and restates it wrongly still hears that it contradicts itself
     line = _line(derive.check("g(z) = 1/(1 + e^-z)\n= 1/(1 + e^z)\ng'(z) = g(z)(1 - g(z))\n"), 2)
     assert line["verdict"] == "wrong" and "--function" not in line["message"]

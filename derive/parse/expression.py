@@ -40,7 +40,7 @@ from .errors import ParseError
 from .functions import FUNCTION_NAMES, INVERSES, derivative_at, function_table, normal_density
 from .latex import INDICATOR, tokenize_latex
 from .leibniz import leibniz
-from .notation import Notation, leaves_an_interval
+from .notation import Notation, leaves_an_interval, overlapping
 from .tokens import MAX_LENGTH, SUPERSCRIPTS, Token, tokenize
 
 MAX_DEPTH = 40  # brackets and function calls inside one another
@@ -210,6 +210,9 @@ class Parser(Notation):
             expr = self.sum()
             if not self.at_word(CONDITION_WORDS | OTHERWISE_WORDS):
                 raise self.error("a piece needs its condition ('if z > 0') or 'otherwise'", self.peek())
+        shared = overlapping([c for _, c in out if c is not true])
+        if shared is not None:
+            raise self.error(f"the pieces overlap where {shared}: give each {self.var.name} one piece", first_token)
         if out[-1][1] is not true and leaves_an_interval([c for _, c in out]) is not False:
             # '1 if z > 0' alone says nothing for z < 0: checked where it is defined only, it would
             # pass for a whole derivative

@@ -83,6 +83,9 @@ class Notation:
         self.leave()
         if not pieces:
             raise self.error("the cases give no value", token)
+        shared = overlapping([c for _, c in pieces if c is not true])
+        if shared is not None:
+            raise self.error(f"the cases overlap where {shared}: give each value of the variable one case", token)
         if pieces[-1][1] is not true and leaves_an_interval([c for _, c in pieces]) is True:
             # one piece alone (1 for z > 0): checked only where it is defined, it would pass for all of g'
             raise self.error("the cases leave an interval out: add the missing case or 'otherwise'", token)
@@ -314,6 +317,32 @@ class Notation:
                 self.remarks.append(f"d/d{self.var.name} is read as the derivative of the whole product "
                                     f"that follows it, not of its first factor alone")
         return Derivative(operand, (self.var, order))
+
+
+def overlapping(conditions) -> str | None:
+    """Where two of the conditions hold together on an interval ('z < 0' and 'z > -5'), as
+    text ('-5 < z < 0'); None where they do not (or that is not shown).  Read first match
+    first, such pieces would hide a wrong value on the overlap: 0 for z < 0, 1 for z > -5
+    passed for ReLU' there."""
+    try:
+        sets = [c.as_set() for c in conditions]
+        for i, a in enumerate(sets):
+            for b in sets[i + 1:]:
+                both = a & b
+                if not (both.is_empty or isinstance(both, FiniteSet)):
+                    return _interval_text(both, next(iter(Or(*conditions).free_symbols)))
+    except (NotImplementedError, TypeError, ValueError, AttributeError, StopIteration):
+        return None
+    return None
+
+
+def _interval_text(values, symbol) -> str:
+    """-5 < z < 0 for an interval (z > -5 where it has no upper end), else SymPy's words."""
+    if not isinstance(values, Interval):
+        return str(values.as_relational(symbol)).replace("&", "and").replace("|", "or")
+    low = "" if values.start == -oo else f"{values.start} {'<' if values.left_open else '≤'} "
+    high = "" if values.end == oo else f" {'<' if values.right_open else '≤'} {values.end}"
+    return f"{low}{symbol}{high}"
 
 
 def leaves_an_interval(conditions) -> bool | None:
