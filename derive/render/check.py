@@ -79,8 +79,14 @@ def corrected(line: CheckedLine, chain: CheckedChain, *, unicode: bool | None = 
     if d is None or d.corrected is None:
         return None
     if unicode is None:
-        unicode = not line.step.text.isascii()
+        unicode = writes_unicode(chain)
     return written(d.corrected, chain, latex=line.step.latex, unicode=unicode)
+
+
+def writes_unicode(chain: CheckedChain) -> bool:
+    """Whether the author writes beyond ASCII anywhere in the text (β in the definition): a
+    corrected line then says β·g(z), as they would, not beta*g(z)."""
+    return not all(line.step.text.isascii() for line in chain.lines)
 
 
 #: a parameter's name as a student writes it (alpha: α)
@@ -197,7 +203,7 @@ class CheckView:
             d = line.diagnosis
             if d is not None:
                 words = Text(f"{d.kind.replace('_', ' ')}: {d.message}", style="red")
-                fixed = corrected(line, chain, unicode=unicode and not line.step.text.isascii())
+                fixed = corrected(line, chain, unicode=unicode and writes_unicode(chain))
                 if fixed is not None:
                     words.append(f"\ncorrected: {left + ' ' if left else ''}= {fixed}", style="green")
                 table.add_row("", "", words, "")
