@@ -67,7 +67,7 @@ TYPED = [
     ("log(1+exp(z)) - log(2)", "log(1+exp(z))-log(2)"),
     ("softplus(z)^2", SP.format("z") + "**2"),
     ("sqrt(softplus(z))", "sqrt(" + SP.format("z") + ")"),
-    ("1/sigmoid(z)", "1/" + S.format("z")),
+    ("1/sigmoid(z)", "1+exp(-z)"),
     ("sigmoid(-z)", S.format("-z")),
     ("sigmoid(z^2)", S.format("z**2")),
     ("tanh(sigmoid(z))", "tanh(" + S.format("z") + ")"),

@@ -105,10 +105,23 @@ def order_of(lhs: str):
     return None
 
 
+def param_value(name, params_at):
+    if name in params_at:
+        return params_at[name]
+    name = name.rstrip("_")
+    if name in params_at:
+        return params_at[name]
+    return sp.Rational(7, 5) + sp.Rational(sum(map(ord, name)) % 7, 3)
+
+
+def fix_params(e, params_at):
+    return e.subs({s: param_value(str(s), params_at) for s in e.free_symbols if s != z})
+
+
 def check_json(truth, d, params_at, order, problems, tag=""):
     """truth: sympy expr in z (and positive symbols). d: derive's json dict."""
     syms = sorted(truth.free_symbols - {z}, key=str)
-    at_params = {s: params_at.get(str(s), sp.Rational(7, 5) + i / sp.Integer(3)) for i, s in enumerate(syms)}
+    at_params = {s: param_value(str(s), params_at) for s in syms}
     derivs = {0: truth}
     for k in range(1, order + 1):
         derivs[k] = sp.diff(derivs[k - 1], z)
@@ -127,7 +140,7 @@ def check_json(truth, d, params_at, order, problems, tag=""):
         except Exception as ex:  # noqa
             problems.append(f"{tag}line {i}: harness could not parse {line['expr']!r}: {ex}")
             continue
-        e = e.subs({sp.Symbol(str(s), positive=True): v for s, v in at_params.items()})
+        e = fix_params(e, params_at)
         t = derivs[cur].subs(at_params)
         for p in pts:
             try:
@@ -143,7 +156,7 @@ def check_json(truth, d, params_at, order, problems, tag=""):
         if lat:
             try:
                 le = parse_tex(lat, truth)
-                le = le.subs({sp.Symbol(str(s), positive=True): v for s, v in at_params.items()})
+                le = fix_params(le, params_at)
                 for p in pts[:4]:
                     a = value(le.subs(sp.Symbol("z"), z), {z: p}); b = value(t, {z: p})
                     if not close(a, b, 1e-9):
@@ -161,7 +174,7 @@ def check_json(truth, d, params_at, order, problems, tag=""):
         if f:
             try:
                 e = parse_line(f, g_def=truth)
-                e = e.subs({sp.Symbol(str(s), positive=True): v for s, v in at_params.items()})
+                e = fix_params(e, params_at)
                 for p in pts:
                     a = value(e, {z: p}); b = value(dn, {z: p})
                     if not close(a, b):
@@ -172,9 +185,12 @@ def check_json(truth, d, params_at, order, problems, tag=""):
     cases = d.get("in_terms_of_g_cases") or []
     if cases:
         g0 = truth.subs(at_params)
-        for p in pts + [sp.Integer(0)]:
-            gv = value(g0, {z: p}).real
-            b = value(dn, {z: p})
+        for p in pts:
+            try:
+                gv = value(g0, {z: p}).real
+                b = value(dn, {z: p})
+            except Exception:  # noqa
+                continue
             hit = None
             for c in cases:
                 cond = c["condition"].replace("=", "==").replace("<==", "<=").replace(">==", ">=").replace("!==", "!=")
@@ -195,7 +211,7 @@ def check_json(truth, d, params_at, order, problems, tag=""):
                 problems.append(f"{tag}cases: no case holds at z={p} (g={gv})")
                 continue
             e = parse_line(hit["form"], g_def=truth)
-            e = e.subs({sp.Symbol(str(s), positive=True): v for s, v in at_params.items()})
+            e = fix_params(e, params_at)
             if e.free_symbols - {z}:
                 e = e.subs(sp.Symbol("g", positive=True), g0)
             a = value(e, {z: p})
@@ -208,11 +224,11 @@ def check_json(truth, d, params_at, order, problems, tag=""):
         lo = -sp.oo if lo == "-oo" else parse_line(lo); hi = sp.oo if hi == "oo" else parse_line(hi)
         sub = []
         bt = parse_line(br["definition"])
-        bt = bt.subs({sp.Symbol(str(s), positive=True): v for s, v in at_params.items()})
+
         # the branch's definition must equal the truth inside the interval
         for p in pts + [sp.Rational(1, 7), -sp.Rational(1, 7), 5, -5, 9, -9]:
             if lo.subs(at_params) < p < hi.subs(at_params):
-                a = value(bt, {z: p}); b = value(truth.subs(at_params), {z: p})
+                a = value(fix_params(bt, params_at), {z: p}); b = value(truth.subs(at_params), {z: p})
                 if not close(a, b):
                     problems.append(f"{tag}S1? branch {cond}: definition {br['definition']} != g at {p}")
                     break
@@ -233,7 +249,7 @@ def _unbrace_functions(s: str) -> str:
     """operatorname{erf}{left(x right)} -> operatorname{erf} left(x right) (brace-matched)."""
     out = []
     i = 0
-    pat = re.compile(r"\\(?:operatorname\{[A-Za-z]+\}|tanh|sinh|cosh|log|ln|exp|sin|cos|tan|arctan)(\^\{[^{}]*\})?\{")
+    pat = re.compile(r"\\(?:operatorname\{[A-Za-z]+\}|arc[a-z]+|csc|sec|cot|tanh|sinh|cosh|log|ln|exp|sin|cos|tan)(\^\{[^{}]*\})?\{")
     while True:
         m = pat.search(s, i)
         if not m:
@@ -261,6 +277,7 @@ PLACEHOLDERS = {  # names latex2sympy lacks -> macros it parses (mapped back bel
     r"\operatorname{sign}": r"\arccot", r"\operatorname{sgn}": r"\arccot",
     r"\operatorname{sech}": r"\csc", r"\sigma": r"\arcsec", r"\operatorname{atan}": r"\arctan",
     r"\operatorname{asinh}": r"\arcsinh", r"\operatorname{softplus}": r"\arccsc",
+    r"\operatorname{atanh}": r"\arctanh",
 }
 BACK = {sp.asin: sp.erf, sp.acos: sp.erfc, sp.acot: sp.sign, sp.csc: sp.sech,
         sp.asec: lambda x: 1 / (1 + sp.exp(-x)), sp.acsc: lambda x: sp.log(1 + sp.exp(x))}
@@ -342,7 +359,96 @@ def review(case: dict):
     params_at = {k: parse_line(v) for k, v in case.get("params_at", {}).items()}
     try:
         check_json(truth, d, params_at, order, problems)
+        check_claims(truth, d, order, params_at, problems)
     except Exception as ex:  # noqa
         import traceback
         problems.append("harness crash: " + traceback.format_exc()[-400:])
     return {"case": case, "rc": rc, "problems": problems, "json": d}
+
+
+def check_claims(truth, d, order, params_at, problems, tag=""):
+    """The witness that no form in g exists, and the kinks' values, limits and slopes."""
+    syms = sorted(truth.free_symbols - {z}, key=str)
+    at = {s: param_value(str(s), params_at) for s in syms}
+    g0 = truth.subs(at)
+    dn = sp.diff(g0, z, order)
+    w = d.get("no_form_in_g")
+    if w:
+        z1, z2 = (sp.Float(x, 30) for x in w["z"])
+        a1, a2 = value(g0, {z: z1}).real, value(g0, {z: z2}).real
+        s1, s2 = value(dn, {z: z1}).real, value(dn, {z: z2}).real
+        if abs(a1 - a2) > 1e-9 * (1 + abs(a1)) or abs(a1 - w["g"]) > 1e-9 * (1 + abs(a1)):
+            problems.append(f"{tag}S1? witness: g({z1})={a1}, g({z2})={a2}, claimed {w['g']}")
+        if abs(s1 - w["slopes"][0]) > 1e-9 * (1 + abs(s1)) or abs(s2 - w["slopes"][1]) > 1e-9 * (1 + abs(s2)):
+            problems.append(f"{tag}S1? witness slopes: {s1}, {s2}, claimed {w['slopes']}")
+        if abs(s1 - s2) < 1e-6:
+            problems.append(f"{tag}S1? witness slopes equal: {s1}, {s2}")
+    for k in d.get("kinks") or []:
+        p = fix_params(parse_line(k["point"]), params_at)
+        eps = sp.Rational(1, 10**18)
+        d1 = sp.diff(g0, z)
+        lims = [sp.Float(value(g0, {z: p - eps}, 40).real, 12), sp.Float(value(g0, {z: p + eps}, 40).real, 12)]
+        slopes = [sp.Float(value(d1, {z: p - eps}, 40).real, 12), sp.Float(value(d1, {z: p + eps}, 40).real, 12)]
+        def num(s):
+            return complex(sp.N(fix_params(parse_line(s), params_at), 20))
+        for name, mine, theirs in (("limits", lims, k["limits"]), ("slopes", slopes, k["slopes"])):
+            for m, t in zip(mine, theirs):
+                if t in ("oo", "-oo", "zoo", "nan") or m.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+                    if str(m) != t:
+                        problems.append(f"{tag}S1? kink {k['point']} {name}: sympy {mine} vs {theirs}")
+                    continue
+                if not close(complex(sp.N(m, 20)), num(t), 1e-6):
+                    problems.append(f"{tag}S1? kink {k['point']} {name}: sympy {mine} vs {theirs}")
+        cont = abs(lims[0] - lims[1]) < 1e-9
+        if cont != k["continuous"]:
+            problems.append(f"{tag}S1? kink {k['point']} continuous={k['continuous']} but limits {lims}")
+        diff_ = cont and abs(slopes[0] - slopes[1]) < 1e-9
+        if k["differentiable"] is not None and diff_ != k["differentiable"]:
+            problems.append(f"{tag}S1? kink {k['point']} differentiable={k['differentiable']} but slopes {slopes}")
+
+
+def check_python(case, problems):
+    """Run derive's --format python (harness only) and compare forward/backward with sympy."""
+    import inspect
+    import numpy
+    args = [case["input"], "--format", "python"] + case.get("args", [])
+    rc, out, err = run(args)
+    if rc != 0:
+        problems.append(f"python format exit {rc}: {err.strip()[-200:]}")
+        return
+    ns = {}
+    exec(out, ns)  # harness only: derive's own output
+    fwd = [v for k, v in ns.items() if k.endswith("_forward")]
+    bwd = [v for k, v in ns.items() if k.endswith("_backward")]
+    if not fwd or not bwd:
+        problems.append("python format: no forward/backward")
+        return
+    fwd, bwd = fwd[0], bwd[0]
+    truth = parse_line(case["truth"]) if case.get("truth") else None
+    if truth is None:
+        rc, out, err = run([case["input"], "--format", "json"] + case.get("args", []))
+        truth = parse_line(json.loads(out)["definition"])
+    truth = fix_params(truth, {})
+    d1 = sp.diff(truth, z)
+    for p in points(10, seed=3):
+        x = float(p)
+        try:
+            gv = float(value(truth, {z: p}).real)
+            dv = float(value(d1, {z: p}).real)
+        except Exception:
+            continue
+        with numpy.errstate(all="ignore"):
+            fv = float(fwd(numpy.array([x]))[0])
+            sig = list(inspect.signature(bwd).parameters)
+            if sig[-1] == "g":
+                bv = float(bwd(numpy.array([1.0]), numpy.array([gv]))[0])
+            elif len(sig) == 3:
+                bv = float(bwd(numpy.array([1.0]), numpy.array([gv]), numpy.array([x]))[0])
+            else:
+                bv = float(bwd(numpy.array([1.0]), numpy.array([x]))[0])
+        if not abs(fv - gv) <= 1e-7 * (1 + abs(gv)):
+            problems.append(f"S1? python forward at z={x}: {fv} vs {gv}")
+            break
+        if not abs(bv - dv) <= 1e-6 * (1 + abs(dv)):
+            problems.append(f"S1? python backward{tuple(sig)} at z={x}: {bv} vs {dv}")
+            break
