@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sympy import And, Eq, Expr, Float, S, Symbol, oo
 
 from ..errors import EngineFault
+from ..linear import linear
 from .budget import Budget
 from .derivation import Branch
 from .functions import G
@@ -66,6 +67,7 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
     ranked = _sorted(images)
     if ranked is None:
         return Cases((), "whether the pieces' values of g overlap depends on the parameters")
+    shared = False  # two pieces share values of g and have the same form there
     for i, j in zip(ranked, ranked[1:]):
         apart = _apart(images[i], images[j])
         if apart is None:
@@ -73,6 +75,14 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
         if not apart and (forms[i] - forms[j]).expand() != 0:
             return Cases((), f"the values of g on {_interval_text(branches[i], var)} and on "
                              f"{_interval_text(branches[j], var)} overlap, so g alone cannot tell the pieces apart")
+        shared = shared or not apart
+    if shared:
+        # |z|'' is 0 on both sides, and both sides' g fill g > 0: conditions on g cannot
+        # tell the pieces apart, and need not where every piece has the same form
+        if all((F - forms[0]).expand() == 0 for F in forms):
+            name = "g" + "'" * order if order < 4 else f"g^({order})"
+            return Cases((), f"{name}({var}) = {linear(forms[0])} on every piece")
+        return Cases((), "")
     lowest, highest = ranked[0], ranked[-1]
     cases = tuple((forms[k], _condition(images[k], k == lowest, k == highest)) for k in range(len(branches)))
     _check(cases, branches, var, order)
