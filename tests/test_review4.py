@@ -35,3 +35,29 @@ def test_pieces_with_shared_values_of_g_and_one_form_are_no_internal_error(formu
     assert d.in_g_remark == f"{name}(z) = 0 on every piece"
     for p in POINTS:
         assert diff(truth, z, order).subs(z, p) == 0
+
+
+@pytest.mark.parametrize("name, truth", [
+    # torch.nn.Softshrink / Hardshrink, written here from PyTorch's documentation
+    ("softshrink", lambda z, lam: Piecewise((z - lam, z > lam), (z + lam, z < -lam), (0, True))),
+    ("hardshrink", lambda z, lam: Piecewise((z, z > lam), (z, z < -lam), (0, True))),
+])
+def test_symbolic_pieces_ending_at_a_parameter_are_no_internal_error(name, truth):
+    """softshrink --symbolic ended in 'internal error' (exit 3): the cases' check took a
+    float of the piece's end -lambda.  The cases it gives hold at lambda = 0.7 and 1.3."""
+    from derive.engine.functions import G
+    run = subprocess.run([sys.executable, "-m", "derive", name, "--symbolic", "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    d = derive(name, symbolic=True)
+    lam = next(s for s in d.definition.free_symbols if s.name == "lambda")
+    for value in (Rational(7, 10), Rational(13, 10)):
+        g_true = truth(z, value)
+        for p in POINTS:
+            if abs(abs(p) - value) < Rational(1, 100):
+                continue
+            g_at = g_true.subs(z, p)
+            chosen = [form for form, condition in d.in_terms_of_g_cases
+                      if bool(condition.subs(lam, value).subs(G, g_at))]
+            assert len(chosen) == 1, (p, value)
+            assert chosen[0].subs(lam, value).subs(G, g_at) == diff(g_true, z).subs(z, p)

@@ -156,8 +156,10 @@ def _check(cases, branches, var: Symbol, order: int) -> None:
         expr = b.derivation.definition
         slope = expr.diff((var, order)) if expr.has(var) else S.Zero
         params = sorted((expr.free_symbols | slope.free_symbols) - {var}, key=lambda s: s.name)
-        if params:
-            continue  # parameters kept symbolic: the shape depends on them, checked by the pieces' chains
+        if params or not (b.low.is_number and b.high.is_number):
+            # parameters kept symbolic (in the piece or at its ends, softshrink's -lambda < z <
+            # lambda): the shape depends on them, checked by the pieces' chains
+            continue
         for z in _inside(b):
             g_value = _value(expr, {var: z})
             if g_value is None:
