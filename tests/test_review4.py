@@ -61,3 +61,27 @@ def test_symbolic_pieces_ending_at_a_parameter_are_no_internal_error(name, truth
                       if bool(condition.subs(lam, value).subs(G, g_at))]
             assert len(chosen) == 1, (p, value)
             assert chosen[0].subs(lam, value).subs(G, g_at) == diff(g_true, z).subs(z, p)
+
+
+@pytest.mark.parametrize("formula, truth", [
+    ("min(0, z)", lambda x: min(0.0, x)),
+    ("where(z < 0, 3z, 0)", lambda x: 3 * x if x < 0 else 0.0),
+    ("-max(0, -z)", lambda x: -max(0.0, -x)),
+])
+def test_python_backward_from_g_is_the_slope_on_a_flat_piece(formula, truth):
+    """min(0, z)'s backward from the saved output once returned 1 on all of z > 0: the
+    kink's left slope (1, at g = 0) was put before the flat piece's case g = 0.  The
+    backward is compared with a central difference of the true function."""
+    import numpy as np
+
+    run = subprocess.run([sys.executable, "-m", "derive", formula, "--format", "python", "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    namespace: dict = {}
+    exec(compile(run.stdout, "<derive>", "exec"), namespace)  # noqa: S102 -- derive's own output
+    forward, backward = namespace["activation_forward"], namespace["activation_backward"]
+    for p in (0.37, -0.37, 1.9, -1.9, 3.3, -3.3):
+        h = 1e-6
+        slope = (truth(p + h) - truth(p - h)) / (2 * h)
+        saved = forward(np.float64(p)) if "_backward(grad, g)" in run.stdout else np.float64(p)
+        assert abs(float(backward(np.float64(1.0), saved)) - slope) < 1e-6, (p, run.stdout)

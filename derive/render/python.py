@@ -217,7 +217,12 @@ def _backward(d: Derivation) -> tuple[str, Expr]:
     ('z', g'(z)); at each kink the catalog's (PyTorch's) slope, or the left one."""
     at_kinks = [(k.framework if k.framework is not None else k.left_slope, k) for k in d.kinks]
     if d.in_terms_of_g_cases:
-        return "g", Piecewise(*((s, Eq(G, k.value)) for s, k in at_kinks), *d.in_terms_of_g_cases)
+        # a kink whose value g also takes on a piece (min(0, z): g = 0 on all of z > 0) is
+        # not told apart by g: where that piece's slope differs, the piece's case decides
+        apart = [(s, k) for s, k in at_kinks
+                 if not any(condition.subs(G, k.value) == True and form.subs(G, k.value) != s  # noqa: E712
+                            for form, condition in d.in_terms_of_g_cases)]
+        return "g", Piecewise(*((s, Eq(G, k.value)) for s, k in apart), *d.in_terms_of_g_cases)
     if d.branches:
         pieces = [(b.derivation.derivative, b.condition(d.var)) for b in d.branches]
         return "z", Piecewise(*((s, Eq(d.var, k.point)) for s, k in at_kinks), *pieces)
