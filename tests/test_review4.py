@@ -85,3 +85,37 @@ def test_python_backward_from_g_is_the_slope_on_a_flat_piece(formula, truth):
         slope = (truth(p + h) - truth(p - h)) / (2 * h)
         saved = forward(np.float64(p)) if "_backward(grad, g)" in run.stdout else np.float64(p)
         assert abs(float(backward(np.float64(1.0), saved)) - slope) < 1e-6, (p, run.stdout)
+
+
+def _sig(x: float) -> float:
+    import math
+    return 1 / (1 + math.exp(-x))
+
+
+@pytest.mark.parametrize("formula, truth", [
+    ("1/sigmoid(z)", lambda x: 1 / _sig(x)),
+    ("z/sigmoid(z)", lambda x: x / _sig(x)),
+    ("exp(z)/sigmoid(z)", lambda x: 2.718281828459045 ** x / _sig(x)),
+    ("sigmoid(z^2)", lambda x: _sig(x * x)),
+    ("sigmoid(sqrt(1+z^2))", lambda x: _sig((1 + x * x) ** 0.5)),
+    ("z*sigmoid(z)^2", lambda x: x * _sig(x) ** 2),
+])
+def test_python_forward_and_backward_are_the_function_and_its_slope(formula, truth):
+    """1/sigmoid(z) was printed 1/1/(1 + numpy.exp(-z)) (that is sigmoid(z)), and
+    sigmoid(z^2) as numpy.exp(-numpy.exp(2*numpy.log(z))) (nan for z < 0).  Checked
+    against the function written here and a central difference, at both signs."""
+    import numpy as np
+
+    run = subprocess.run([sys.executable, "-m", "derive", formula, "--format", "python", "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    namespace: dict = {}
+    exec(compile(run.stdout, "<derive>", "exec"), namespace)  # noqa: S102 -- derive's own output
+    forward, backward = namespace["activation_forward"], namespace["activation_backward"]
+    for p in (0.37, -0.37, 1.9, -1.9, 3.3, -3.3):
+        value = truth(p)
+        assert abs(float(forward(np.float64(p))) - value) < 1e-9 * (1 + abs(value)), (p, run.stdout)
+        h = 1e-6
+        slope = (truth(p + h) - truth(p - h)) / (2 * h)
+        saved = forward(np.float64(p)) if "_backward(grad, g)" in run.stdout else np.float64(p)
+        assert abs(float(backward(np.float64(1.0), saved)) - slope) < 1e-5 * (1 + abs(slope)), (p, run.stdout)

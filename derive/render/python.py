@@ -104,7 +104,19 @@ class _Printer(NumPyPrinter):
         return f"_xlogx({self._print(expr.args[0])})"
 
     def _print_sigmoid(self, expr) -> str:
-        return self._print(expr.rewrite(exp))
+        # 1/(1 + e^-u) built here: rewrite(exp) would rewrite u as well (z**2 as exp(2*log(z)),
+        # nan for z < 0)
+        return self._print(Pow(1 + exp(-expr.args[0]), -1, evaluate=False))
+
+    def parenthesize(self, item, level, strict=False) -> str:
+        # σ(u) prints as a quotient 1/(1 + e^-u): bracketed as one wherever a quotient
+        # would be (z/σ(z) is not z/1/(1 + e^-z))
+        if isinstance(item, sigmoid):
+            prec = PRECEDENCE["Mul"]
+            if prec < level or (not strict and prec <= level):
+                return f"({self._print(item)})"
+            return self._print(item)
+        return super().parenthesize(item, level, strict)
 
     def _print_Pow(self, expr, rational=False) -> str:
         if expr.exp == -1:  # 1/(1 + exp(-z)), not (1 + exp(-z))**(-1.0)
