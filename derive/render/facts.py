@@ -7,7 +7,7 @@ exists, the parameters); this module only words it, once, for every output forma
 
 from __future__ import annotations
 
-from sympy import Eq, Expr, Float, Function, Symbol
+from sympy import Eq, Expr, Float, Function, S, Symbol
 
 from ..engine.derivation import Derivation, Note
 from .numbers import as_decimal, terminating
@@ -72,7 +72,8 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
             phrase: list = ["in terms of g:"]
             for i, (form, condition) in enumerate(d.in_terms_of_g_cases):
                 name = "g" + "'" * d.order if d.order < 4 else f"g^({d.order})"
-                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False), "if", condition]
+                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False)]
+                phrase += ["on every piece"] if condition == S.true else ["if", condition]
             return ((tuple(phrase),),)
         return (((d.in_g_remark,),),) if d.in_g_remark else ()
     if d.in_terms_of_g is not None:
