@@ -124,3 +124,20 @@ def test_python_forward_and_backward_are_the_function_and_its_slope(formula, tru
         slope = (truth(p + h) - truth(p - h)) / (2 * h)
         saved = forward(np.float64(p)) if "_backward(grad, g)" in run.stdout else np.float64(p)
         assert abs(float(backward(np.float64(1.0), saved)) - slope) < 1e-5 * (1 + abs(slope)), (p, run.stdout)
+
+
+@pytest.mark.parametrize("name, formula", [("rrelu", None), (None, "slope*z + sigmoid(z)")])
+def test_a_long_parameter_name_is_one_name_in_latex(name, formula):
+    """rrelu --symbolic printed \\frac{lower}{2}: read as the product l o w e r (e is
+    Euler's number).  Read back, every LaTeX line names only z and the parameters."""
+    from latex2sympy2_extended import latex2sympy
+    from derive.render.latex import latex
+
+    d = derive(name, symbolic=True) if name else derive(formula)
+    allowed = {s.name for s in d.definition.free_symbols}
+    for line in d.lines:
+        if line.rhs.has(Piecewise):
+            continue  # the reader cannot read a cases block
+        found = latex2sympy(latex(line.rhs).replace(r"\sigma", r"\exp"))
+        assert {s.name for s in found.free_symbols} <= allowed, latex(line.rhs)
+        assert not found.has(Symbol("E")) and "E" not in str(found), latex(line.rhs)

@@ -154,7 +154,8 @@ class LectureLatexPrinter(LatexPrinter):
         name = expr.name
         tex = super()._print_Symbol(expr, style)
         if _PLAIN_NAME.fullmatch(name) and set(re.findall(r"\\[A-Za-z]+", tex)) <= _SAFE_MACROS:
-            return tex
+            # rrelu's lower: one name, not the product l o w e r (with e Euler's number)
+            return rf"\mathit{{{tex}}}" if re.fullmatch(r"[A-Za-z]{2,}", tex) else tex
         return rf"\mathit{{{escape(name)}}}"
 
     def _print_Float(self, expr) -> str:
