@@ -34,7 +34,7 @@ FUNCS = {
     "csch": sp.csch, "coth": sp.coth, "asin": sp.asin, "acos": sp.acos, "cot": sp.cot,
     "atanh": sp.atanh, "acosh": sp.acosh, "re": sp.re, "im": sp.im, "I": sp.I,
     "floor": sp.floor, "ceiling": sp.ceiling, "LambertW": sp.LambertW, "exp_polar": sp.exp_polar,
-    "root": sp.root, "Pow": sp.Pow, "Mul": sp.Mul, "Add": sp.Add,
+    "root": sp.root, "erfinv": sp.erfinv, "Pow": sp.Pow, "Mul": sp.Mul, "Add": sp.Add,
     "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
     "softplus": lambda x: sp.log(1 + sp.exp(x)),
 }
