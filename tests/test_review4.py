@@ -141,3 +141,33 @@ def test_a_long_parameter_name_is_one_name_in_latex(name, formula):
         found = latex2sympy(latex(line.rhs).replace(r"\sigma", r"\exp"))
         assert {s.name for s in found.free_symbols} <= allowed, latex(line.rhs)
         assert not found.has(Symbol("E")) and "E" not in str(found), latex(line.rhs)
+
+
+@pytest.mark.parametrize("formula, truth, order", [
+    ("z^2", z**2, 2), ("z^3", z**3, 3), ("3z^2 + z", 3 * z**2 + z, 2),
+])
+def test_a_constant_derivative_is_a_form_in_g(formula, truth, order):
+    """z^2's g'' = 2 was followed by 'derive found no way to write g''(z) in terms of g
+    alone' (and a piece z^2 by 'no form of g'' in g alone'): a constant is a form in g."""
+    d = derive(formula, order=order)
+    constant = diff(truth, z, order)
+    assert not constant.has(z)
+    assert d.in_terms_of_g == constant
+    run = subprocess.run([sys.executable, "-m", "derive", formula, "--order", str(order), "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and "no way" not in run.stdout and "no form" not in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("order", [2, 3])
+def test_a_piece_where_g_turns_gives_no_cases_and_no_internal_error(order):
+    """hardswish's middle piece z(z + 3)/6 has a constant g'' (1/3), a form in g; its
+    values dip to -3/8, below both ends, so the values between the ends are not its
+    image: no cases in g are given (an image from the ends alone ended in an internal
+    error).  The piece's g^(n) is sympy's."""
+    run = subprocess.run([sys.executable, "-m", "derive", "hardswish", "--order", str(order), "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    d = derive("hardswish", order=order)
+    assert d.in_terms_of_g_cases == ()
+    middle = next(b for b in d.branches if b.low == -3 and b.high == 3)
+    assert middle.derivation.in_terms_of_g == diff(z * (z + 3) / 6, z, order)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import And, Eq, Expr, Float, S, Symbol, oo
+from sympy import And, Eq, Expr, Float, Interval, S, Symbol, oo, solveset
 
 from ..errors import EngineFault
 from .budget import Budget
@@ -105,6 +105,11 @@ def _image(b: Branch, var: Symbol) -> Image:
     expr = b.derivation.definition
     if not expr.has(var):
         return Image(expr, expr)
+    # the values between the ends only where g is monotone on the piece (hardswish's
+    # z(z + 3)/6 on -3 < z < 3 dips to -3/8 below both ends): else no image, no cases
+    turning = solveset(expr.diff(var), var, Interval.open(b.low, b.high))
+    if turning != S.EmptySet:
+        raise ValueError("g turns inside the piece")
     ends = [_limit(expr, var, b.low, "+"), _limit(expr, var, b.high, "-")]
     first = ends[0] <= ends[1]
     if first not in (True, False):

@@ -71,7 +71,8 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         # g' may need z while g'' does not (the Gaussian: z^2 = -ln g): invert g and see
         budget = Budget(IN_G_SECONDS)
         found = inversion.form_by_inversion(first.definition, nth, var, budget) if nth.has(var) else None
-        form = found.form if found is not None else None
+        # a constant (z^2's g'' = 2) is a form in g: no inversion needed
+        form = found.form if found is not None else (nth if not nth.has(var) else None)
         too_long = form is not None and not _fits(form)
         if too_long:
             form = None
