@@ -109,3 +109,27 @@ CATALOG = [
     "bent identity", "lisht", "sqnl", "binary step", "cloglog", "gumbel", "probit", "sinusoid",
     "lecun tanh", "generalized logistic", "swish-beta", "rrelu",
 ]
+
+MORE = [
+    ("z*sigmoid(beta*z)", "z/(1+exp(-beta*z))", 2),
+    ("softplus(beta z)/beta", "log(1+exp(beta*z))/beta", 3),
+    ("tanh(z)/z", "tanh(z)/z", 1),
+    ("sigmoid(z)*tanh(z)", "tanh(z)/(1+exp(-z))", 2),
+    ("z*tanh(softplus(z))", "z*tanh(log(1+exp(z)))", 2),
+    ("(1+tanh(z))/2", "(1+tanh(z))/2", 3),
+    ("sigmoid(2z+1)", "1/(1+exp(-2*z-1))", 3),
+    ("arctan(z)/2", "atan(z)/2", 3),
+    ("e^(-z^2/2)", "exp(-z**2/2)", 3),
+    ("z/(1+|z|)^2", "z/(1+Abs(z))**2", 2),
+    ("log(1+z^2)", "log(1+z**2)", 2),
+    ("where(z>0, z, alpha*(exp(z)-1))", "Piecewise((z, z>0), (alpha*(exp(z)-1), True))", 2),
+    ("max(0,z) + alpha*min(0,z)", "Max(0,z)+alpha*Min(0,z)", 1),
+    ("sqrt(z^2+1) - 1", "sqrt(z**2+1)-1", 2),
+    ("z^2*sign(z)", "z**2*sign(z)", 2),
+    ("1/(1+exp(-k*(z-c)))", "1/(1+exp(-k*(z-c)))", 2),
+    ("a*tanh(b*z)", "a*tanh(b*z)", 2),
+    ("z*sigmoid(z)*tanh(z)", "z*tanh(z)/(1+exp(-z))", 1),
+    ("sigmoid(z)^(1/2)", "sqrt(1/(1+exp(-z)))", 2),
+    ("exp(-|z|)", "exp(-Abs(z))", 2),
+    ("x*sigmoid(x) --var x", "", 1),
+]

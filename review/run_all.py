@@ -17,6 +17,12 @@ elif which == "catalog":
     for n in CATALOG:
         for o in (1, 2, 3):
             cases.append(dict(input=n, order=o))
+elif which == "more":
+    from cases import MORE
+    for inp, truth, order in MORE:
+        if "--var" in inp:
+            continue
+        cases.append(dict(input=inp, truth=truth, order=order))
 elif which == "sym":
     for n in CATALOG:
         cases.append(dict(input=n, order=1, args=["--symbolic"]))
