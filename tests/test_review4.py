@@ -171,3 +171,14 @@ def test_a_piece_where_g_turns_gives_no_cases_and_no_internal_error(order):
     assert d.in_terms_of_g_cases == ()
     middle = next(b for b in d.branches if b.low == -3 and b.high == 3)
     assert middle.derivation.in_terms_of_g == diff(z * (z + 3) / 6, z, order)
+
+
+@pytest.mark.parametrize("constant", [Rational(-1), Rational(-1, 2), Rational(-3)])
+def test_the_one_line_notation_brackets_a_negative_operand_of_d_dz(constant):
+    """d/dz -1 reads as 'd/dz minus 1' (the text's one-line fallback and explanations)."""
+    from sympy import Derivative
+    from derive.linear import linear
+
+    text = linear(Derivative(constant, z, evaluate=False))
+    operand = text.split("d/dz", 1)[1].strip()
+    assert operand.startswith("(") and operand.endswith(")"), text
