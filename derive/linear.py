@@ -89,6 +89,12 @@ class LinearPrinter(StrPrinter):
         head = "Σ" if self._unicode else "sum"
         return f"{head}{subscript(str(index), unicode=self._unicode)} {self._print(expr.function)}"
 
+    def _print_Infinity(self, expr):
+        return "∞" if self._unicode else "oo"
+
+    def _print_NegativeInfinity(self, expr):
+        return "-∞" if self._unicode else "-oo"
+
     def _print_Derivative(self, expr: Derivative):
         var = expr.variables[0]
         if isinstance(var, Indexed):

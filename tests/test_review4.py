@@ -182,3 +182,14 @@ def test_the_one_line_notation_brackets_a_negative_operand_of_d_dz(constant):
     text = linear(Derivative(constant, z, evaluate=False))
     operand = text.split("d/dz", 1)[1].strip()
     assert operand.startswith("(") and operand.endswith(")"), text
+
+
+def test_infinity_in_a_note_is_the_sign_not_oo():
+    """'the slope is -oo from the left and oo from the right' (SymPy's spelling) in the
+    terminal's notes; |z|^(1/2)'s one-sided slopes at 0 are -inf and +inf (sympy limits)."""
+    from sympy import limit, oo, sqrt
+
+    assert limit(diff(sqrt(Abs(z)), z), z, 0, "-") == -oo and limit(diff(sqrt(Abs(z)), z), z, 0, "+") == oo
+    run = subprocess.run([sys.executable, "-m", "derive", "abs(z)^0.5", "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    assert "-∞ from the left and ∞ from the right" in run.stdout and "oo" not in run.stdout, run.stdout
