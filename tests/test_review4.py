@@ -193,3 +193,18 @@ def test_infinity_in_a_note_is_the_sign_not_oo():
     run = subprocess.run([sys.executable, "-m", "derive", "abs(z)^0.5", "--no-cache"],
                          capture_output=True, text=True, timeout=60)
     assert "-∞ from the left and ∞ from the right" in run.stdout and "oo" not in run.stdout, run.stdout
+
+
+def test_threshold_symbolic_kink_note_names_what_the_parameters_decide():
+    """torch.nn.Threshold: g = z for z > θ, v otherwise.  The one-sided slopes at θ are 0
+    and 1 whatever θ and v are, so g is never differentiable there; only continuity
+    (v = θ) depends on the parameters.  The note said 'differentiable there only if the
+    two are equal' (two slopes that are never equal)."""
+    theta, v = Symbol("theta"), Symbol("v")
+    left, right = diff(v + 0 * z, z), diff(z, z)
+    assert left == 0 and right == 1  # the slopes, by hand from the definition
+    run = subprocess.run([sys.executable, "-m", "derive", "threshold", "--symbolic", "--no-cache"],
+                         capture_output=True, text=True, timeout=60)
+    text = " ".join(run.stdout.split())
+    assert "not differentiable at z = θ" in text and "continuous there only if v = θ" in text, text
+    assert "only if the two are equal" not in text

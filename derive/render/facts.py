@@ -49,6 +49,12 @@ def facts(d: Derivation) -> tuple[Note, ...]:
                         ("so", _slope_at(d, p), "does not exist")))
         elif kink.differentiable is False:
             out.append((("not differentiable at", where), slopes))
+        elif kink.differentiable is None and kink.continuous is None and \
+                (kink.left_slope - kink.right_slope).is_zero is False:
+            # threshold --symbolic: slopes 0 and 1 never agree; what the parameters decide is
+            # whether g is continuous there
+            out.append((("not differentiable at", where), slopes,
+                        ("g is continuous there only if", Eq(kink.left, kink.right, evaluate=False))))
         elif kink.differentiable is None:
             out.append((("at", where), slopes, ("differentiable there only if the two are equal",)))
         else:
