@@ -208,3 +208,23 @@ def test_threshold_symbolic_kink_note_names_what_the_parameters_decide():
     text = " ".join(run.stdout.split())
     assert "not differentiable at z = θ" in text and "continuous there only if v = θ" in text, text
     assert "only if the two are equal" not in text
+
+
+@pytest.mark.parametrize("order", [2, 3])
+def test_softsign_higher_orders_end_with_the_factors_collected(order):
+    """softsign'' ended in 2 (g - 1)(g - 1)^2 on z > 0: the last line of each piece now
+    has no base twice among its factors, and equals sympy's g^(n) with g substituted."""
+    from sympy import Mul, Pow
+    from derive.engine.functions import g
+
+    truth = z / (1 + Abs(z))
+    d = derive("softsign", order=order)
+    for b in d.branches:
+        last = b.derivation.lines[-1].rhs
+        bases = [f.base if isinstance(f, Pow) else f for f in Mul.make_args(last) if not f.is_number]
+        assert len(bases) == len(set(bases)), last
+        for p in POINTS:
+            if not (b.low < p < b.high):
+                continue
+            value = last.subs(g(d.var), truth.subs(z, p)).subs(d.var, p)
+            assert abs(float(value - diff(truth, z, order).subs(z, p))) < 1e-12
