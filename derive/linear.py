@@ -89,6 +89,12 @@ class LinearPrinter(StrPrinter):
         head = "Σ" if self._unicode else "sum"
         return f"{head}{subscript(str(index), unicode=self._unicode)} {self._print(expr.function)}"
 
+    def _print_Infinity(self, expr):
+        return "∞" if self._unicode else "oo"
+
+    def _print_NegativeInfinity(self, expr):
+        return "-∞" if self._unicode else "-oo"
+
     def _print_Derivative(self, expr: Derivative):
         var = expr.variables[0]
         if isinstance(var, Indexed):
@@ -100,7 +106,8 @@ class LinearPrinter(StrPrinter):
             primes = "'" * len(expr.variables)
             return f"{expr.expr.func.__name__}{primes}({var})"
         inner = self._print(expr.expr)
-        return f"d/d{var} ({inner})" if not expr.expr.is_Atom else f"d/d{var} {inner}"
+        alone = expr.expr.is_Atom and not (expr.expr.is_number and expr.expr.is_negative)  # not d/dz -1
+        return f"d/d{var} {inner}" if alone else f"d/d{var} ({inner})"
 
     def _print_sigmoid(self, expr):
         return f"{'σ' if self._unicode else 'sigma'}({self._print(expr.args[0])})"

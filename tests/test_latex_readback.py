@@ -218,7 +218,20 @@ def test_an_order_past_the_time_limit_ends_on_time_in_one_line(name, order):
 
 @pytest.mark.parametrize("name, order", CASES)
 def test_every_latex_line_reads_back_as_itself(name, order):
-    d = derive(name, order=order, params=PARAMS.get(name))
+    _reads_back(derive(name, order=order, params=PARAMS.get(name)))
+
+
+#: typed formulas whose chains once printed a line that read as something else:
+#: d/dz of a negative constant was set \frac{d}{d z} -1 (d/dz minus 1)
+TYPED = [("where(z < 0, -z, z^2)", 2), ("where(z < 0, -z/2, z^3)", 2), ("where(z < 0, 1 - 3z, z^2)", 2)]
+
+
+@pytest.mark.parametrize("formula, order", TYPED)
+def test_typed_formulas_latex_lines_read_back_as_themselves(formula, order):
+    _reads_back(derive(formula, order=order))
+
+
+def _reads_back(d):
     z = d.var
     for line, owner in lines_of(d):
         tex = latex(line.rhs)

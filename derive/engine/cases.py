@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import And, Eq, Expr, Float, S, Symbol, oo
+from sympy import And, Eq, Expr, Float, Interval, S, Symbol, oo, solveset
 
 from ..errors import EngineFault
 from .budget import Budget
@@ -66,6 +66,7 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
     ranked = _sorted(images)
     if ranked is None:
         return Cases((), "whether the pieces' values of g overlap depends on the parameters")
+    shared = False  # two pieces share values of g and have the same form there
     for i, j in zip(ranked, ranked[1:]):
         apart = _apart(images[i], images[j])
         if apart is None:
@@ -73,6 +74,15 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
         if not apart and (forms[i] - forms[j]).expand() != 0:
             return Cases((), f"the values of g on {_interval_text(branches[i], var)} and on "
                              f"{_interval_text(branches[j], var)} overlap, so g alone cannot tell the pieces apart")
+        shared = shared or not apart
+    if shared:
+        # |z|'' is 0 on both sides, and both sides' g fill g > 0: conditions on g cannot
+        # tell the pieces apart, and need not where every piece has the same form
+        if all((F - forms[0]).expand() == 0 for F in forms):
+            one = ((forms[0], S.true),)  # one case, for every value of g
+            _check(one, branches, var, order)
+            return Cases(one)
+        return Cases((), "")
     lowest, highest = ranked[0], ranked[-1]
     cases = tuple((forms[k], _condition(images[k], k == lowest, k == highest)) for k in range(len(branches)))
     _check(cases, branches, var, order)
@@ -95,6 +105,11 @@ def _image(b: Branch, var: Symbol) -> Image:
     expr = b.derivation.definition
     if not expr.has(var):
         return Image(expr, expr)
+    # the values between the ends only where g is monotone on the piece (hardswish's
+    # z(z + 3)/6 on -3 < z < 3 dips to -3/8 below both ends): else no image, no cases
+    turning = solveset(expr.diff(var), var, Interval.open(b.low, b.high))
+    if turning != S.EmptySet:
+        raise ValueError("g turns inside the piece")
     ends = [_limit(expr, var, b.low, "+"), _limit(expr, var, b.high, "-")]
     first = ends[0] <= ends[1]
     if first not in (True, False):
@@ -141,13 +156,16 @@ def _condition(image: Image, lowest: bool, highest: bool) -> Expr:
 
 
 def _check(cases, branches, var: Symbol, order: int) -> None:
-    """Each case at points inside its piece: its condition holds, no other does, F(g) = g'."""
+    """Each case at points inside its piece (or the one case, in every piece): its
+    condition holds, no other does, F(g) = g'."""
     for k, b in enumerate(branches):
         expr = b.derivation.definition
         slope = expr.diff((var, order)) if expr.has(var) else S.Zero
         params = sorted((expr.free_symbols | slope.free_symbols) - {var}, key=lambda s: s.name)
-        if params:
-            continue  # parameters kept symbolic: the shape depends on them, checked by the pieces' chains
+        if params or not (b.low.is_number and b.high.is_number):
+            # parameters kept symbolic (in the piece or at its ends, softshrink's -lambda < z <
+            # lambda): the shape depends on them, checked by the pieces' chains
+            continue
         for z in _inside(b):
             g_value = _value(expr, {var: z})
             if g_value is None:
@@ -155,11 +173,12 @@ def _check(cases, branches, var: Symbol, order: int) -> None:
             # xreplace: a number for the symbol G, the condition then decides itself (subs
             # takes ten times as long for the same replacement)
             holds = [bool(c.xreplace({G: g_value})) for _, c in cases]
-            F_value = _value(cases[k][0], {G: g_value})
+            mine = k if len(cases) == len(branches) else 0  # one case for every piece
+            F_value = _value(cases[mine][0], {G: g_value})
             true_slope = _value(slope, {var: z})
-            if not holds[k] or sum(holds) != 1 or F_value is None or true_slope is None \
+            if not holds[mine] or sum(holds) != 1 or F_value is None or true_slope is None \
                     or not close(F_value, true_slope):
-                raise EngineFault(f"the case {cases[k]} does not hold at {var} = {z}")
+                raise EngineFault(f"the case {cases[mine]} does not hold at {var} = {z}")
 
 
 def _value(expr: Expr, at: dict) -> Float | None:

@@ -56,7 +56,8 @@ def higher_order(first: Derivation, n: int) -> Derivation:
             lines.append((None, substituted, "substitute-derivative",
                           (("substitute", Derivative(gz, var), "=", _written(F, gz)),)))
         product = _product_form(previous_form, F, gz)
-        if not forms.same_shape(product, substituted):
+        # equal shapes once evaluated, but (g - 1)(g - 1)^2 is shown collected as (g - 1)^3
+        if not forms.same_shape(product, substituted) or _collects(previous_form, F):
             lines.append((None, product, "in-g", (("collect the factors",),)))
         form = _product_form(previous_form, F, G)
         mixed = proof = None
@@ -71,7 +72,8 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         # g' may need z while g'' does not (the Gaussian: z^2 = -ln g): invert g and see
         budget = Budget(IN_G_SECONDS)
         found = inversion.form_by_inversion(first.definition, nth, var, budget) if nth.has(var) else None
-        form = found.form if found is not None else None
+        # a constant (z^2's g'' = 2) is a form in g: no inversion needed
+        form = found.form if found is not None else (nth if not nth.has(var) else None)
         too_long = form is not None and not _fits(form)
         if too_long:
             form = None
@@ -126,6 +128,15 @@ def _written(F: Expr, gz: Expr) -> Expr:
     return poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
 
 
+def _collects(previous: Expr, F: Expr) -> bool:
+    """Whether F_{n-1}'(g) and F(g) share their factor besides g (softsign's 1 + g)."""
+    slope = expand(diff(previous, G))
+    if slope == 0 or F == 0:
+        return False
+    first, second = in_g.polynomial_form(F), in_g.polynomial_form(slope)
+    return first is not None and second is not None and first.rest == second.rest and first.rest != ((0, 1),)
+
+
 def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
     """F_{n-1}'(g) F(g), each factor written as a lecture writes it: F's own factors first."""
     slope = expand(diff(previous, G))
@@ -139,10 +150,13 @@ def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
     parts = [] if constant == 1 else [constant]
     if power:
         parts.append(gz**power)
-    for part in (first, second):
-        rest = in_g.PolynomialForm(1, 0, part.rest, part.rest_power)
-        if part.rest != ((0, 1),):
-            parts.append(rest.written(gz))
+    if _collects(previous, F):  # softsign'': 2 (1 + g)^3, not 2 (1 + g)^2 (1 + g)
+        parts.append(in_g.PolynomialForm(1, 0, first.rest, first.rest_power + second.rest_power).written(gz))
+    else:
+        for part in (first, second):
+            rest = in_g.PolynomialForm(1, 0, part.rest, part.rest_power)
+            if part.rest != ((0, 1),):
+                parts.append(rest.written(gz))
     return Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
 
 

@@ -7,7 +7,7 @@ exists, the parameters); this module only words it, once, for every output forma
 
 from __future__ import annotations
 
-from sympy import Eq, Expr, Float, Function, Symbol
+from sympy import Eq, Expr, Float, Function, S, Symbol
 
 from ..engine.derivation import Derivation, Note
 from .numbers import as_decimal, terminating
@@ -49,6 +49,12 @@ def facts(d: Derivation) -> tuple[Note, ...]:
                         ("so", _slope_at(d, p), "does not exist")))
         elif kink.differentiable is False:
             out.append((("not differentiable at", where), slopes))
+        elif kink.differentiable is None and kink.continuous is None and \
+                (kink.left_slope - kink.right_slope).is_zero is False:
+            # threshold --symbolic: slopes 0 and 1 never agree; what the parameters decide is
+            # whether g is continuous there
+            out.append((("not differentiable at", where), slopes,
+                        ("g is continuous there only if", Eq(kink.left, kink.right, evaluate=False))))
         elif kink.differentiable is None:
             out.append((("at", where), slopes, ("differentiable there only if the two are equal",)))
         else:
@@ -72,7 +78,8 @@ def form_facts(d: Derivation) -> tuple[Note, ...]:
             phrase: list = ["in terms of g:"]
             for i, (form, condition) in enumerate(d.in_terms_of_g_cases):
                 name = "g" + "'" * d.order if d.order < 4 else f"g^({d.order})"
-                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False), "if", condition]
+                phrase += ([";"] if i else []) + [Eq(Function(name)(d.var), form, evaluate=False)]
+                phrase += ["on every piece"] if condition == S.true else ["if", condition]
             return ((tuple(phrase),),)
         return (((d.in_g_remark,),),) if d.in_g_remark else ()
     if d.in_terms_of_g is not None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sympy import Add, Equality, Derivative, Expr, Function, Indexed, Mul, Pow, Rational, UnevaluatedExpr
+from sympy import Add, Equality, Derivative, Expr, Indexed, Mul, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, accepted_latex_functions
 
@@ -115,9 +115,7 @@ class LectureLatexPrinter(LatexPrinter):
             # that d/dz g(z) (1 - g(z)) can never be read as (d/dz g(z)) (1 - g(z))
             operand = layout.unwrap(expr.expr)
             body = self._print(operand)
-            single = operand.is_Atom or isinstance(operand, Function) or (
-                isinstance(operand, Pow) and (operand.base.is_Atom or isinstance(operand.base, Function)))
-            if not single:
+            if not layout.derivative_operand_alone(operand):
                 body = rf"\left({body}\right)"
             return rf"\frac{{d}}{{d {self._print(var)}}} {body}"
         # d/dz even beside a parameter (SymPy writes a partial derivative when k is in sight)
@@ -156,7 +154,8 @@ class LectureLatexPrinter(LatexPrinter):
         name = expr.name
         tex = super()._print_Symbol(expr, style)
         if _PLAIN_NAME.fullmatch(name) and set(re.findall(r"\\[A-Za-z]+", tex)) <= _SAFE_MACROS:
-            return tex
+            # rrelu's lower: one name, not the product l o w e r (with e Euler's number)
+            return rf"\mathit{{{tex}}}" if re.fullmatch(r"[A-Za-z]{2,}", tex) else tex
         return rf"\mathit{{{escape(name)}}}"
 
     def _print_Float(self, expr) -> str:

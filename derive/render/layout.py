@@ -113,6 +113,17 @@ def derivative_needs_brackets(factor: Expr, *, last: bool) -> bool:
     return not last and isinstance(x, Derivative) and not isinstance(x.expr, AppliedUndef)
 
 
+def derivative_operand_alone(operand: Expr) -> bool:
+    """d/dz's operand set without brackets: a symbol, a number that is not negative, a
+    function, or a power of one of them.  d/dz -1 would read as d/dz minus 1."""
+    x = unwrap(operand)
+    if x.is_Atom:
+        return not (x.is_number and x.is_negative)
+    if isinstance(x, Function):
+        return True
+    return isinstance(x, Pow) and (x.base.is_Atom or isinstance(x.base, Function)) and not is_negative(x.base)
+
+
 def base_needs_brackets(base: Expr) -> bool:
     """Under a power: anything but a symbol or a positive integer, so (g(z))^2, (e^z + e^{-z})^2."""
     x = unwrap(base)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from sympy import Derivative, Expr, Function, Indexed, Pow, Rational
+from sympy import Derivative, Expr, Indexed, Pow, Rational
 from sympy.core.function import AppliedUndef
 from sympy.printing.conventions import split_super_sub
 from sympy.printing.pretty.pretty_symbology import greek_unicode
@@ -195,9 +195,7 @@ class MathMLPrinter(Printer):
         bottom = mrow(mi("d"), self._print(var) if order == 1 else f"<msup>{self._print(var)}{mn(str(order))}</msup>")
         operand = layout.unwrap(expr.expr)
         body = self._print(operand)
-        single = operand.is_Atom or isinstance(operand, Function) or (
-            isinstance(operand, Pow) and (operand.base.is_Atom or isinstance(operand.base, Function)))
-        if not single:
+        if not layout.derivative_operand_alone(operand):
             body = fenced(body)
         return mrow(f"<mfrac>{top}{bottom}</mfrac>", body)
 

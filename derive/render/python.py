@@ -104,7 +104,19 @@ class _Printer(NumPyPrinter):
         return f"_xlogx({self._print(expr.args[0])})"
 
     def _print_sigmoid(self, expr) -> str:
-        return self._print(expr.rewrite(exp))
+        # 1/(1 + e^-u) built here: rewrite(exp) would rewrite u as well (z**2 as exp(2*log(z)),
+        # nan for z < 0)
+        return self._print(Pow(1 + exp(-expr.args[0]), -1, evaluate=False))
+
+    def parenthesize(self, item, level, strict=False) -> str:
+        # σ(u) prints as a quotient 1/(1 + e^-u): bracketed as one wherever a quotient
+        # would be (z/σ(z) is not z/1/(1 + e^-z))
+        if isinstance(item, sigmoid):
+            prec = PRECEDENCE["Mul"]
+            if prec < level or (not strict and prec <= level):
+                return f"({self._print(item)})"
+            return self._print(item)
+        return super().parenthesize(item, level, strict)
 
     def _print_Pow(self, expr, rational=False) -> str:
         if expr.exp == -1:  # 1/(1 + exp(-z)), not (1 + exp(-z))**(-1.0)
@@ -217,7 +229,12 @@ def _backward(d: Derivation) -> tuple[str, Expr]:
     ('z', g'(z)); at each kink the catalog's (PyTorch's) slope, or the left one."""
     at_kinks = [(k.framework if k.framework is not None else k.left_slope, k) for k in d.kinks]
     if d.in_terms_of_g_cases:
-        return "g", Piecewise(*((s, Eq(G, k.value)) for s, k in at_kinks), *d.in_terms_of_g_cases)
+        # a kink whose value g also takes on a piece (min(0, z): g = 0 on all of z > 0) is
+        # not told apart by g: where that piece's slope differs, the piece's case decides
+        apart = [(s, k) for s, k in at_kinks
+                 if not any(condition.subs(G, k.value) == True and form.subs(G, k.value) != s  # noqa: E712
+                            for form, condition in d.in_terms_of_g_cases)]
+        return "g", Piecewise(*((s, Eq(G, k.value)) for s, k in apart), *d.in_terms_of_g_cases)
     if d.branches:
         pieces = [(b.derivation.derivative, b.condition(d.var)) for b in d.branches]
         return "z", Piecewise(*((s, Eq(d.var, k.point)) for s, k in at_kinks), *pieces)
