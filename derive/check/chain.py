@@ -162,8 +162,9 @@ def _rule_for(r: Reading, step: Step, k: int) -> Rule:
     if r.identity is not None and step.order is None and step.claim is None and (step.row == r.identity[0] or (
             compare(mine, r.identity[1], z).equal and not compare(mine, r.last_value, z).equal)):
         return partial(identity_row, mine=mine)
-    if _identity_left(step, r.steps, k) and r.last is not None and r.order is not None \
-            and not compare(mine, r.last_value, z).equal and not _equal(mine, r.truth(r.order), z):
+    if _identity_shape(step, r.steps, k) and r.last is not None and r.order is not None \
+            and not compare(mine, r.last_value, z).equal and not _equal(mine, r.truth(r.order), z) \
+            and (_left_side_after(step, r.steps, k) or _chain_goes_on_before(r, step, k)):
         return partial(identity_left_row, mine=mine)
     aside = _side_value(r, step, mine)
     if aside is not None:
@@ -192,17 +193,39 @@ def _side_value(r: Reading, step: Step, mine: Expr) -> Expr | None:
     return aside
 
 
-def _identity_left(step: Step, steps: list[Step], k: int) -> bool:
-    """Whether ``step`` is the A of a row "A = B": an expression (no left side naming g or a
-    derivative) followed on its row by B, whose left side it is, and used: a line with a left
-    side of its own comes after it (σ'(z) = σ(z)σ(−z) after 1 − σ(z) = σ(−z)).  A last row
-    "1 + tanh²z = 1 + g²" is the author's conclusion, a step of the chain, never an identity."""
+def _identity_shape(step: Step, steps: list[Step], k: int) -> bool:
+    """Whether ``step`` may be the A of a row "A = B": an expression (no left side naming g or a
+    derivative) followed on its row by B, whose left side it is."""
     if step.order is not None or step.claim is not None or step.left or k + 1 >= len(steps):
         return False
     after = steps[k + 1]
     return (after.row == step.row and after.left == step.text and after.order is None and after.claim is None
-            and after.expr is not None
-            and any(s.row > step.row and (s.order is not None or s.claim is not None) for s in steps[k + 2:]))
+            and after.expr is not None)
+
+
+def _left_side_after(step: Step, steps: list[Step], k: int) -> bool:
+    """Whether the identity "A = B" (A: ``step``) is used: a line with a left side of its own
+    comes after it (σ'(z) = σ(z)σ(−z) after 1 − σ(z) = σ(−z)).  A last row "1 + tanh²z = 1 + g²"
+    is the author's conclusion, a step of the chain, never an identity."""
+    return any(s.row > step.row and (s.order is not None or s.claim is not None) for s in steps[k + 2:])
+
+
+def _chain_goes_on_before(r: Reading, step: Step, k: int) -> bool:
+    """Whether the "= C" row after the row "A = B" (A: ``step``) goes on from the chain's line
+    before it: C equals that line and not B (σ' = e^{-z}/(1 + e^{-z})², then 1 − σ = e^{-z}/(1 +
+    e^{-z}), then = σ(1 − σ)).  Where C equals both, or neither, C is read as going on from B."""
+    steps = r.steps
+    j = k + 1
+    while j < len(steps) and steps[j].row == step.row:
+        j += 1
+    if j >= len(steps):
+        return False
+    b, c = steps[j - 1], steps[j]
+    if c.order is not None or c.claim is not None or c.left or c.helper or c.anew or c.expr is None \
+            or b.expr is None:
+        return False
+    written = r.value(c.expr)
+    return compare(written, r.last_value, r.z).equal and not compare(written, r.value(b.expr), r.z).equal
 
 
 def _aside(step: Step, value, truth, before: Expr | None, z: Symbol, written: list[Expr],
