@@ -43,6 +43,7 @@ from .rows import (
     identity_left_row,
     identity_row,
     new_exercise_row,
+    other_function_row,
     side_computation_row,
     undefined_row,
     unreadable_row,
@@ -149,6 +150,8 @@ def _rule_for(r: Reading, step: Step, k: int) -> Rule:
     rule that checks it, with the line's value where it has one."""
     if step.expr is None:
         return unreadable_row
+    if step.function_names and r.given is not None:
+        return other_function_row
     if r.definition is None:
         return undefined_row
     mine = r.value(step.expr)

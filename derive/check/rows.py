@@ -83,14 +83,14 @@ class Reading:
     stated: dict[int, tuple[Expr, int]] = field(default_factory=dict)
     identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
     merged: int = 0  # left sides of identities taken into their line: the steps after are renumbered
+    name: str = ""  # the function's name: the document's, or a second exercise's (σ, then g)
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.document.function
 
     @property
     def z(self) -> Symbol:
         return self.document.var
-
-    @property
-    def name(self) -> str:
-        return self.document.function
 
     def value(self, expr: Expr) -> Expr:
         """The mathematics a line writes: g and its derivatives replaced, d/dz done."""
@@ -110,6 +110,14 @@ def unreadable_row(r: Reading, step: Step) -> None:
     if step.order is not None and step.order != r.order and r.definition is not None:
         r.order, r.last, r.last_right = step.order, None, True
         r.seen_orders.add(step.order)
+
+
+def other_function_row(r: Reading, step: Step) -> None:
+    """A line of a second exercise about another function where the caller named the function
+    (--function): what it should equal is not known."""
+    r.lines.append(CheckedLine(step, step.expr, "unreadable",
+                               reason=f"a second exercise, about {step.function_names[0]}: check it without "
+                                      f"--function, or in a file of its own"))
 
 
 def undefined_row(r: Reading, step: Step) -> None:
@@ -138,6 +146,8 @@ def new_exercise_row(r: Reading, step: Step, mine: Expr) -> None:
     again from it, with nothing of the first exercise's carried into it."""
     expr = step.expr
     r.definition, r.forms_of_g, r.stated, r.seen_orders, r.aside, r.identity = expr, [expr], {}, set(), None, None
+    if step.function_names:  # another function than the first exercise's: named as its author names it
+        r.name = step.function_names[0]
     line = CheckedLine(step, expr, "definition", reason=f"defines {r.name} anew")
     r.lines.append(line)
     r.last, r.last_value, r.last_right, r.carried, r.order = line, mine, True, None, 0
