@@ -455,16 +455,16 @@ def test_named_activation_against_sympy(text, first):
     assert result["first_error"] == first and result["unreadable"] == 0, result["lines"]
 
 
-# --- finding 4, second part: two exercises in one file (not supported: never called wrong) ----------
+# --- finding 4, second part: two exercises in one file, σ then g: each checked in its own name ------
 
 def test_two_exercises_in_one_file_are_never_called_wrong():
     assert numerically_equal(SIGMOID * (1 - SIGMOID), sympy.diff(SIGMOID, Z))
     assert numerically_equal(1 - tanh(Z) ** 2, sympy.diff(TANH, Z))
     result = _check("l115_two_exercises_one_file_valid.tex")
-    assert result["errors"] == 0
-    second = [l for l in result["lines"] if l["verdict"] == "unreadable"]
-    assert second and "file of its own" in second[0]["message"]
-    assert second[0]["lhs"] == "g(z)"  # shown as written, never as σ(z) = tanh z
+    assert result["errors"] == 0 and result["unreadable"] == 0 and result["valid"]
+    second = [l for l in result["lines"] if l["row"] >= 12]
+    assert [l["lhs"] for l in second] == ["g(z)", "g'(z)"]  # as written, never as σ(z) = tanh z
+    assert second[0]["message"] == "defines g"
 
 
 def test_left_side_in_another_variable_is_shown_as_written():

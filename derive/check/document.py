@@ -61,6 +61,9 @@ class Step:
     #: the helper function this row defines (s in s(z) = 1/(1 + e^{-z}) before g(z) = z s(z)), its
     #: value ``expr``: shown as defining it, not graded, no step of g's chain
     helper: str = ""
+    #: (text, LaTeX) name of a second exercise's function where it is another than the document's
+    #: (σ, then g): its lines' left sides are written with it; () the document's
+    function_names: tuple[str, str] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,52 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     if var is not None and var_name != var:  # --var names the variable only where the text does not
         raise DocumentError(f"the text is written in {var_name}, but --var says {var}: leave --var out "
                             f"(it names the variable when the text does not show it)")
+    second = _second_function(pieces, name, var_name) if function_name is None else None
+    if second is None:
+        steps = _steps_of(pieces, name, var_name)
+    else:  # σ(z) = ..., σ'(z) = ..., then g(z) = ..., g'(z) = ...: each exercise read in its own names
+        steps = _steps_of(pieces[:second], name, var_name)
+        other = pieces[second][1].name
+        later = _steps_of(pieces[second:], other, var_name)
+        steps += [replace(step, index=step.index + len(steps), anew=step.anew or k == 0,
+                          function_names=_spelled(other)) for k, step in enumerate(later)]
+    text_name, latex_name = _spelled(name)
+    return Document(tuple(steps), variable(var_name), text_name, latex_name,
+                    latex=any(s.latex for s in steps))
+
+
+def _second_function(pieces, name: str, var: str) -> int | None:
+    """Where a second exercise about another function starts (the piece of its left side): a
+    row h(z) = ... apart from the row before it (a blank line, prose or a new display between),
+    after a derivative line of the first function, followed by a derivative line of h and by no
+    line of the first function; h named in no line before it (else h is a helper of the first
+    function's lines) and not a function the grammar knows (σ, tanh: its rows are side facts);
+    else None."""
+    derived = False
+    for k, (piece, lhs) in enumerate(pieces):
+        if lhs is None or piece.continues:
+            continue
+        if lhs.kind == "function" and lhs.name == name and lhs.order > 0:
+            derived = True
+        if not (derived and k > 0 and piece.candidate and lhs.kind == "function" and lhs.order == 0
+                and lhs.name != name and lhs.var == var and piece.condition is None
+                and piece.row >= pieces[k - 1][0].row + 2 and lhs.name not in FUNCTION_NAMES
+                and lhs.name not in GREEK_NAMES):
+            continue
+        rest = [side for _, side in pieces[k + 1:] if side is not None]
+        if not any(side.name == lhs.name and side.order > 0 for side in rest) \
+                or any(side.kind == "function" and side.name == name for side in rest):
+            return None
+        spellings = "|".join(re.escape(n) for n in dict.fromkeys((*_spelled(lhs.name), lhs.name)))
+        named = re.compile(r"(?<![A-Za-z\\])(?:%s)(?![A-Za-z])" % spellings)
+        if any(named.search(p.text or "") or named.search(p.left or "") for p, _ in pieces[:k]):
+            return None
+        return k
+    return None
+
+
+def _steps_of(pieces, name: str, var_name: str) -> list[Step]:
+    """The steps of one exercise's pieces, read with ``name`` as the author's function."""
     pieces, claims = _claims(_kept(pieces, name))
     defining = _helpers(pieces, claims, name, var_name)  # s(z) = ... before g(z) = z s(z): a helper
     helpers = tuple(sorted((helper, value) for helper, value in defining.values()))
@@ -135,10 +184,7 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
         used.append(piece)
     steps = _on_pieces(steps, used, var_name, name)
     steps = _exercises(steps, used, var_name)
-    steps = _new_names(steps, variable(var_name))
-    text_name, latex_name = _spelled(name)
-    return Document(tuple(steps), variable(var_name), text_name, latex_name,
-                    latex=any(s.latex for s in steps))
+    return _new_names(steps, variable(var_name))
 
 
 #: (text, variable, LaTeX or not, function name, quotients, helpers) -> (expression, remark, error):

@@ -60,15 +60,23 @@ def lhs(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
         return line.step.claim_text  # a left side that could not be read: as its author wrote it
     if line.order is None:
         return line.step.claim_text if line.step.claim is not None and not line.follows else ""
-    name = chain.function_latex if latex else chain.function
+    name = function_name(line, chain, latex=latex)
     primes = "'" * line.order if line.order <= 3 else f"^({line.order})"
     return f"{name}{primes}({chain.var})"
 
 
-def written(expr: Expr, chain: CheckedChain, *, latex: bool, unicode: bool = True) -> str:
-    """A formula in the author's notation: their function name, LaTeX for a LaTeX text."""
+def function_name(line: CheckedLine, chain: CheckedChain, *, latex: bool = False) -> str:
+    """The name of the function the line is about: the document's, or a second exercise's."""
+    if line.step.function_names:
+        return line.step.function_names[1 if latex else 0]
+    return chain.function_latex if latex else chain.function
+
+
+def written(expr: Expr, chain: CheckedChain, *, latex: bool, unicode: bool = True, name: str | None = None) -> str:
+    """A formula in the author's notation: their function name (``name``: a second exercise's),
+    LaTeX for a LaTeX text."""
     z = chain.var
-    name = chain.function_latex if latex else chain.function
+    name = name or (chain.function_latex if latex else chain.function)
     if name != "g" and expr.has(g(z)):
         expr = expr.xreplace({g(z): Function(name)(z)})
     return latex_of(expr) if latex else linear(expr, unicode=unicode)
@@ -80,7 +88,8 @@ def corrected(line: CheckedLine, chain: CheckedChain, *, unicode: bool | None = 
         return None
     if unicode is None:
         unicode = writes_unicode(chain)
-    return written(d.corrected, chain, latex=line.step.latex, unicode=unicode)
+    return written(d.corrected, chain, latex=line.step.latex, unicode=unicode,
+                   name=function_name(line, chain, latex=line.step.latex))
 
 
 def writes_unicode(chain: CheckedChain) -> bool:
@@ -129,7 +138,7 @@ def message(line: CheckedLine, chain: CheckedChain) -> str:
     """The words for one line's verdict: a sentence for the student."""
     remark = f" ({line.step.remark})" if line.step.remark else ""
     if line.verdict == "definition":
-        return f"defines {line.step.helper or chain.function}{remark}"
+        return f"defines {line.step.helper or function_name(line, chain)}{remark}"
     if line.verdict == "proved":
         return (f"proved ({line.reason})" if line.reason else "proved") + remark
     if line.verdict == "numerically equal":
@@ -234,7 +243,7 @@ def _with_parameters(c) -> str:
 
 def _short_verdict(line: CheckedLine, chain: CheckedChain) -> str:
     if line.verdict == "definition":
-        return f"defines {line.step.helper or chain.function}"
+        return f"defines {line.step.helper or function_name(line, chain)}"
     if line.verdict in ("proved", "numerically equal"):
         head = "proved" if line.verdict == "proved" else f"numerically equal ({line.comparison.points} points)"
         return f"{head}: {line.reason}" if line.reason else head
