@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import And, Eq, Expr, Float, Interval, S, Symbol, oo, solveset, together
+from sympy import And, Eq, Expr, Float, Interval, S, Symbol, fraction, oo, solveset, together
 
 from ..errors import EngineFault
 from .budget import Budget
@@ -108,10 +108,11 @@ def _image(b: Branch, var: Symbol) -> Image:
     # the values between the ends only where g is monotone on the piece (hardswish's
     # z(z + 3)/6 on -3 < z < 3 dips to -3/8 below both ends): else no image, no cases
     slope = expr.diff(var)
-    # a slope of one sign on the whole line (ISRU's (1 + z^2)^(-3/2)) has no zero on the piece:
-    # told by SymPy's assumptions in microseconds, where solveset takes 16 ms to say so
-    over_one = together(slope)
-    if not (over_one.is_positive or over_one.is_negative):
+    # a slope whose numerator (over one denominator) has one sign on the whole line has no
+    # zero (ISRU's 1/(1 + z^2)^(3/2), softsign's 1/(1 - z)^2): told by SymPy's assumptions
+    # in microseconds, where solveset takes 10-16 ms to find the same empty set
+    top = fraction(together(slope))[0]
+    if not (top.is_positive or top.is_negative):
         turning = solveset(slope, var, Interval.open(b.low, b.high))
         if turning != S.EmptySet:
             raise ValueError("g turns inside the piece")
