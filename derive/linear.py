@@ -53,6 +53,9 @@ class LinearPrinter(StrPrinter):
         self._unicode = unicode
         self._digits = digits
 
+    def _print_Heaviside(self, expr):
+        return f"heaviside({self._print(expr.args[0])})"  # as derive reads it back, not Heaviside(z, 0)
+
     def _print_UnevaluatedExpr(self, expr):
         return self._print(expr.args[0])
 

@@ -130,6 +130,12 @@ class LectureLatexPrinter(LatexPrinter):
             return f"{head}{self._argument(expr.args[0])}"
         return super()._print_Function(expr, exp)
 
+    def _print_Heaviside(self, expr, exp=None) -> str:
+        # \operatorname{heaviside}(z), as derive reads it back: \theta\left(z, 0\right) reads as a
+        # product, and its 0 (the value at 0) is the cases' business
+        head = r"\operatorname{heaviside}" + (f"^{{{exp}}}" if exp is not None else "")
+        return f"{head}{self._argument(expr.args[0])}"
+
     def _print_And(self, expr) -> str:
         # -1/2 < z < 1/2, as a lecture writes an interval
         parts = expr.args

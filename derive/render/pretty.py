@@ -7,7 +7,7 @@ lines print as written, ``(-1)`` and ``(-e^{-z})`` stay bracketed factors,
 
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Indexed, Pow, Rational, UnevaluatedExpr
+from sympy import Derivative, Expr, Function, Indexed, Pow, Rational, UnevaluatedExpr
 from sympy.core.function import AppliedUndef
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
@@ -130,6 +130,10 @@ class LecturePrettyPrinter(PrettyPrinter):
         head = ("Σ" if self._use_unicode else "sum") + subscript(str(index), unicode=self._use_unicode) + " "
         body = self._print(expr.function)
         return prettyForm(*body.left(head))
+
+    def _print_Heaviside(self, expr):
+        # heaviside(z), as derive reads it back (θ(z, 0) reads as a product, its 0 a mystery)
+        return self._print_Function(Function("heaviside")(expr.args[0]))
 
     def _print_Max(self, expr):
         return self._print_Function(expr, func_name="max")
