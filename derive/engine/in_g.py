@@ -325,7 +325,7 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr, var: Symbol)
             if form.rest != ((0, S.One),):
                 notes.append(("split off a factor of", g(var)))
         if form.rest != ((0, S.One),):
-            rest, rest_notes = _sum_written_out(form.rest, top, bottom, combine)
+            rest, rest_notes = _sum_written_out(form.rest, top, bottom, combine, var)
             parts.append(UnevaluatedExpr(rest) if len(parts) else rest)
             notes.extend(rest_notes)
         line = Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
@@ -355,7 +355,7 @@ def _fraction(top: Expr, bottom: Expr) -> Expr:
     return Mul(top, Pow(bottom, -1, evaluate=False), evaluate=False)
 
 
-def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple]]:
+def _sum_written_out(rest, top, bottom, combine: bool, var: Symbol) -> tuple[Expr, list[tuple]]:
     m = max(k for k, _ in rest)
     if not combine:
         pieces = [_scaled(c, _power_of(None, top, bottom, k)) if k else c for k, c in rest]
@@ -370,11 +370,25 @@ def _sum_written_out(rest, top, bottom, combine: bool) -> tuple[Expr, list[tuple
     pairs = [t for t in numerator if t.is_positive and any(forms.same_shape(o, -t) for o in numerator)]
     if pairs:
         notes = [("add and subtract", pairs[0])]
-    elif bottom == 1 and rest[0][0] == 0:  # no fraction: alpha e^z = alpha (e^z - 1) + alpha
+    elif bottom == 1 and rest[0][0] == 0 and _added_back(rest, top, var):
+        # no fraction: alpha e^z = alpha (e^z - 1) + alpha, the constant inside g added back
         notes = [("add and subtract", rest[0][1])]
+    elif bottom == 1:
+        notes = []  # σ(-z)(-1 + σ(-z)): no fraction, and no constant added and subtracted
     else:
         notes = [("combine over a common denominator",)]
     return _fraction(Add(*numerator, evaluate=False), forms.as_written(Pow(bottom, m))), notes
+
+
+def _added_back(rest, top: Expr, var: Symbol) -> bool:
+    """Whether the constant of F(g) = c0 + c1 g cancels the one inside c1 g's definition: ELU's
+    alpha e^z = alpha (e^z - 1) + alpha, CELU's e^(z/a) = 1 + a (e^(z/a) - 1)/a; not σ(-z)'s
+    -1 + σ(-z), where g holds no constant and nothing is added and subtracted."""
+    coefficients = dict(rest)
+    if set(coefficients) != {0, 1}:
+        return False
+    inside = expand(top).as_independent(var, as_Add=True)[0]
+    return expand(coefficients[1] * inside + coefficients[0]) == 0
 
 
 def _scaled(c: Expr, piece: Expr) -> Expr:
