@@ -51,7 +51,6 @@ from sympy import (
     erfinv,
     exp,
     expand,
-    factor,
     factor_list,
     factor_terms,
     fraction,
@@ -69,6 +68,7 @@ from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .budget import Budget
+from .factoring import Factoring
 from .functions import G, sigmoid
 from .radical_inverse import quadratic_inverses
 from .verify import PARAMETER_VALUES, POINTS, _quick_verdict, close, evaluate, quick_float
@@ -139,10 +139,13 @@ def inverses(expr: Expr, var: Symbol, y: Expr, budget: Budget, *, needs: tuple[s
         return []  # z e^z = y and z - tanh z = y: no elementary inverse for solve to find
     # one square root and a quadratic once squared: solve's candidates, a third of its cost
     solved = budget.run(lambda: quadratic_inverses(expr, var, y), at_most=1.0)
-    if solved is None:
-        # unchecked and unsimplified: each candidate is checked at the sample points instead
-        # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
-        solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
+    if solved is not None:
+        # real for some y (a square root of a polynomial in y at most), and each checked at
+        # the sample points before use (``inverts``, ``holds``): no assumption query (5 ms)
+        return [Inverse(s, needs) for s in solved]
+    # unchecked and unsimplified: each candidate is checked at the sample points instead
+    # (``inverts``, ``holds``), and solve's own checks and simplify cost 0.2-0.6 s
+    solved = budget.run(lambda: solve(expr - y, var, check=False, simplify=False), at_most=1.0) or []
     return [Inverse(s, needs) for s in solved if not s.has(var) and s.is_real is not False]
 
 
@@ -207,14 +210,15 @@ def _small(expr: Expr) -> Expr:
 def tidy(form: Expr, y: Dummy, values: Sequence[float], budget: Budget) -> list[Expr]:
     """Rewritings of form, simplified under the range of g (its values at the sample points)."""
     out = [form]
-    for step in (cancel, factor):
+    factoring = Factoring()  # factor(form) is also deep's last step: worked out once
+    for step in (cancel, factoring):
         done = budget.run(lambda: step(form), at_most=1.5)
         if done is not None:
             out.append(done)
     # the radicands factored (sqrt(y^4 + 2y^2 + 1) is y^2 + 1, a positive square), over one
     # denominator: what simplify found here, without its cost (and its first-use import of
     # sympy.physics.units)
-    deep = budget.run(lambda: factor(form, deep=True), at_most=1.5)
+    deep = budget.run(lambda: factoring.deep(form), at_most=1.5)
     if deep is not None:
         done = budget.run(lambda: cancel(deep), at_most=1.5)
         if done is not None:
@@ -228,7 +232,7 @@ def tidy(form: Expr, y: Dummy, values: Sequence[float], budget: Budget) -> list[
         if done is not None:
             out.append(done)
             if _fractional_powers(done):
-                factorings.append(budget.run(lambda: factor(done, deep=True), at_most=1.0))
+                factorings.append(budget.run(lambda: factoring.deep(done), at_most=1.0))
     for factored in dict.fromkeys(f for f in factorings if f is not None):
         ranged = budget.run(lambda: _ranged(factored, y, values, form), at_most=1.0)
         if ranged is not None:
@@ -241,7 +245,7 @@ def on_range(form: Expr, y: Dummy, values: Sequence[float]) -> Expr:
     symbol while powers are combined: (1 - y)^(3/2) (1 + y)^(3/2) = (1 - y^2)^(3/2)."""
     if not _fractional_powers(form):
         return form
-    return _ranged(factor(form, deep=True), y, values, form)
+    return _ranged(Factoring().deep(form), y, values, form)
 
 
 def _fractional_powers(form: Expr) -> bool:
@@ -337,12 +341,15 @@ def form_by_inversion(definition: Expr, target: Expr, var: Symbol, budget: Budge
             yield first
         yield from sorted((i for i in candidates if i is not first), key=lambda i: not holds_everywhere(i))
 
+    through: list[Expr | None] = []  # target through g's radical: worked out once, when first needed
     for inverse in in_order():
         if count_ops(inverse.expr) > MAX_OPS:
             budget.too_long = True
             continue
-        through = budget.run(lambda: through_radicals(definition, target, var, y), at_most=0.5)
-        raw = budget.run(lambda: (through if through is not None else target).subs(var, inverse.expr), at_most=1.0)
+        if not through:
+            through.append(budget.run(lambda: through_radicals(definition, target, var, y), at_most=0.5))
+        raw = budget.run(lambda: (through[0] if through[0] is not None else target).subs(var, inverse.expr),
+                         at_most=1.0)
         if raw is None:
             continue
         form = simplest_verified(tidy(raw, y, values, budget), y, definition, target, var)
