@@ -145,6 +145,8 @@ def _inverse_cases():
         z / sqrt(2 * z**2 + 1),
         (z + 1) / sqrt(z**2 + 3),
         2 * z - sqrt(z**2 + 4),
+        z + sqrt(z**2 + 4),  # squareplus (times 2): a line in z once squared
+        3 - z + sqrt(z**2 + 1),  # a line too
     ]
 
 
