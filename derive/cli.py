@@ -398,10 +398,12 @@ def list_(no_cache: bool, output: str | None, force: bool) -> None:
         return
     from .catalog import CATALOG
     from .parallel import summarise_each
+    from .render.slopes import slope_texts
 
-    # g' and its forms only, on every core; the table's renderer (rich) loads meanwhile
-    derivations = summarise_each([entry.name for entry in CATALOG], meanwhile=_table_renderer)
-    text = _rendered_view(_table_renderer()(list(zip(CATALOG, derivations))), output)
+    # g' and its forms only, on every core, each written as the table shows it where it was
+    # derived (only the text travels back); the table's renderer (rich) loads meanwhile
+    slopes = summarise_each([entry.name for entry in CATALOG], meanwhile=_table_renderer, kept=slope_texts)
+    text = _rendered_view(_table_renderer()(list(zip(CATALOG, slopes))), output)
     emit(text, output, force)
     if name:
         cache.store(name, text.encode("utf-8"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 from dataclasses import replace
+from functools import partial
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -54,34 +55,46 @@ def derive_each(names: Sequence[str], *, jobs: int | None = None) -> list[Deriva
 
 
 def summarise_each(names: Sequence[str], *, jobs: int | None = None,
-                   meanwhile: Callable[[], object] | None = None) -> list[Derivation]:
+                   meanwhile: Callable[[], object] | None = None,
+                   kept: Callable[[Derivation], object] | None = None) -> list:
     """summary(name) for every name (in that order), the slowest started first on every core;
     ``meanwhile`` runs in this process while the workers work (the table's renderer loaded
     then, not before the workers start nor after they end), and each worker's results are
-    rebuilt here as they come."""
+    rebuilt here as they come.
+
+    ``kept``: what the caller keeps of each summary (``derive list``: the table's text,
+    ``render.slopes.slope_texts``), worked out in the worker that derived it, so that only
+    that travels back (no derivation pickled, rebuilt and compared: softmax too is derived
+    in a worker then); a module-level function, as a worker finds it by its name.  Without
+    it, the derivations themselves."""
     jobs = min(jobs or os.cpu_count() or 1, len(names))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         if meanwhile is not None:
             meanwhile()
-        return [summary(name) for name in names]
+        derived = [summary(name) for name in names]
+        return derived if kept is None else [kept(d) for d in derived]
     # softmax's Sum does not come back node for node (``_derived``): the parent works it out
     # itself, while the workers work out the others, not after them
-    here = [i for i, name in enumerate(names) if catalog.lookup(name).multivariate]
+    here = [] if kept is not None else [i for i, name in enumerate(names) if catalog.lookup(name).multivariate]
     groups = _groups([name for i, name in enumerate(names) if i not in here])
     elsewhere = [i for i in range(len(names)) if i not in here]
     groups = [[elsewhere[k] for k in group] for group in groups]
-    out: list[Derivation | None] = [None] * len(names)
+    out: list = [None] * len(names)
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_worker_started) as pool:
-        pending = pool.imap(_summarised, [[names[i] for i in group] for group in groups], chunksize=1)
+        task = _summarised if kept is None else partial(_kept, kept=kept)
+        pending = pool.imap(task, [[names[i] for i in group] for group in groups], chunksize=1)
         for i in here:
             out[i] = summary(names[i])
         if meanwhile is not None:
             meanwhile()
         for group, results in zip(groups, pending):
             for i, data in zip(group, results):
-                out[i] = _rebuilt(data) if data is not None else summary(names[i])
-    return out  # type: ignore[return-value]
+                if kept is not None:
+                    out[i] = data
+                else:
+                    out[i] = _rebuilt(data) if data is not None else summary(names[i])
+    return out
 
 
 def _worker_started() -> None:
@@ -128,6 +141,11 @@ def _summarised(names: list[str]) -> list[bytes | None]:
         data = pickle.dumps(derivation)
         out.append(data if _rebuilt(data) == derivation else None)
     return out
+
+
+def _kept(names: list[str], *, kept: Callable[[Derivation], object]) -> list:
+    """What the caller keeps of each name's summary (plain data: it pickles as it is)."""
+    return [kept(summary(name)) for name in names]
 
 
 def _rebuilt(data: bytes) -> Derivation:

@@ -6,7 +6,7 @@ from decimal import Decimal, localcontext
 from sympy import Rational
 
 from derive import derive
-from derive.render.catalog import DIGITS, slope_summary
+from derive.render.slopes import DIGITS, slope_summary
 from derive.render.linear import linear
 
 LAMBDA = "1.0507009873554804934193349852946"  # the SELU paper's constants, as the catalog keeps them

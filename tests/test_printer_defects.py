@@ -73,7 +73,7 @@ def test_list_shows_conditions_on_g_when_the_engine_gives_them():
     from sympy import Rational
 
     from derive.engine.functions import G
-    from derive.render.catalog import slope_summary
+    from derive.render.slopes import slope_summary
 
     relu = replace(derive("relu"), in_terms_of_g_cases=((Rational(1), G > 0), (Rational(0), G < 0)))
     assert slope_summary(relu) == "1 if g > 0; 0 if g < 0"

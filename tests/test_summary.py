@@ -16,7 +16,8 @@ from derive import derive
 from derive.catalog import CATALOG
 from derive.engine.functions import G
 from derive.parallel import SLOWEST, summarise_each, summary
-from derive.render.catalog import CatalogTable, slope_summary
+from derive.render.catalog import CatalogTable
+from derive.render.slopes import slope_summary, slope_texts
 
 NAMES = [e.name for e in CATALOG]
 
@@ -31,17 +32,28 @@ def full():
     return [derive(name) for name in NAMES]
 
 
-def _table(rows, *, width: int) -> str:
+def _table(slopes, *, width: int) -> str:
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, highlight=False, legacy_windows=False,
                       emoji=False, force_terminal=False)
-    console.print(CatalogTable(list(zip(CATALOG, rows))))
+    console.print(CatalogTable(list(zip(CATALOG, slopes))))
     return out.getvalue()
 
 
-def test_the_table_is_the_one_built_from_full_derivations(light, full):
+def test_the_table_is_the_one_built_from_full_derivations(full):
+    """derive list's way (each entry's text written in the worker that summarised it, only
+    the text sent back) against full derivations written here, in one process."""
+    kept = summarise_each(NAMES, jobs=2, kept=slope_texts)
     for width in (80, 160):
-        assert _table(light, width=width) == _table(full, width=width)
+        assert _table(kept, width=width) == _table([slope_texts(d) for d in full], width=width)
+
+
+def test_what_is_kept_is_what_the_summaries_say_in_every_mode(light):
+    names = ["softmax", "relu", "tanh", "selu"]  # softmax: summarised in a worker too
+    wanted = [slope_texts(light[NAMES.index(n)]) for n in names]
+    for jobs in (1, 2):
+        assert summarise_each(names, jobs=jobs, kept=slope_texts) == wanted
+    assert all(t.unicode and t.ascii.isascii() for t in wanted)
 
 
 @pytest.mark.parametrize("unicode", [True, False])
