@@ -220,11 +220,24 @@ class _NotQuick(Exception):
 _PRECISION = threading.RLock()
 
 
-@contextmanager
-def digits(count: int) -> Iterator[None]:
-    """mpmath at ``count`` significant digits in the block, for this thread alone."""
-    with _PRECISION, mpmath.workdps(count):
-        yield
+class digits:  # noqa: N801  (a context manager used as a function: ``with digits(30):``)
+    """mpmath at ``count`` significant digits in the block, for this thread alone: what
+    ``mpmath.workdps`` does, as a plain class (the quick evaluation enters it thousands of
+    times per command: 1.5 us instead of a generator's 6)."""
+
+    __slots__ = ("count", "saved")
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __enter__(self) -> None:
+        _PRECISION.acquire()
+        self.saved = mpmath.mp.prec
+        mpmath.mp.dps = self.count
+
+    def __exit__(self, *exc: object) -> None:
+        mpmath.mp.prec = self.saved
+        _PRECISION.release()
 
 
 def _quick_verdict(a: Expr, b: Expr, at: Mapping[Symbol, Float]):
