@@ -57,11 +57,62 @@ def function_table() -> dict[str, tuple[int, int, Callable]]:
         "Phi": normal_cdf,
     }
     table = {name: (1, 1, f) for name, f in one.items()}
-    table["max"] = (2, 8, sp.Max)
-    table["min"] = (2, 8, sp.Min)
+    table["max"] = (2, 8, extremum(sp.Max))
+    table["min"] = (2, 8, extremum(sp.Min))
     table["where"] = (3, 3, where)
     assert set(table) == FUNCTION_NAMES
     return table
+
+
+def extremum(kind: type) -> Callable:
+    """max or min (``kind``: SymPy's Max or Min) as SymPy builds it, without its comparisons
+    where they can decide nothing.
+
+    SymPy's Max(c, e) asks whether c >= e or c <= e through the assumptions (hard sigmoid's
+    max(0, min(1, z/6 + 1/2)): 26 ms, the most of any catalog formula) to drop an argument
+    that can never win.  Where c is a number strictly inside the range of e (a line in a
+    variable with no sign, or a max/min of such a line and a number), neither wins
+    everywhere: SymPy drops nothing and builds Max(c, e) from the two as they are, which
+    ``evaluate=False`` does directly, node for node (tests/test_extremum.py)."""
+
+    def build(*args):
+        if len(args) == 2 and _neither_wins(kind, *(sp.sympify(a) for a in args)):
+            return kind(*args, evaluate=False)
+        return kind(*args)
+
+    return build
+
+
+def _neither_wins(kind: type, a, b) -> bool:
+    """Whether, of a number and an expression (either order), each is the larger somewhere."""
+    number, other = (a, b) if a.is_Number else (b, a)
+    if not number.is_Number or other.is_Number or not number.is_finite or isinstance(other, kind):
+        return False  # Max(c, Max(d, e)) is flattened by SymPy: its own work
+    span = _range(other)
+    return span is not None and bool(span[0] < number) and bool(number < span[1])
+
+
+def _range(expr):
+    """(lowest, highest) value of expr over the real line, or None where not worked out here:
+    a line k z + c in one real variable with no sign, or the max/min of a number and one."""
+    if isinstance(expr, (sp.Max, sp.Min)) and len(expr.args) == 2:
+        number, other = expr.args  # a number sorts first
+        inner = _range(other) if number.is_Number and number.is_finite else None
+        if inner is None:
+            return None
+        pick = max if isinstance(expr, sp.Max) else min
+        return pick(number, inner[0]), pick(number, inner[1])
+    symbols = expr.free_symbols
+    if len(symbols) != 1:
+        return None
+    (z,) = symbols
+    if not (z.is_real and z.is_positive is None and z.is_negative is None and z.is_zero is None):
+        return None
+    constant, rest = expr.as_independent(z, as_Add=True)
+    slope, unit = rest.as_independent(z, as_Add=False)
+    if unit != z or not constant.is_Number or not slope.is_Number or slope == 0 or not slope.is_finite:
+        return None
+    return sp.S.NegativeInfinity, sp.S.Infinity
 
 
 def derivative_at(build: Callable, argument, order: int):
