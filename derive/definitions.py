@@ -64,7 +64,10 @@ def entry_values(entry: catalog.Activation, z: Symbol, params: dict[str, str], s
 
 def entry_formula(entry: catalog.Activation, z: Symbol, values: dict[str, Expr]) -> Expr:
     """The entry's formula as the catalog writes it (tanh(z), not its exponentials)."""
-    return parse(entry.formula, var="z", params=values, allow_parameters=False).xreplace({variable("z"): z})
+    formula = parse(entry.formula, var="z", params=values, allow_parameters=False)
+    # xreplace rebuilds every node above a replaced symbol, evaluating each again (hard
+    # sigmoid's max and min: 25 ms), even where the symbol is replaced by itself
+    return formula if z == variable("z") else formula.xreplace({variable("z"): z})
 
 
 def entry_definition(entry: catalog.Activation, z: Symbol, values: dict[str, Expr] | None = None) -> Expr:
