@@ -223,7 +223,7 @@ _PRECISION = threading.RLock()
 class digits:  # noqa: N801  (a context manager used as a function: ``with digits(30):``)
     """mpmath at ``count`` significant digits in the block, for this thread alone: what
     ``mpmath.workdps`` does, as a plain class (the quick evaluation enters it thousands of
-    times per command: 1.5 us instead of a generator's 6)."""
+    times per command: 2.7 us instead of a generator's 5.7)."""
 
     __slots__ = ("count", "saved")
 
