@@ -51,7 +51,7 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
 
     proof, found = form_search(definition, derivative, var, named)
     F, mixed = slope_forms(found, definition, derivative, var)
-    poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
+    poly = in_g.polynomial_form(F, definition.as_coeff_Mul()[0]) if F is not None and F.has(G) else None
     substitute: Note = (("substitute", gz),)
     if found.inverse is not None:  # z = h(g): say which inverse was substituted
         substitute += (("with", Eq(var, found.inverse.subs(G, gz), evaluate=False)),)
@@ -104,7 +104,7 @@ def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:
     inner: dict[Derivative, R.Rule] = {}
     applied = _outer_applied(tree, var, inner)
     if not inner:
-        evaluated = forms.as_written(tree.eval())
+        evaluated = _decimal_kept(tree, applied) or forms.as_written(tree.eval())
         return [(lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),))], evaluated
     evaluated, collected = _evaluate_inner(applied, inner)
     facts = tuple((Eq(d, forms.as_written(rule.eval()), evaluate=False),) for d, rule in inner.items())
@@ -201,6 +201,23 @@ def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -
         return d
 
     return rule.formula(show)
+
+
+def _decimal_kept(tree: R.Rule, applied: Expr) -> Expr | None:
+    """c f'(u) u' with the given constant c in front (LeCun's 1.7159 (2/3) (1 - tanh(2z/3)^2)),
+    where c is a fraction that multiplied into the sum f'(u) would make long fractions of
+    every term (17159/15000 - 17159 tanh(2z/3)^2/15000); None elsewhere."""
+    c = getattr(tree, "constant", None)
+    if not isinstance(tree, R.ConstantMultipleRule) or not (c.is_Rational and not c.is_Integer):
+        return None
+    if not tree.eval().is_Add or not isinstance(applied, Mul):
+        return None
+    factors = forms.factors(applied)
+    numbers = [f for f in factors if f.is_Number]
+    if not numbers or numbers[0] != c:
+        return None
+    rest = [forms.as_written(f) for f in factors if not f.is_Number]
+    return Mul(c, *(UnevaluatedExpr(n) for n in numbers[1:]), *rest, evaluate=False)
 
 
 def _is_trivial(rule: R.Rule, var: Symbol) -> bool:

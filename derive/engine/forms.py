@@ -21,11 +21,40 @@ def as_written(expr: Expr) -> Expr:
     if isinstance(expr, Mul):
         # the numeric coefficient stays whole: -2 z, not (-1) 2 z
         coefficient, rest = expr.as_coeff_Mul()
+        if _over_decimal(coefficient):  # g'(z)/1.7159, not 10000 g'(z)/17159
+            return Mul(as_written(rest), Pow(1 / coefficient, -1, evaluate=False), evaluate=False)
         parts = ([coefficient] if coefficient != 1 else []) + [as_written(f) for f in rest.as_ordered_factors()]
         return Mul(*parts, evaluate=False) if len(parts) > 1 else parts[0]
     if isinstance(expr, Pow):
         return Pow(as_written(expr.base), expr.exp, evaluate=False)
     return expr.func(*(as_written(a) for a in expr.args))
+
+
+def replaced(expr: Expr, old: Expr, new: Expr) -> Expr:
+    """expr with old replaced by new, nothing evaluated on the way (``xreplace`` rebuilds
+    each product it passes through, multiplying 1.7159 (2/3) (-2) into -3.4318 (2/3))."""
+    if expr == old:
+        return new
+    if not expr.args or expr.is_Atom:
+        return expr
+    args = [replaced(a, old, new) for a in expr.args]
+    if all(a is b for a, b in zip(args, expr.args)):
+        return expr
+    if isinstance(expr, (Add, Mul, Pow)):
+        return expr.func(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def _over_decimal(c: Expr) -> bool:
+    """c is 1/d with d a decimal given as such (1.7159 = 17159/10000): a positive fraction
+    whose reciprocal has a power of 10 for its denominator and no power of 10 on top."""
+    if not (c.is_Rational and c.is_positive and not c.is_Integer) or c.p == 1:
+        return False
+    d = 1 / c
+    q = d.q
+    while q % 10 == 0:
+        q //= 10
+    return q == 1 and d.q > 1
 
 
 def terms(expr: Expr) -> list[Expr]:

@@ -55,8 +55,9 @@ class Rule(Record):
         raise NotImplementedError
 
     def formula(self, inner: Inner) -> Expr:
-        """The rule applied once; leaf rules have no inner derivative to show."""
-        return self.eval()
+        """The rule applied once; leaf rules have no inner derivative to show.  Written as
+        the definition is (σ(2z + 1) stays σ(2z + 1), not SymPy's σ(1 + 2z))."""
+        return as_written(self.eval())
 
 
 # --- leaves -----------------------------------------------------------------
@@ -311,7 +312,11 @@ class ConstantMultipleRule(Rule):
         return self.constant * self.other.eval()
 
     def formula(self, inner: Inner) -> Expr:
-        return Mul(self.constant, inner(self.other), evaluate=False)
+        shown = inner(self.other)
+        if self.constant.is_Number and isinstance(shown, Mul) and shown.args[0].is_Number:
+            # (-1) (2 u u') is written -2 u u': one number in front, not two side by side
+            return Mul(self.constant * shown.args[0], *shown.args[1:], evaluate=False)
+        return Mul(self.constant, shown, evaluate=False)
 
 
 @record
@@ -367,10 +372,13 @@ class QuotientRule(Rule):
         return Mul(top, Pow(Pow(v, 2), -1, evaluate=False), evaluate=False)
 
 
-def _product(*factors: Expr) -> Expr:
-    """factors written as a product: a factor 1 is left out, a factor 0 makes it 0."""
-    if any(f == 0 for f in factors):
+def _product(*given: Expr) -> Expr:
+    """factors written as a product: a factor 1 is left out, a factor 0 makes it 0, and a
+    factor that is itself a product with a number (d/dz z^2 = 2 z) gives its number to the
+    product's coefficient: 2 (z^2 + 1) z, not (z^2 + 1) (2) z."""
+    if any(f == 0 for f in given):
         return S.Zero
+    factors = [f for g in given for f in (g.args if g.is_Mul and any(a.is_Number for a in g.args) else (g,))]
     number = Mul(*(f for f in factors if f.is_Number))  # (-1) z (-1) is written z
     kept = ([number] if number != 1 else []) + [f for f in factors if not f.is_Number]
     return Mul(*kept, evaluate=False) if len(kept) > 1 else (kept[0] if kept else S.One)
