@@ -213,11 +213,11 @@ def _decimal_kept(tree: R.Rule, applied: Expr) -> Expr | None:
     if not tree.eval().is_Add or not isinstance(applied, Mul):
         return None
     factors = forms.factors(applied)
-    numbers = [f for f in factors if f.is_Number]
-    if not numbers or numbers[0] != c:
-        return None
+    k = Mul(*(f for f in factors if f.is_Number)) / c  # the rule's c times the chain's u' = 2/3
     rest = [forms.as_written(f) for f in factors if not f.is_Number]
-    return Mul(c, *(UnevaluatedExpr(n) for n in numbers[1:]), *rest, evaluate=False)
+    if not k.is_Rational or not rest:
+        return None
+    return Mul(c, *([UnevaluatedExpr(k)] if k != 1 else []), *rest, evaluate=False)
 
 
 def _is_trivial(rule: R.Rule, var: Symbol) -> bool:

@@ -445,6 +445,10 @@ def _scaled(c: Expr, piece: Expr) -> Expr:
         return c
     if c == 1:
         return piece
+    if c.is_Number and piece.is_Number:
+        return c * piece  # 6, not 3 (2)
+    if c.is_Number and isinstance(piece, Mul) and piece.args[0].is_Number:
+        return Mul(c * piece.args[0], *piece.args[1:], evaluate=False)  # -6 σ(z), not -2 (3) σ(z)
     if c == -1:
         return Mul(S.NegativeOne, piece, evaluate=False)
     return Mul(c, piece, evaluate=False)

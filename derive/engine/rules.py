@@ -315,7 +315,9 @@ class ConstantMultipleRule(Rule):
         shown = inner(self.other)
         if self.constant.is_Number and isinstance(shown, Mul) and shown.args[0].is_Number:
             # (-1) (2 u u') is written -2 u u': one number in front, not two side by side
-            return Mul(self.constant * shown.args[0], *shown.args[1:], evaluate=False)
+            number, rest = self.constant * shown.args[0], shown.args[1:]
+            return Mul(*([number] if number != 1 else []), *rest, evaluate=False) if len(rest) > 1 or number != 1 \
+                else rest[0]
         return Mul(self.constant, shown, evaluate=False)
 
 
@@ -404,7 +406,19 @@ class ChainRule(Rule):
     def formula(self, inner: Inner) -> Expr:
         outer = self.outer.formula(inner)
         factors = list(outer.args) if outer.is_Mul else [outer]
-        return Mul(*factors, inner(self.inner), evaluate=False)
+        slope = inner(self.inner)
+        if _constant(slope) and not any(isinstance(f, UnevaluatedExpr) for f in factors):
+            # u' a constant (sqrt(2)/2, 2/3): it joins the number in front, 2/sqrt(pi)
+            # e^(-u^2) sqrt(2)/2 is sqrt(2)/sqrt(pi) e^(-u^2), not 2 e^(-u^2) sqrt(2)/(sqrt(pi) (2))
+            number = Mul(*(f for f in factors if _constant(f))) * slope
+            rest = [f for f in factors if not _constant(f)]
+            return Mul(*([number] if number != 1 else []), *rest, evaluate=False) if rest else number
+        return Mul(*factors, slope, evaluate=False)
+
+
+def _constant(x: Expr) -> bool:
+    """A number or a product of numbers and roots of them (sqrt(2)/2), nothing unevaluated."""
+    return x.is_number and not x.has(UnevaluatedExpr) and not x.is_Add
 
 
 @record
