@@ -140,6 +140,7 @@ def test_generalized_logistic_form_in_g_has_no_power_of_a_power():
         F = d.in_terms_of_g
         nested = [p for p in F.atoms(sympy.Pow) if isinstance(p.base, sympy.Pow) and p.base.has(G)]
         assert not nested, F
+        assert not F.could_extract_minus_sign(), F  # alpha beta g (1 - g^(1/alpha)), no leading minus
         own = truth if symbolic else truth.subs(b, 1)
         assert numerically_equal(F.subs(G, own).xreplace({Symbol("alpha", positive=True): a}), diff(own, Z))
         assert_every_line_true(d, own)
@@ -179,6 +180,13 @@ def test_json_latex_is_what_format_latex_writes(name):
 def test_binary_step_slope_condition_is_the_same_in_json_and_latex():
     data = _json("binary step")
     assert r"z \neq 0" in data["lines"][1]["latex"] and r"\vee" not in data["lines"][1]["latex"]
+
+
+def test_a_substitution_note_writes_the_product_without_brackets():
+    d = derive("lecun tanh", order=2)
+    text = _text(d)
+    assert "substitute g'(z) = 1.7159·(2/3)·(1 - (g(z)/1.7159)^2)" in text
+    assert "(1.7159·(2/3))" not in text
 
 
 def test_one_case_in_g_where_every_piece_has_the_same_form():

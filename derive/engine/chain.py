@@ -90,7 +90,7 @@ def slope_forms(found: in_g.InG, definition: Expr, derivative: Expr, var: Symbol
     """(F in g, F in g and z): the search's form; where it found none, a form in g and z,
     which is a form in g after all where no z is left in it."""
     if found.form is not None:
-        return found.form, None
+        return forms.sign_into_sum(found.form), None
     mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
     if mixed is not None and not mixed.has(var):
         return mixed, None

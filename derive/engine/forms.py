@@ -30,6 +30,26 @@ def as_written(expr: Expr) -> Expr:
     return expr.func(*(as_written(a) for a in expr.args))
 
 
+def sign_into_sum(expr: Expr) -> Expr:
+    """-a (x - 1) g as a (1 - x) g: a product's minus sign taken into the one sum of its
+    factors that then starts with a positive term (the generalized logistic's
+    alpha beta g (1 - g^(1/alpha)), not -alpha beta (g^(1/alpha) - 1) g).  Equal as it
+    stands; anything else is returned as it is."""
+    if not isinstance(expr, Mul) or not expr.could_extract_minus_sign():
+        return expr
+    sums = [f for f in expr.args if isinstance(f, Add)]
+    if len(sums) != 1 or len(sums[0].args) != 2:
+        return expr
+    total = sums[0]
+    flipped = Add(*(-t for t in total.args))
+    if sum(t.could_extract_minus_sign() for t in flipped.args) != 1:
+        return expr
+    rest = [f for f in expr.args if f is not total]
+    if Mul(*rest).is_Number:
+        return expr  # 2 (1 - x) would be multiplied out into 2 - 2x
+    return Mul(-Mul(*rest), flipped)
+
+
 def replaced(expr: Expr, old: Expr, new: Expr) -> Expr:
     """expr with old replaced by new, nothing evaluated on the way (``xreplace`` rebuilds
     each product it passes through, multiplying 1.7159 (2/3) (-2) into -3.4318 (2/3))."""

@@ -246,7 +246,8 @@ class PolynomialForm:
 
     def written(self, g: Expr) -> Expr:
         """F with G written as g (the symbol G, or g(z)), as a lecture writes it."""
-        parts = [] if self.constant == 1 else [self.constant]
+        # 1.7159 (2/3) is two factors of the product, not one bracketed factor
+        parts = [] if self.constant == 1 else list(forms.factors(self.constant))
         variable = g if self.scale == 1 else Mul(g, Pow(self.scale, -1, evaluate=False), evaluate=False)
         if self.power:
             base = variable if self.scaled_power else g
