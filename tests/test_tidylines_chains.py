@@ -208,3 +208,15 @@ def test_rows_and_json_come_from_one_function():
     mapping = numbers(d)
     assert [r.rhs for r in rows(d, em=1000) if r.rhs is not None] == [
         line_latex(line.rhs, mapping) for line in (*d.lines, *(l for b in d.branches for l in b.derivation.lines))]
+
+
+def test_softsign_second_derivative_pieces_over_one_denominator():
+    d = derive("softsign", order=2)
+    assert_every_line_true(d, Z / (1 + sympy.Abs(Z)))
+    piece_line = next(line for line in d.lines if line.rule == "piecewise")
+    for value, _ in piece_line.rhs.args:  # 2/(1 - z)^3 and -2/(1 + z)^3, no fraction inside a fraction
+        assert sympy.count_ops(value) <= 6, value
+    truth = diff(Z / (1 + sympy.Abs(Z)), Z, 2)
+    for z0 in (-3.1, -0.7, 0.45, 2.6):
+        chosen = piece_line.rhs.subs(d.var, z0)
+        assert abs(complex(sympy.N(chosen)) - complex(sympy.N(truth.subs(Z, z0)))) < 1e-12

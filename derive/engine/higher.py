@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import count_ops, Derivative, Expr, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
+from sympy import cancel, count_ops, Derivative, Expr, factor, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
 
 from ..errors import DeriveError, EngineFault
 from . import forms, in_g, inversion
@@ -95,6 +95,15 @@ def _substituted(line: Expr, old: Expr, new: Expr, scale: Expr) -> Expr:
     """g'(z) replaced by its form in g; where that form is written in g/scale (LeCun's), the
     line's numbers stay as written (1.7159 (2/3) (-2), not -3.4318 (2/3))."""
     return forms.replaced(line, old, new) if scale != 1 else line.xreplace({old: new})
+
+
+def _shorter(piece: Expr) -> Expr:
+    """A piece's derivative over one denominator where that is shorter: softsign's
+    2/(1 - z)^3, not 2 (-z/(z - 1) + 1)/(z - 1)^2 (review4 S2 9)."""
+    if not piece.is_rational_function():
+        return piece
+    combined = factor(cancel(piece))
+    return combined if count_ops(combined) < count_ops(piece) else piece
 
 
 def _d(gz: Expr, var: Symbol, order: int) -> Expr:
@@ -179,7 +188,7 @@ def _piecewise(first: Derivation, n: int) -> Derivation:
     head = [line for line in first.lines if line.lhs is None or line.lhs == g(var)]
     head = list(head[: next((i for i, line in enumerate(head[1:], 1) if line.lhs is not None), len(head))])
     # unevaluated: equal pieces stay one per interval (0 for z < 0, 0 for z > 0), not "0 for z > 0 or z < 0"
-    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches),
+    written = Piecewise(*((forms.as_written(_shorter(b.derivation.derivative)), b.condition(var)) for b in branches),
                         evaluate=False)
     check = compare(written, diff(first.definition, var, n), var)
     if not check.equal:
