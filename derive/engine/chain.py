@@ -68,7 +68,10 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
                       (("substitute", gz), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
-    form = poly.written(G) if poly is not None else F
+    # the form the API, the JSON and derive list give: F's own numbers (17159/15000), which
+    # evaluate as they stand; the chain's line writes them as given (1.7159 (2/3))
+    plain = in_g.polynomial_form(F) if poly is not None and poly.scale != 1 else poly
+    form = plain.written(G) if plain is not None else F
     remark = found.remark if F is None and proof is None else ""
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)

@@ -60,7 +60,7 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         # equal shapes once evaluated, but (g - 1)(g - 1)^2 is shown collected as (g - 1)^3
         if not forms.same_shape(product, substituted) or _collects(previous_form, F):
             lines.append((None, product, "in-g", (("collect the factors",),)))
-        form = _product_form(previous_form, F, G, scale)
+        form = _product_form(previous_form, F, G)  # F's own numbers, as order 1's (chain.py)
         mixed = proof = None
         remark = ""
     else:
