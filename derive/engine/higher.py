@@ -38,8 +38,10 @@ def higher_order(first: Derivation, n: int) -> Derivation:
         return _piecewise(first, n)
     var = first.var
     gz = g(var)
-    F = first.in_terms_of_g.doit() if first.in_terms_of_g is not None else None  # as written: 1.7159 (2/3) ...
-    scale = first.definition.as_coeff_Mul()[0]  # LeCun's 1.7159: the forms written in g/1.7159
+    F = first.in_terms_of_g
+    # LeCun's 1.7159: the forms written in g/1.7159 where order 1's is (1 elsewhere: as before)
+    scaled = in_g.polynomial_form(F, first.definition.as_coeff_Mul()[0]) if F is not None and F.has(G) else None
+    scale = scaled.scale if scaled is not None else S.One
     nth = derivative_of_order(first.definition, var, n)
     forms_in_g = _forms(F, n) if F is not None else None
     previous_form = forms_in_g[n - 2] if forms_in_g is not None else None
