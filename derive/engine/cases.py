@@ -66,6 +66,7 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
     ranked = _sorted(images)
     if ranked is None:
         return Cases((), "whether the pieces' values of g overlap depends on the parameters")
+    same = all((F - forms[0]).expand() == 0 for F in forms)
     shared = False  # two pieces share values of g and have the same form there
     for i, j in zip(ranked, ranked[1:]):
         apart = _apart(images[i], images[j])
@@ -75,14 +76,15 @@ def cases_in_g(branches: tuple[Branch, ...], var: Symbol, *, order: int = 1) -> 
             return Cases((), f"the values of g on {_interval_text(branches[i], var)} and on "
                              f"{_interval_text(branches[j], var)} overlap, so g alone cannot tell the pieces apart")
         shared = shared or not apart
-    if shared:
-        # |z|'' is 0 on both sides, and both sides' g fill g > 0: conditions on g cannot
-        # tell the pieces apart, and need not where every piece has the same form
-        if all((F - forms[0]).expand() == 0 for F in forms):
-            one = ((forms[0], S.true),)  # one case, for every value of g
-            _check(one, branches, var, order)
-            return Cases(one)
+    if shared and not same:
         return Cases((), "")
+    if same:
+        # |z|'' is 0 on both sides, and both sides' g fill g > 0: conditions on g cannot
+        # tell the pieces apart, and need not where every piece has the same form (ReLU's
+        # g'' = 0, binary step's g' = 0: one case, not "0 if g = 0; 0 if g > 0")
+        one = ((forms[0], S.true),)  # one case, for every value of g
+        _check(one, branches, var, order)
+        return Cases(one)
     lowest, highest = ranked[0], ranked[-1]
     cases = tuple((forms[k], _condition(images[k], k == lowest, k == highest)) for k in range(len(branches)))
     _check(cases, branches, var, order)

@@ -51,7 +51,7 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
 
     proof, found = form_search(definition, derivative, var, named)
     F, mixed = slope_forms(found, definition, derivative, var)
-    poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
+    poly = in_g.polynomial_form(F, definition.as_coeff_Mul()[0]) if F is not None and F.has(G) else None
     substitute: Note = (("substitute", gz),)
     if found.inverse is not None:  # z = h(g): say which inverse was substituted
         substitute += (("with", Eq(var, found.inverse.subs(G, gz), evaluate=False)),)
@@ -68,7 +68,10 @@ def smooth_chain(definition: Expr, var: Symbol, *, name: str | None = None, name
                       (("substitute", gz), (var, "remains"))))
 
     checked = _verified(lines, definition, derivative, var)
-    form = poly.written(G) if poly is not None else F
+    # the form the API, the JSON and derive list give: F's own numbers (17159/15000), which
+    # evaluate as they stand; the chain's line writes them as given (1.7159 (2/3))
+    plain = in_g.polynomial_form(F) if poly is not None and poly.scale != 1 else poly
+    form = plain.written(G) if plain is not None else F
     remark = found.remark if F is None and proof is None else ""
     return Derivation(name, var, 1, definition, checked, derivative, form, tree,
                       in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark)
@@ -90,7 +93,7 @@ def slope_forms(found: in_g.InG, definition: Expr, derivative: Expr, var: Symbol
     """(F in g, F in g and z): the search's form; where it found none, a form in g and z,
     which is a form in g after all where no z is left in it."""
     if found.form is not None:
-        return found.form, None
+        return forms.sign_into_sum(found.form), None
     mixed = g_and_z.form_in_g_and_z(definition, derivative, var)
     if mixed is not None and not mixed.has(var):
         return mixed, None
@@ -104,7 +107,7 @@ def derivative_lines(tree: R.Rule, var: Symbol, lhs: Expr) -> tuple[list, Expr]:
     inner: dict[Derivative, R.Rule] = {}
     applied = _outer_applied(tree, var, inner)
     if not inner:
-        evaluated = forms.as_written(tree.eval())
+        evaluated = _decimal_kept(tree, applied) or forms.as_written(tree.eval())
         return [(lhs, evaluated, tree_rule_id(tree), ((rule_title(tree),),))], evaluated
     evaluated, collected = _evaluate_inner(applied, inner)
     facts = tuple((Eq(d, forms.as_written(rule.eval()), evaluate=False),) for d, rule in inner.items())
@@ -201,6 +204,23 @@ def _outer_applied(rule: R.Rule, var: Symbol, inner: dict[Derivative, R.Rule]) -
         return d
 
     return rule.formula(show)
+
+
+def _decimal_kept(tree: R.Rule, applied: Expr) -> Expr | None:
+    """c f'(u) u' with the given constant c in front (LeCun's 1.7159 (2/3) (1 - tanh(2z/3)^2)),
+    where c is a fraction that multiplied into the sum f'(u) would make long fractions of
+    every term (17159/15000 - 17159 tanh(2z/3)^2/15000); None elsewhere."""
+    c = getattr(tree, "constant", None)
+    if not isinstance(tree, R.ConstantMultipleRule) or not (c.is_Rational and not c.is_Integer):
+        return None
+    if not tree.eval().is_Add or not isinstance(applied, Mul):
+        return None
+    factors = forms.factors(applied)
+    k = Mul(*(f for f in factors if f.is_Number)) / c  # the rule's c times the chain's u' = 2/3
+    rest = [forms.as_written(f) for f in factors if not f.is_Number]
+    if not k.is_Rational or not rest:
+        return None
+    return Mul(c, *([UnevaluatedExpr(k)] if k != 1 else []), *rest, evaluate=False)
 
 
 def _is_trivial(rule: R.Rule, var: Symbol) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import count_ops, Derivative, Expr, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
+from sympy import cancel, count_ops, Derivative, Expr, factor, Mul, Piecewise, S, Symbol, UnevaluatedExpr, diff, expand
 
 from ..errors import DeriveError, EngineFault
 from . import forms, in_g, inversion
@@ -39,27 +39,30 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     var = first.var
     gz = g(var)
     F = first.in_terms_of_g
+    # LeCun's 1.7159: the forms written in g/1.7159 where order 1's is (1 elsewhere: as before)
+    scaled = in_g.polynomial_form(F, first.definition.as_coeff_Mul()[0]) if F is not None and F.has(G) else None
+    scale = scaled.scale if scaled is not None else S.One
     nth = derivative_of_order(first.definition, var, n)
     forms_in_g = _forms(F, n) if F is not None else None
     previous_form = forms_in_g[n - 2] if forms_in_g is not None else None
     lines: list[tuple] = []
     if previous_form is not None:
-        written = _product_form(forms_in_g[n - 3], F, gz) if n > 2 else _written(F, gz)
+        written = _product_form(forms_in_g[n - 3], F, gz, scale) if n > 2 else _written(F, gz, scale)
         lines.append((_d(gz, var, n - 1), written, "previous-order", (("the derivative of order", n - 1, "in g"),)))
         start = Derivative(UnevaluatedExpr(written), var)
         lines.append((_d(gz, var, n), start, "differentiate-form", (("differentiate both sides",),)))
         tree = differentiate(written, var)  # the steps behind the chain: d/dz of the form in g
         rule_lines, evaluated = derivative_lines(tree, var, None)
         lines.extend(rule_lines)
-        substituted = evaluated.xreplace({Derivative(gz, var): UnevaluatedExpr(_written(F, gz))})
+        substituted = _substituted(evaluated, Derivative(gz, var), UnevaluatedExpr(_written(F, gz, scale)), scale)
         if substituted != evaluated:  # a constant slope (ReLU's pieces) has no g'(z) left to replace
             lines.append((None, substituted, "substitute-derivative",
-                          (("substitute", Derivative(gz, var), "=", _written(F, gz)),)))
-        product = _product_form(previous_form, F, gz)
+                          (("substitute", Derivative(gz, var), "=", _written(F, gz, scale)),)))
+        product = _product_form(previous_form, F, gz, scale)
         # equal shapes once evaluated, but (g - 1)(g - 1)^2 is shown collected as (g - 1)^3
         if not forms.same_shape(product, substituted) or _collects(previous_form, F):
             lines.append((None, product, "in-g", (("collect the factors",),)))
-        form = _product_form(previous_form, F, G)
+        form = _product_form(previous_form, F, G)  # F's own numbers, as order 1's (chain.py)
         mixed = proof = None
         remark = ""
     else:
@@ -88,6 +91,21 @@ def higher_order(first: Derivation, n: int) -> Derivation:
     return replace(first, order=n, lines=checked, derivative=nth, in_terms_of_g=form,
                    in_terms_of_g_and_z=mixed, no_form_in_g=proof, in_g_remark=remark,
                    steps=tree)
+
+
+def _substituted(line: Expr, old: Expr, new: Expr, scale: Expr) -> Expr:
+    """g'(z) replaced by its form in g; where that form is written in g/scale (LeCun's), the
+    line's numbers stay as written (1.7159 (2/3) (-2), not -3.4318 (2/3))."""
+    return forms.replaced(line, old, new) if scale != 1 else line.xreplace({old: new})
+
+
+def _shorter(piece: Expr) -> Expr:
+    """A piece's derivative over one denominator where that is shorter: softsign's
+    2/(1 - z)^3, not 2 (-z/(z - 1) + 1)/(z - 1)^2 (review4 S2 9)."""
+    if not piece.is_rational_function():
+        return piece
+    combined = factor(cancel(piece))
+    return combined if count_ops(combined) < count_ops(piece) else piece
 
 
 def _d(gz: Expr, var: Symbol, order: int) -> Expr:
@@ -123,8 +141,8 @@ def _fits(form: Expr) -> bool:
 FRACTION_CHARACTERS = 100
 
 
-def _written(F: Expr, gz: Expr) -> Expr:
-    poly = in_g.polynomial_form(F) if F.has(G) else None
+def _written(F: Expr, gz: Expr, scale: Expr = S.One) -> Expr:
+    poly = in_g.polynomial_form(F, scale) if F.has(G) else None
     return poly.written(gz) if poly is not None else forms.as_written(F.subs(G, gz))
 
 
@@ -137,11 +155,16 @@ def _collects(previous: Expr, F: Expr) -> bool:
     return first is not None and second is not None and first.rest == second.rest and first.rest != ((0, 1),)
 
 
-def _product_form(previous: Expr, F: Expr, gz: Expr) -> Expr:
-    """F_{n-1}'(g) F(g), each factor written as a lecture writes it: F's own factors first."""
+def _product_form(previous: Expr, F: Expr, gz: Expr, scale: Expr = S.One) -> Expr:
+    """F_{n-1}'(g) F(g), each factor written as a lecture writes it: F's own factors first;
+    where F is written in g/scale (LeCun's), the product is one such form: -(8/9) g
+    (1 - (g/1.7159)^2)."""
     slope = expand(diff(previous, G))
     if slope == 0 or F == 0:
         return S.Zero  # ReLU's pieces: 0, not 0*0
+    whole = in_g.polynomial_form(expand(slope * F), scale) if scale != 1 else None
+    if whole is not None and whole.scale != 1:
+        return whole.written(gz)
     first, second = in_g.polynomial_form(F), in_g.polynomial_form(slope)
     if first is None or second is None:
         return Mul(_written(slope, gz), _written(F, gz), evaluate=False)
@@ -167,7 +190,7 @@ def _piecewise(first: Derivation, n: int) -> Derivation:
     head = [line for line in first.lines if line.lhs is None or line.lhs == g(var)]
     head = list(head[: next((i for i, line in enumerate(head[1:], 1) if line.lhs is not None), len(head))])
     # unevaluated: equal pieces stay one per interval (0 for z < 0, 0 for z > 0), not "0 for z > 0 or z < 0"
-    written = Piecewise(*((forms.as_written(b.derivation.derivative), b.condition(var)) for b in branches),
+    written = Piecewise(*((forms.as_written(_shorter(b.derivation.derivative)), b.condition(var)) for b in branches),
                         evaluate=False)
     check = compare(written, diff(first.definition, var, n), var)
     if not check.equal:

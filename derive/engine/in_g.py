@@ -239,14 +239,21 @@ class PolynomialForm:
     power: int
     rest: tuple[tuple[int, Expr], ...]  # (degree, coefficient), ascending
     rest_power: int = 1  # softsign's (1 - g)^2: rest is 1 - g, to the power 2
+    #: rest is a polynomial in g/scale: LeCun's 1.7159 (2/3) (1 - (g/1.7159)^2), the
+    #: numbers as given, not 17159/15000 - 20000 g^2/51477
+    scale: Expr = S.One
+    scaled_power: bool = False  # G^power written (G/scale)^power
 
     def written(self, g: Expr) -> Expr:
         """F with G written as g (the symbol G, or g(z)), as a lecture writes it."""
-        parts = [] if self.constant == 1 else [self.constant]
+        # 1.7159 (2/3) is two factors of the product, not one bracketed factor
+        parts = [] if self.constant == 1 else list(forms.factors(self.constant))
+        variable = g if self.scale == 1 else Mul(g, Pow(self.scale, -1, evaluate=False), evaluate=False)
         if self.power:
-            parts.append(Pow(g, self.power) if self.power > 1 else g)
+            base = variable if self.scaled_power else g
+            parts.append(Pow(base, self.power, evaluate=False) if self.power > 1 else base)
         if self.rest != ((0, S.One),):
-            terms = [_monomial(c, g, k) for k, c in self.rest]
+            terms = [_monomial(c, variable, k) for k, c in self.rest]
             if self.rest[0][1].could_extract_minus_sign():
                 terms.reverse()  # g - 1, not -1 + g: a sum starts with a positive term
             rest = Add(*terms, evaluate=False)
@@ -254,8 +261,10 @@ class PolynomialForm:
         return Mul(*parts, evaluate=False) if len(parts) > 1 else (parts[0] if parts else S.One)
 
 
-def polynomial_form(F: Expr) -> PolynomialForm | None:
-    """F split as a lecture writes it: g(z)(1 - g(z)) rather than g(z) - g(z)^2."""
+def polynomial_form(F: Expr, scale: Expr = S.One) -> PolynomialForm | None:
+    """F split as a lecture writes it: g(z)(1 - g(z)) rather than g(z) - g(z)^2.  ``scale``:
+    the number g's definition is a multiple of (LeCun's 1.7159), tried where F's own
+    coefficients are long fractions."""
     try:
         p = Poly(F, G)
     except PolynomialError:
@@ -266,7 +275,11 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
     if p.domain.is_Numerical:
         content, primitive = p.primitive()
         # 2 g (1 - g) and (1 - g^2)/2 factor; SELU's g + 1.7581 stays a sum, not 1/(5 10^61) (...)
-        simple = content.is_Rational and abs(content.p) <= 100 and content.q <= 100
+        simple = _simple(content)
+        if not simple:
+            scaled = _scaled_form(F, power, p, scale)
+            if scaled is not None:
+                return scaled
         constant, p = (content, primitive) if simple else (S.One, p)
     else:  # symbolic coefficients (k g - k g^2): their common factor k comes out
         constant = reduce(gcd, p.coeffs())
@@ -286,10 +299,47 @@ def polynomial_form(F: Expr) -> PolynomialForm | None:
     return PolynomialForm(constant, power, rest, rest_power)
 
 
+def _simple(r: Expr) -> bool:
+    """A fraction a reader takes in at a glance: 2, 1/2, 2/3 (not 17159/15000)."""
+    return r.is_Rational and abs(r.p) <= 100 and r.q <= 100
+
+
+def _scaled_form(F: Expr, power: int, p: Poly, scale: Expr) -> PolynomialForm | None:
+    """F = k G^power P(G/scale), k and P's coefficients simple (P's first one positive), k
+    times scale, 1 or 1/scale^power (then G^power is (G/scale)^power): F's long fractions
+    come from the scale.  LeCun's 17159/15000 - 20000 G^2/51477 is 1.7159 (2/3)
+    (1 - (G/1.7159)^2), its slope -40000 G/51477 is -(4/3) (G/1.7159).  None where no
+    such k makes them simple."""
+    if not (scale.is_Rational and not scale.is_Integer and abs(scale) != 1):
+        return None
+    content, primitive = Poly(p.as_expr().subs(G, scale * G), G).primitive()
+    rest = tuple(sorted((m[0], c) for m, c in primitive.terms()))
+    if rest[0][1].could_extract_minus_sign():
+        content, rest = -content, tuple((d, -c) for d, c in rest)
+    if not all(_simple(c) for _, c in rest):
+        return None
+    for times, inside in ((S.One, False), (scale, False), (scale ** -power, True)):
+        k = content / times
+        if not _simple(k) or (inside and not power):
+            continue
+        if times == 1:
+            constant = k
+        elif inside:
+            constant = k  # the 1/scale^power goes inside the power: (G/scale)^power
+        else:
+            sign, k = (S.NegativeOne, -k) if k < 0 else (S.One, k)  # -1.7159 (16/27), not 1.7159 (-16/27)
+            constant = Mul(*([sign] if sign != 1 else []), scale, *([UnevaluatedExpr(k)] if k != 1 else []),
+                           evaluate=False)
+        form = PolynomialForm(constant, power, rest, 1, scale, inside)
+        if expand(form.written(G).doit() - F) == 0:  # exact: the same polynomial, written differently
+            return form
+    return None
+
+
 def _monomial(coefficient: Expr, g: Expr, degree: int) -> Expr:
     if degree == 0:
         return coefficient
-    power = Pow(g, degree) if degree > 1 else g
+    power = Pow(g, degree, evaluate=False) if degree > 1 else g  # (g/1.7159)^2 kept, not g^2/1.7159^2
     return power if coefficient == 1 else Mul(coefficient, power, evaluate=False)
 
 
@@ -310,8 +360,8 @@ def exposed(form: PolynomialForm, definition: Expr, previous: Expr, var: Symbol)
     1 - (e^z - e^{-z})^2/(e^z + e^{-z})^2, "split the fraction").  None where both
     look like the previous line: there is nothing to show.
     """
-    if form.rest_power > 1:
-        return None  # no line written out: the power is read straight off g
+    if form.rest_power > 1 or form.scale != 1:
+        return None  # no line written out: the power (the scaled g) is read straight off g
     top, bottom = split_fraction(definition)
     written_g = forms.as_written(definition)
     for combine in (True, False):
@@ -396,6 +446,10 @@ def _scaled(c: Expr, piece: Expr) -> Expr:
         return c
     if c == 1:
         return piece
+    if c.is_Number and piece.is_Number:
+        return c * piece  # 6, not 3 (2)
+    if c.is_Number and isinstance(piece, Mul) and piece.args[0].is_Number:
+        return Mul(c * piece.args[0], *piece.args[1:], evaluate=False)  # -6 σ(z), not -2 (3) σ(z)
     if c == -1:
         return Mul(S.NegativeOne, piece, evaluate=False)
     return Mul(c, piece, evaluate=False)

@@ -187,14 +187,35 @@ def layered_form(expr: Expr, var: Symbol, y: Dummy, budget: Budget) -> Found | N
     inner = layered_form(inner_expr, var, y, budget)
     if inner is None:
         return None
-    slope = budget.run(lambda: _small(diff(outer, w).subs(w, inverse)), at_most=1.0)
+    slope = budget.run(lambda: _small(_on_positive(diff(outer, w).subs(w, inverse), y, expr)), at_most=1.0)
     if slope is None:
         return None
-    form = slope * inner.form.subs(y, inverse)
+    form = _multiplied_out(slope * inner.form.subs(y, inverse))
     if count_ops(form) > MAX_OPS:  # sigma nested n times: logit nested n times doubles each time
         budget.too_long = True
         return None
     return Found(form, None, needs + inner.needs)
+
+
+def _multiplied_out(form: Expr) -> Expr:
+    """form, or form multiplied out where that is shorter: log(1 + e^z)'s e^(-y) (e^y - 1) is
+    1 - e^(-y), and tanh(softplus(z))'s form in g (1 - g^2) (1 - e^(-atanh g)), not (1 - g^2)
+    (e^(atanh g) - 1) e^(-atanh g)."""
+    if count_ops(form) > MAX_OPS:
+        return form
+    spread = expand(form, deep=False, mul=True, multinomial=False, power_exp=False, power_base=False, log=False)
+    return spread if count_ops(spread) < count_ops(form) else form
+
+
+def _on_positive(slope: Expr, y: Dummy, layer: Expr) -> Expr:
+    """The slope of a power layer u^p with u > 0 (so its value y > 0) and p real, written
+    with y positive: (y^(-1/a))^(-a - 1) is y^((a + 1)/a) there (the generalized logistic's
+    (1 + e^(-bz))^(-a), whose form in g was a b (1 - g^(1/a))/(g^(-1/a))^a, not a b g
+    (1 - g^(1/a))).  Elsewhere the slope as it is."""
+    if not (isinstance(layer, Pow) and layer.base.is_positive and layer.exp.is_real) or y.is_positive:
+        return slope
+    positive = Dummy("y", positive=True)
+    return slope.xreplace({y: positive}).xreplace({positive: y})
 
 
 def _small(expr: Expr) -> Expr:

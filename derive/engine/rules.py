@@ -55,8 +55,9 @@ class Rule(Record):
         raise NotImplementedError
 
     def formula(self, inner: Inner) -> Expr:
-        """The rule applied once; leaf rules have no inner derivative to show."""
-        return self.eval()
+        """The rule applied once; leaf rules have no inner derivative to show.  Written as
+        the definition is (σ(2z + 1) stays σ(2z + 1), not SymPy's σ(1 + 2z))."""
+        return as_written(self.eval())
 
 
 # --- leaves -----------------------------------------------------------------
@@ -311,7 +312,13 @@ class ConstantMultipleRule(Rule):
         return self.constant * self.other.eval()
 
     def formula(self, inner: Inner) -> Expr:
-        return Mul(self.constant, inner(self.other), evaluate=False)
+        shown = inner(self.other)
+        if self.constant.is_Number and isinstance(shown, Mul) and shown.args[0].is_Number:
+            # (-1) (2 u u') is written -2 u u': one number in front, not two side by side
+            number, rest = self.constant * shown.args[0], shown.args[1:]
+            return Mul(*([number] if number != 1 else []), *rest, evaluate=False) if len(rest) > 1 or number != 1 \
+                else rest[0]
+        return Mul(self.constant, shown, evaluate=False)
 
 
 @record
@@ -367,10 +374,13 @@ class QuotientRule(Rule):
         return Mul(top, Pow(Pow(v, 2), -1, evaluate=False), evaluate=False)
 
 
-def _product(*factors: Expr) -> Expr:
-    """factors written as a product: a factor 1 is left out, a factor 0 makes it 0."""
-    if any(f == 0 for f in factors):
+def _product(*given: Expr) -> Expr:
+    """factors written as a product: a factor 1 is left out, a factor 0 makes it 0, and a
+    factor that is itself a product with a number (d/dz z^2 = 2 z) gives its number to the
+    product's coefficient: 2 (z^2 + 1) z, not (z^2 + 1) (2) z."""
+    if any(f == 0 for f in given):
         return S.Zero
+    factors = [f for g in given for f in (g.args if g.is_Mul and any(a.is_Number for a in g.args) else (g,))]
     number = Mul(*(f for f in factors if f.is_Number))  # (-1) z (-1) is written z
     kept = ([number] if number != 1 else []) + [f for f in factors if not f.is_Number]
     return Mul(*kept, evaluate=False) if len(kept) > 1 else (kept[0] if kept else S.One)
@@ -396,7 +406,19 @@ class ChainRule(Rule):
     def formula(self, inner: Inner) -> Expr:
         outer = self.outer.formula(inner)
         factors = list(outer.args) if outer.is_Mul else [outer]
-        return Mul(*factors, inner(self.inner), evaluate=False)
+        slope = inner(self.inner)
+        if _constant(slope) and not any(isinstance(f, UnevaluatedExpr) for f in factors):
+            # u' a constant (sqrt(2)/2, 2/3): it joins the number in front, 2/sqrt(pi)
+            # e^(-u^2) sqrt(2)/2 is sqrt(2)/sqrt(pi) e^(-u^2), not 2 e^(-u^2) sqrt(2)/(sqrt(pi) (2))
+            number = Mul(*(f for f in factors if _constant(f))) * slope
+            rest = [f for f in factors if not _constant(f)]
+            return Mul(*([number] if number != 1 else []), *rest, evaluate=False) if rest else number
+        return Mul(*factors, slope, evaluate=False)
+
+
+def _constant(x: Expr) -> bool:
+    """A number or a product of numbers and roots of them (sqrt(2)/2), nothing unevaluated."""
+    return x.is_number and not x.has(UnevaluatedExpr) and not x.is_Add
 
 
 @record

@@ -52,6 +52,8 @@ def _forms(definition: Expr, var: Symbol, named: Expr | None) -> Derivation:
     derivative = differentiate(definition, var).eval()  # each rule's result checked, as the chain's
     proof, found = form_search(definition, derivative, var, named, shown=False)  # the table has no note
     F, mixed = slope_forms(found, definition, derivative, var)
+    # no scale: the table (render/catalog.py) prints 17159/10000 as it is, so LeCun's form in
+    # g/1.7159 would read (g/(17159/10000)); its 17159/15000 - 20000 g^2/51477 is shorter there
     poly = in_g.polynomial_form(F) if F is not None and F.has(G) else None
     if F is not None and F.has(G):
         _checked(F.subs(G, definition), derivative, var, f"the form in g {F}")

@@ -9,7 +9,8 @@ from sympy import sstr
 from ..engine.derivation import Derivation, Line
 from ..engine.forms import as_written
 from ..engine.rules import Rule
-from .latex import latex
+from .latex import latex, line_latex
+from .numbers import numbers
 from .facts import facts
 from .linear import linear, note_text
 
@@ -24,10 +25,12 @@ def _plain(expr) -> str:
     return _str(as_written(expr))
 
 
-def line_data(line: Line) -> dict:
+def line_data(line: Line, mapping: dict | None = None) -> dict:
+    """One line; its ``latex`` is what ``--format latex`` writes for it (unbroken), from
+    the same function, with the numbers of the derivation the line belongs to."""
     return {
         "lhs": linear(line.lhs) if line.lhs is not None else "",
-        "latex": latex(line.rhs),
+        "latex": line_latex(line.rhs, mapping or {}),
         "expr": _str(line.rhs),
         "rule": line.rule,
         "explanation": note_text(line.note),
@@ -45,8 +48,10 @@ def steps_data(rule: Rule) -> dict:
     }
 
 
-def derivation_data(d: Derivation) -> dict:
+def derivation_data(d: Derivation, mapping: dict | None = None) -> dict:
+    """``mapping``: the numbers of the whole derivation, for a piece's (as --format latex)."""
     w = d.no_form_in_g
+    mapping = numbers(d) if mapping is None else mapping
     return {
         "name": d.name,
         "variable": str(d.var),
@@ -55,7 +60,7 @@ def derivation_data(d: Derivation) -> dict:
         "source": d.source or None,
         "same_as": d.same_as,
         "definition": _plain(d.definition),
-        "lines": [line_data(line) for line in d.lines],
+        "lines": [line_data(line, mapping) for line in d.lines],
         "derivative": _plain(d.derivative),
         "in_terms_of_g": _str(d.in_terms_of_g) if d.in_terms_of_g is not None else None,
         "in_terms_of_g_and_z": _str(d.in_terms_of_g_and_z) if d.in_terms_of_g_and_z is not None else None,
@@ -68,7 +73,7 @@ def derivation_data(d: Derivation) -> dict:
         "uses_z": d.uses_var,
         "branches": [
             {"interval": [_str(b.low), _str(b.high)], "condition": linear(b.condition(d.var), unicode=False),
-             **derivation_data(b.derivation)}
+             **derivation_data(b.derivation, mapping)}
             for b in d.branches
         ],
         "kinks": [

@@ -222,6 +222,18 @@ class Row:
         return f"{self.lhs} &= {self.rhs}" if self.rhs is not None else f"&{self.lhs}"
 
 
+def shown(expr: Expr, mapping: dict) -> Expr:
+    """A chain line's right-hand side as every LaTeX output writes it (the rows of
+    ``--format latex``, Beamer, the notes, and the JSON's ``latex``): its numbers as
+    ``numbers`` says, a piece's condition in its shortest form (z \neq 0)."""
+    return written(expr, mapping)
+
+
+def line_latex(expr: Expr, mapping: dict) -> str:
+    """``shown`` typeset whole, unbroken: the JSON's ``latex`` of a line."""
+    return latex(shown(expr, mapping))
+
+
 def lhs(line: Line) -> str:
     return latex(line.lhs) if line.lhs is not None else ""
 
@@ -241,7 +253,7 @@ def rows(derivation: Derivation, *, facts: bool = False, em: float = ARTICLE, pi
             count += 1
             left = lhs(line)
             budget = em - width(left) - 1.4
-            parts = broken(written(line.rhs, mapping), budget)
+            parts = broken(shown(line.rhs, mapping), budget)
             out.append(Row(left, parts[0], note(line), count))
             out.extend(Row("", part, "", count, continued=True) for part in parts[1:])
 

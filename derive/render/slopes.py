@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from sympy import true
+
 from ..engine.derivation import Derivation
 from .linear import linear as linear_form
 
@@ -35,7 +37,8 @@ def slope_summary(d: Derivation, *, unicode: bool = True) -> str:
         return linear_form(expr, unicode=unicode, digits=DIGITS)
 
     if d.in_terms_of_g_cases:
-        return "; ".join(f"{linear(form)} if {linear(condition)}"
+        return "; ".join(f"{linear(form)} if {linear(condition)}" if condition is not true
+                         else f"{linear(form)} on every piece"  # one form for all pieces (binary step's 0)
                          for form, condition in d.in_terms_of_g_cases)
     if d.branches:
         parts = []
