@@ -232,6 +232,9 @@ def _one_side(s: Situation) -> Diagnosis | None:
     if _zero(_values(s.C, z, everywhere)) and s.step.order:
         return Diagnosis("elementary_derivative", f"{head}: there {_plain(g(z), s)} is a constant, and the "
                          "derivative of a constant is 0.", None)
+    root = _root_sign(s, [p for v in wrong for p in v[2]], [_condition(v[0]) for v in wrong])
+    if root is not None:
+        return Diagnosis("algebra", f"{head}. Algebra: {root}", None)
     inner = _diagnose_at(s, tuple(points[:10])) if len(points) >= 5 else Diagnosis("unknown", "", None)
     if inner.kind == "unknown":
         if s.step.order and s.before is not None and _same(_values(s.W, z, points),
@@ -243,6 +246,24 @@ def _one_side(s: Situation) -> Diagnosis | None:
     if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
         fixed = None  # right on the wrong piece only: no corrected line rather than another wrong one
     return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
+
+
+def _root_sign(s: Situation, points: list, where: list[str]) -> str | None:
+    """A square root written for what may be negative: √(−ln g(z)) for z in the Gaussian is |z|.
+    Said only where the line with that root negated is right wherever the line is wrong and the
+    root's value is |u| (what it was meant to be is then u)."""
+    z = s.z
+    for p in sorted(s.written.atoms(Pow), key=str):
+        if p.exp != S.Half or not p.has(z):
+            continue
+        if not _same(_values(s.value(s.written.xreplace({p: -p})), z, points), _values(s.C, z, points)):
+            continue
+        value = s.value(p)
+        if isinstance(value, Abs):
+            u = value.args[0]
+            return (f"{_plain(p, s)} = |{_plain(u, s)}|, not {_plain(u, s)}: a square root is never negative, so "
+                    f"for {' and '.join(where)} the line has the wrong sign.")
+    return None
 
 
 def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
@@ -378,7 +399,7 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
         return found
     if r is not None and close(r, Float(-1)):
         return _sign(targets, s)
-    found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points)
+    found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points, algebra_step)
     if found is None and algebra_step:
         found = _square_of_sum(s, equals) or _powers_changed(s, equals)
     if found is not None:
@@ -406,6 +427,8 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
                          "right one.",
                          None)
     found = _parameter_with_g(s, c, points)
+    if found is None:
+        found = _power_misplaced(s, c, points) or _sign_of_a_term(s, c, points) or _factor_in_a_term(s, c, points)
     if found is not None:
         return found
     off = _relative_gap(w, c)
@@ -438,6 +461,126 @@ def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
             shown = _plain(p, s)
             return Diagnosis("chain_factor", f"The parameter {shown} is missing with {_plain(g(z), s)}: "
                              f"{shown}·{_plain(g(z), s)} in its place makes the line right.", fixed)
+    return None
+
+
+def _fits(s: Situation, fixed: Expr, right: list, points) -> bool:
+    """The line changed so equals the right one at the diagnosis's points and at every point of
+    the sample (a slip named is one that makes the line right, not right here only)."""
+    return (_same(_values(s.value(fixed), s.z, points), right)
+            and _same(_values(s.value(fixed), s.z, POINTS), _values(s.C, s.z, POINTS)))
+
+
+def _one_fix(s: Situation, variants: list, right: list, points):
+    """The one variant (fixed line, what) that makes the line right, or None where none or
+    several different ones do (then naming one would be a guess)."""
+    found = {}
+    for fixed, what in variants:
+        if fixed not in found and _fits(s, fixed, right, points):
+            found[fixed] = what
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+_POWER_WORDS = {2: "square", 3: "cube"}
+
+
+def _power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
+    """A power put on a bracket that belongs to one of its terms, or the other way round:
+    -2g(1 - g)^2 for -2g(1 - g^2) (tanh' = 1 - g^2 substituted), 1 - g^2 for (1 - g)^2."""
+    z = s.z
+    variants = []
+    for p in sorted(s.written.atoms(Pow), key=str):  # (a + b)^n written for a + b^n
+        n = p.exp
+        if not (isinstance(p.base, Add) and n.is_Integer and abs(n) in (2, 3)) or not p.has(z):
+            continue
+        terms = p.base.args
+        for i, term in enumerate(terms):
+            if term.is_number:
+                continue
+            inside = Add(*terms[:i], _signed_power(term, abs(n)), *terms[i + 1:], evaluate=False)
+            meant = inside if n > 0 else Pow(inside, -1, evaluate=False)
+            word = _POWER_WORDS[abs(n)]
+            variants.append((s.written.xreplace({p: meant}),
+                             f"the {word} belongs to {_plain(_unsigned(term), s)} alone: {_plain(inside, s)}, "
+                             f"not ({_plain(p.base, s)})^{abs(n)}"))
+    for a in sorted(s.written.atoms(Add), key=str):  # a + b^n written for (a + b)^n
+        for i, term in enumerate(a.args):
+            bare = _unsigned(term)
+            if not (isinstance(bare, Pow) and bare.exp in (2, 3) and bare.base.has(z)):
+                continue
+            inner = Add(*a.args[:i], -bare.base if term.could_extract_minus_sign() else bare.base,
+                        *a.args[i + 1:], evaluate=False)
+            word = _POWER_WORDS[int(bare.exp)]
+            variants.append((s.written.xreplace({a: Pow(inner, bare.exp, evaluate=False)}),
+                             f"the {word} belongs to the whole bracket: ({_plain(inner, s)})^{bare.exp}, "
+                             f"not {_plain(a, s)}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("algebra", f"Algebra: {what}.", fixed)
+
+
+def _unsigned(term: Expr) -> Expr:
+    return -term if term.could_extract_minus_sign() else term
+
+
+def _signed_power(term: Expr, n: int) -> Expr:
+    """-g raised to n with its sign kept in front: -(g^n) (1 - g^2 is what 1 - g squared alone means)."""
+    return -(_unsigned(term) ** n) if term.could_extract_minus_sign() else term ** n
+
+
+def _sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+    """One term of a sum with the wrong sign: (2 + z^2)φ for (2 − z^2)φ (φ' = −zφ's minus lost)."""
+    variants = []
+    for a in sorted(s.written.atoms(Add), key=str):
+        if len(a.args) > 6:
+            continue
+        for i, term in enumerate(a.args):
+            if term.has(s.z):
+                flipped = Add(*a.args[:i], -term, *a.args[i + 1:], evaluate=False)
+                variants.append((s.written.xreplace({a: flipped}),
+                                 f"the term {_plain(term, s)} of {_plain(a, s)} should be {_plain(-term, s)}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("sign", f"The sign of one term is wrong: {what}.", fixed)
+
+
+def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+    """One term of the line off by a constant factor (a small fraction): z/√(z² + 1) + 1 for
+    z/(2√(z² + 1)) + 1, the ½ of (√(z² + 1) − 1)/2 lost in one term."""
+    if not isinstance(s.written, Add) or len(s.written.args) > 6:
+        return None
+    z, terms = s.z, s.written.args
+    variants = []
+    for i, term in enumerate(terms):
+        if not term.has(z):
+            continue
+        rest = Add(*terms[:i], *terms[i + 1:])
+        k = _constant(_divide([None if y is None or r is None else y - r
+                               for y, r in zip(right, _values(s.value(rest), z, points))],
+                              _values(s.value(term), z, points)))
+        fraction = _small_fraction(k) if k is not None else None
+        if fraction is None or fraction in (0, 1, -1):
+            continue
+        scaled = forms.as_written(fraction * term)
+        variants.append((Add(*terms[:i], scaled, *terms[i + 1:], evaluate=False),
+                         f"the term {_plain(term, s)} should be {_plain(fraction, s)} times it, {_plain(scaled, s)}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("constant", f"A constant factor is wrong in one term: {what}.", fixed)
+
+
+def _small_fraction(x) -> Rational | None:
+    """p/q with q ≤ 12 and |p| ≤ 48 equal to x, or None."""
+    for q in range(1, 13):
+        p = round(float(x) * q)
+        if p != 0 and abs(p) <= 48 and abs(float(x) * q - p) < 1e-9:
+            return Rational(p, q)
     return None
 
 
@@ -775,8 +918,10 @@ def _negated(written: Expr) -> Expr:
     return Mul(S.NegativeOne, written, evaluate=False)
 
 
-def _exponent(sources: list[Expr], s: Situation, ratio: list, points) -> Diagnosis | None:
-    """The ratio is a power of a base in the line (this one or the one before): W = C B^k."""
+def _exponent(sources: list[Expr], s: Situation, ratio: list, points, algebra_step: bool = False) -> Diagnosis | None:
+    """The ratio is a power of a base in the line (this one or the one before): W = C B^k.
+    On an algebra step whose line writes no power of B at all, the factor B^(-k) of the line
+    before is dropped (e^{-z} for e^{-z}/(1 + e^{-z})^2: no rule of differentiation in play)."""
     z = s.z
     bases = {}
     for source in sources:
@@ -789,10 +934,16 @@ def _exponent(sources: list[Expr], s: Situation, ratio: list, points) -> Diagnos
             if _same(ratio, _values(s.value(base) ** k, z, points)):
                 how = f"is {abs(k)} too {'high' if k > 0 else 'low'}"
                 powers = [p.exp for p in s.written.atoms(Pow) if p.base == base and p.exp.is_Integer]
+                if algebra_step and not s.written.has(base):
+                    power = _plain(Pow(base, abs(k), evaluate=False) if abs(k) > 1 else base, s)
+                    factor = f"1/{power}" if k > 0 else power
+                    return Diagnosis("algebra", f"Algebra: the factor {factor} of the line before is dropped (the "
+                                     f"two are equal only where {power} = 1: an approximation, not an equal line).",
+                                     _power_fixed(s.written, base, k))
                 if len(powers) == 1:  # say it as the student sees it: 1/v^2, not 1/v
                     how = f"should be {powers[0] - k}, not {powers[0]}"
-                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} {how} "
-                                 "(the reciprocal rule gives −v'/v²; (u^n)' = n u^(n−1) u').",
+                rule = "" if algebra_step else " (the reciprocal rule gives −v'/v²; (u^n)' = n u^(n−1) u')"
+                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} {how}{rule}.",
                                  _power_fixed(s.written, base, k))
     return None
 
