@@ -566,8 +566,10 @@ def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
         if fraction is None or fraction in (0, 1, -1):
             continue
         scaled = forms.as_written(fraction * term)
+        lost = " (a factor or an equal term is lost)" if fraction.is_Integer else ""
         variants.append((Add(*terms[:i], scaled, *terms[i + 1:], evaluate=False),
-                         f"the term {_plain(term, s)} should be {_plain(fraction, s)} times it, {_plain(scaled, s)}"))
+                         f"the term {_plain(term, s)} should be {_plain(fraction, s)} times it, "
+                         f"{_plain(scaled, s)}{lost}"))
     found = _one_fix(s, variants, right, points)
     if found is None:
         return None
