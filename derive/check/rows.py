@@ -13,6 +13,7 @@ Each rule reads and updates the ``Reading``: what the chain carries from row to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,9 @@ class Reading:
     #: order -> (the author's last line of that order, its index), while that line is wrong: a
     #: later g'(z) replaced by it is the author's error carried, not a new one
     stated: dict[int, tuple[Expr, int]] = field(default_factory=dict)
+    #: the value of a wrong side computation's left side -> (the author's value for it, its line):
+    #: a later line that uses the author's value (s'(z) = s(z)^2 after s(z) = σ(z)) carries that error
+    sides: dict[Expr, tuple[Expr, int]] = field(default_factory=dict)
     identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
     merged: int = 0  # left sides of identities taken into their line: the steps after are renumbered
     name: str = ""  # the function's name: the document's, or a second exercise's (σ, then g)
@@ -178,13 +182,31 @@ def side_computation_row(r: Reading, step: Step, mine: Expr, aside: Expr) -> Non
     if line.verdict == "wrong":
         from .diagnose import Situation, diagnose
 
-        before = step.claim if step.claim is not None else r.lines[-1].expr
+        before = _helper_derivative(r, step) or (step.claim if step.claim is not None else r.lines[-1].expr)
         line = replace(line, diagnosis=diagnose(Situation(
             written=expr, W=mine, C=aside, before=before, definition=r.definition, z=r.z, step=line.step,
             value=r.value, function=r.name)))
     r.lines.append(line)
     if line.ok:
         r.aside = mine
+    if step.claim is not None and line.verdict in ("wrong", "proved", "numerically equal"):
+        if line.verdict == "wrong":
+            r.sides[aside] = (mine, step.index)
+        else:
+            r.sides.pop(aside, None)
+
+
+def _helper_derivative(r: Reading, step: Step) -> Expr | None:
+    """s'(z) as the left side of a row, s a helper the text defined (s(z) = ...): d/dz of the
+    helper's expression, not done (the claim as read is its value, which hides what was
+    differentiated: a table slip such as σ' = σ² is then named as one)."""
+    left = re.fullmatch(r"\s*(\w+)('+)\s*\(\s*(\w+)\s*\)\s*", step.claim_text or "")
+    if left is None or left.group(3) != r.z.name:
+        return None
+    defined = [line.expr for line in r.lines if line.step.helper == left.group(1) and line.expr is not None]
+    if not defined:
+        return None
+    return Derivative(defined[-1], (r.z, len(left.group(2))), evaluate=False)
 
 
 @dataclass(frozen=True)
@@ -268,6 +290,9 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]
         reason = (f"follows from line {follows} with {name}'s derivative as line {own[1]} "
                   f"gives it, which is wrong")
+    elif (own := _with_own_sides(mine, target.value, r.sides, z)) is not None:
+        verdict, right, source, comparison = "carried forward", False, own[1], own[0]
+        reason = f"follows from line {follows} with line {own[1]}'s result as the author wrote it, which is wrong"
     else:
         verdict, right, source = "wrong", False, step.index
         reason = what
@@ -342,6 +367,16 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     if not comparison.equal:
         return None
     return comparison, max(stated[k][1] for k in used)
+
+
+def _with_own_sides(mine: Expr, target: Expr, sides: dict, z: Symbol):
+    """(comparison, line) where ``mine`` equals ``target`` once a wrong side computation's value
+    in it is the author's (line ``line``); else None."""
+    for claimed, (written, index) in sides.items():
+        changed = target.subs(claimed, written)
+        if changed != target and (comparison := compare(mine, changed, z)).equal:
+            return comparison, index
+    return None
 
 
 def _side_line(step: Step, expr: Expr, mine: Expr, aside: Expr, lines: list, z: Symbol) -> CheckedLine:
