@@ -258,11 +258,13 @@ def _root_sign(s: Situation, points: list, where: list[str]) -> str | None:
             continue
         if not _same(_values(s.value(s.written.xreplace({p: -p})), z, points), _values(s.C, z, points)):
             continue
-        value = s.value(p)
-        if isinstance(value, Abs):
-            u = value.args[0]
-            return (f"{_plain(p, s)} = |{_plain(u, s)}|, not {_plain(u, s)}: a square root is never negative, so "
-                    f"for {' and '.join(where)} the line has the wrong sign.")
+        factor, bars = s.value(p).as_independent(z, as_Add=False)
+        if isinstance(bars, Abs) and factor.is_positive:
+            u = bars.args[0]
+            shown, meant = (f"|{_plain(u, s)}|", _plain(u, s)) if factor == 1 else (
+                f"{_plain(factor, s)}·|{_plain(u, s)}|", f"{_plain(factor, s)}·{_plain(u, s)}")
+            return (f"{_plain(p, s)} = {shown}, not {meant}: a square root is never negative, so for "
+                    f"{' and '.join(where)} the line has the wrong sign.")
     return None
 
 
