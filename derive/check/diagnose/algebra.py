@@ -1,0 +1,206 @@
+"""The catalog of slips in algebra from the line before: a square of a sum expanded wrong, a
+power changed, a parameter lost with g, a power on the wrong bracket, one term's sign or
+constant factor; each named only where the one change that reproduces the line is found."""
+
+from __future__ import annotations
+
+from sympy import Add, Expr, Mul, Pow
+
+from ...engine import forms
+from ...engine.functions import g
+from ..equality import POINTS
+from .situation import Diagnosis, Situation
+from .values import _constant, _divide, _same, _small_fraction, _values
+from .words import _plain
+
+
+def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
+    """A form in g with a parameter's factor lost at every g: 1 - e^(-g) for softplus-β's
+    1 - e^(-βg), g + σ(βz)(1 - g) for swish-β's βg + σ(βz)(1 - βg)."""
+    z = s.z
+    if not s.written.has(g(z)):
+        return None
+    for p in sorted(s.definition.free_symbols - {z}, key=str):
+        fixed = s.written.xreplace({g(z): Mul(p, g(z), evaluate=False)})
+        if _same(_values(s.value(fixed), z, points), right):
+            shown = _plain(p, s)
+            return Diagnosis("chain_factor", f"The parameter {shown} is missing with {_plain(g(z), s)}: "
+                             f"{shown}·{_plain(g(z), s)} in its place makes the line right.", fixed)
+    return None
+
+
+def _fits(s: Situation, fixed: Expr, right: list, points) -> bool:
+    """The line changed so equals the right one at the diagnosis's points and at every point of
+    the sample (a slip named is one that makes the line right, not right here only)."""
+    return (_same(_values(s.value(fixed), s.z, points), right)
+            and _same(_values(s.value(fixed), s.z, POINTS), _values(s.C, s.z, POINTS)))
+
+
+def _one_fix(s: Situation, variants: list, right: list, points):
+    """The one variant (fixed line, what) that makes the line right, or None where none or
+    several different ones do (then naming one would be a guess)."""
+    found = {}
+    for fixed, what in variants:
+        if fixed not in found and _fits(s, fixed, right, points):
+            found[fixed] = what
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+_POWER_WORDS = {2: "square", 3: "cube"}
+
+
+def _power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
+    """A power put on a bracket that belongs to one of its terms, or the other way round:
+    -2g(1 - g)^2 for -2g(1 - g^2) (tanh' = 1 - g^2 substituted), 1 - g^2 for (1 - g)^2."""
+    z = s.z
+    variants = []
+    for p in sorted(s.written.atoms(Pow), key=str):  # (a + b)^n written for a + b^n
+        n = p.exp
+        if not (isinstance(p.base, Add) and n.is_Integer and abs(n) in (2, 3)) or not p.has(z):
+            continue
+        terms = p.base.args
+        for i, term in enumerate(terms):
+            if term.is_number:
+                continue
+            inside = Add(*terms[:i], _signed_power(term, abs(n)), *terms[i + 1:], evaluate=False)
+            meant = inside if n > 0 else Pow(inside, -1, evaluate=False)
+            word = _POWER_WORDS[abs(n)]
+            variants.append((s.written.xreplace({p: meant}),
+                             f"the {word} belongs to {_plain(_unsigned(term), s)} alone: {_plain(inside, s)}, "
+                             f"not ({_plain(p.base, s)})^{abs(n)}"))
+    for a in sorted(s.written.atoms(Add), key=str):  # a + b^n written for (a + b)^n
+        for i, term in enumerate(a.args):
+            bare = _unsigned(term)
+            if not (isinstance(bare, Pow) and bare.exp in (2, 3) and bare.base.has(z)):
+                continue
+            inner = Add(*a.args[:i], -bare.base if term.could_extract_minus_sign() else bare.base,
+                        *a.args[i + 1:], evaluate=False)
+            word = _POWER_WORDS[int(bare.exp)]
+            variants.append((s.written.xreplace({a: Pow(inner, bare.exp, evaluate=False)}),
+                             f"the {word} belongs to the whole bracket: ({_plain(inner, s)})^{bare.exp}, "
+                             f"not {_plain(a, s)}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("algebra", f"Algebra: {what}.", fixed)
+
+
+def _unsigned(term: Expr) -> Expr:
+    return -term if term.could_extract_minus_sign() else term
+
+
+def _signed_power(term: Expr, n: int) -> Expr:
+    """-g raised to n with its sign kept in front: -(g^n) (1 - g^2 is what 1 - g squared alone means)."""
+    return -(_unsigned(term) ** n) if term.could_extract_minus_sign() else term ** n
+
+
+def _sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+    """One term of a sum with the wrong sign: (2 + z^2)φ for (2 − z^2)φ (φ' = −zφ's minus lost)."""
+    variants = []
+    for a in sorted(s.written.atoms(Add), key=str):
+        if len(a.args) > 6:
+            continue
+        for i, term in enumerate(a.args):
+            if term.has(s.z):
+                flipped = Add(*a.args[:i], -term, *a.args[i + 1:], evaluate=False)
+                variants.append((s.written.xreplace({a: flipped}),
+                                 f"the term {_plain(term, s)} of {_plain(a, s)} should be {_plain(-term, s)}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("sign", f"The sign of one term is wrong: {what}.", fixed)
+
+
+def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+    """One term of the line off by a constant factor (a small fraction): z/√(z² + 1) + 1 for
+    z/(2√(z² + 1)) + 1, the ½ of (√(z² + 1) − 1)/2 lost in one term."""
+    if not isinstance(s.written, Add) or len(s.written.args) > 6:
+        return None
+    z, terms = s.z, s.written.args
+    variants = []
+    for i, term in enumerate(terms):
+        if not term.has(z):
+            continue
+        rest = Add(*terms[:i], *terms[i + 1:])
+        k = _constant(_divide([None if y is None or r is None else y - r
+                               for y, r in zip(right, _values(s.value(rest), z, points))],
+                              _values(s.value(term), z, points)))
+        fraction = _small_fraction(k) if k is not None else None
+        if fraction is None or fraction in (0, 1, -1):
+            continue
+        scaled = forms.as_written(fraction * term)
+        lost = " (a factor or an equal term is lost)" if fraction.is_Integer else ""
+        variants.append((Add(*terms[:i], scaled, *terms[i + 1:], evaluate=False),
+                         f"the term {_plain(term, s)} should be {_plain(fraction, s)} times it, "
+                         f"{_plain(scaled, s)}{lost}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("constant", f"A constant factor is wrong in one term: {what}.", fixed)
+
+
+def _square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None:
+    """(a ± b)² written a² ± b², or with its cross term dropped or of the wrong sign, in
+    the line before (also in a denominator); ``shown``: only where the line shows a square
+    of a term."""
+    before = s.before
+    squares = sorted((p for p in before.atoms(Pow) if isinstance(p.base, Add) and p.exp in (2, -2)), key=str)
+    variants: list[tuple[dict, str, dict]] = []
+    slips: dict[Pow, list[tuple[Expr, str, Expr]]] = {}  # each square: its wrong expansions, and the right one
+    for p in squares:
+        terms = forms.terms(p.base)
+        if shown and not s.written.is_number and not any(s.written.has(q) for q in (t ** 2 for t in terms) if not q.is_number):
+            continue  # the line shows no square of a term: another slip (1 - g for 1 - g^2) fits better
+        a, b = terms[0], Add(*terms[1:])
+        signed = Add(*(_signed_square(t) for t in terms))
+        plain = Add(*(t ** 2 for t in terms))
+        cross = Add(*(2 * x * y for i, x in enumerate(terms) for y in terms[i + 1:]))
+        right = Add(a ** 2, 2 * a * b, b ** 2, evaluate=False)
+        right = right if p.exp == 2 else Pow(right, -1, evaluate=False)
+        sides = f"({_plain(p.base, s)})²"
+        slips[p] = [(wrong if p.exp == 2 else 1 / wrong, message, right) for wrong, message in (
+            (plain, f"{sides} is not the sum of the squares of its terms: the cross term {_plain(cross, s)} is "
+                    "missing; (a + b)^2 = a^2 + 2ab + b^2."),
+            (signed, f"{sides} is not {_plain(signed, s)}: the cross term {_plain(cross, s)} is missing; "
+                     "(a - b)^2 = a^2 - 2ab + b^2, (a + b)^2 = a^2 + 2ab + b^2."),
+            (plain - cross, f"{sides}: the cross term has the wrong sign; (a + b)^2 = a^2 + 2ab + b^2."))]
+        variants += [({p: wrong}, message, {p: right}) for wrong, message, right in slips[p]]
+    groups = [[p for p in slips if p.exp == 2], [p for p in slips if p.exp == -2], list(slips)]
+    for group in groups:  # the same slip in several squares of the line
+        if len(group) > 1:
+            for i in range(2):
+                variants.append(({p: slips[p][i][0] for p in group},
+                                 "squares of sums are not the sums of the squares: the cross terms are missing; "
+                                 "(a ± b)^2 = a^2 ± 2ab + b^2.", {p: slips[p][i][2] for p in group}))
+    found = [(change, message, fixed) for change, message, fixed in variants
+             if equals(s.value(before.xreplace(change)))]
+    if not found:
+        return None
+    change, message, fixed = found[0]
+    if not shown and len({frozenset(c) for c, _, _ in found}) > 1:  # several squares explain it: name none
+        return Diagnosis("algebra", "Algebra: a square of a sum is expanded wrong: a cross term is missing or "
+                         "has the wrong sign; (a ± b)^2 = a^2 ± 2ab + b^2.", None)
+    return Diagnosis("algebra", f"Algebra: {message}", before.xreplace(fixed))
+
+
+def _signed_square(term: Expr) -> Expr:
+    return -(term ** 2) if term.could_extract_minus_sign() else term ** 2
+
+
+def _powers_changed(s: Situation, equals) -> Diagnosis | None:
+    """A power in the line before raised or lowered by one (or all squares dropped)."""
+    before = s.before
+    powers = sorted((p for p in before.atoms(Pow) if p.exp.is_Integer and p.exp not in (1, -1)), key=str)
+    variants = [({p: Pow(p.base, p.exp - 1)}, p) for p in powers] + [({p: Pow(p.base, p.exp + 1)}, p) for p in powers]
+    squares = {p: Pow(p.base, p.exp // 2) for p in powers if p.exp % 2 == 0}
+    if len(squares) > 1:
+        variants.append((squares, None))
+    for change, p in variants:
+        if equals(s.value(before.xreplace(change))):
+            where = f"the power of {_plain(p.base, s)}" if p is not None else "the squares"
+            return Diagnosis("exponent", f"A power is off: {where} changed from the line before to this one.",
+                             before)
+    return None
