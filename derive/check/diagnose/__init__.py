@@ -21,7 +21,7 @@ tried in order, the corrected line in the author's names).
 """
 
 from .matching import diagnose
-from .situation import KINDS, Diagnosis, Situation
+from .situation import Diagnosis, KINDS, Situation
 from .values import table_forms
 
 __all__ = ["KINDS", "Diagnosis", "Situation", "diagnose", "table_forms"]

@@ -10,11 +10,11 @@ from ...engine import forms
 from ...engine.functions import g
 from ..equality import POINTS
 from .situation import Diagnosis, Situation
-from .values import _constant, _divide, _same, _small_fraction, _values
-from .words import _plain
+from .values import constant_value, divided, same_values, sample_values, small_fraction
+from .words import formula
 
 
-def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
+def parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
     """A form in g with a parameter's factor lost at every g: 1 - e^(-g) for softplus-β's
     1 - e^(-βg), g + σ(βz)(1 - g) for swish-β's βg + σ(βz)(1 - βg)."""
     z = s.z
@@ -22,18 +22,18 @@ def _parameter_with_g(s: Situation, right: list, points) -> Diagnosis | None:
         return None
     for p in sorted(s.definition.free_symbols - {z}, key=str):
         fixed = s.written.xreplace({g(z): Mul(p, g(z), evaluate=False)})
-        if _same(_values(s.value(fixed), z, points), right):
-            shown = _plain(p, s)
-            return Diagnosis("chain_factor", f"The parameter {shown} is missing with {_plain(g(z), s)}: "
-                             f"{shown}·{_plain(g(z), s)} in its place makes the line right.", fixed)
+        if same_values(sample_values(s.value(fixed), z, points), right):
+            shown = formula(p, s)
+            return Diagnosis("chain_factor", f"The parameter {shown} is missing with {formula(g(z), s)}: "
+                             f"{shown}·{formula(g(z), s)} in its place makes the line right.", fixed)
     return None
 
 
 def _fits(s: Situation, fixed: Expr, right: list, points) -> bool:
     """The line changed so equals the right one at the diagnosis's points and at every point of
     the sample (a slip named is one that makes the line right, not right here only)."""
-    return (_same(_values(s.value(fixed), s.z, points), right)
-            and _same(_values(s.value(fixed), s.z, POINTS), _values(s.C, s.z, POINTS)))
+    return (same_values(sample_values(s.value(fixed), s.z, points), right)
+            and same_values(sample_values(s.value(fixed), s.z, POINTS), sample_values(s.C, s.z, POINTS)))
 
 
 def _one_fix(s: Situation, variants: list, right: list, points):
@@ -49,7 +49,7 @@ def _one_fix(s: Situation, variants: list, right: list, points):
 _POWER_WORDS = {2: "square", 3: "cube"}
 
 
-def _power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
+def power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
     """A power put on a bracket that belongs to one of its terms, or the other way round:
     -2g(1 - g)^2 for -2g(1 - g^2) (tanh' = 1 - g^2 substituted), 1 - g^2 for (1 - g)^2."""
     z = s.z
@@ -66,8 +66,8 @@ def _power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
             meant = inside if n > 0 else Pow(inside, -1, evaluate=False)
             word = _POWER_WORDS[abs(n)]
             variants.append((s.written.xreplace({p: meant}),
-                             f"the {word} belongs to {_plain(_unsigned(term), s)} alone: {_plain(inside, s)}, "
-                             f"not ({_plain(p.base, s)})^{abs(n)}"))
+                             f"the {word} belongs to {formula(_unsigned(term), s)} alone: {formula(inside, s)}, "
+                             f"not ({formula(p.base, s)})^{abs(n)}"))
     for a in sorted(s.written.atoms(Add), key=str):  # a + b^n written for (a + b)^n
         for i, term in enumerate(a.args):
             bare = _unsigned(term)
@@ -77,8 +77,8 @@ def _power_misplaced(s: Situation, right: list, points) -> Diagnosis | None:
                         *a.args[i + 1:], evaluate=False)
             word = _POWER_WORDS[int(bare.exp)]
             variants.append((s.written.xreplace({a: Pow(inner, bare.exp, evaluate=False)}),
-                             f"the {word} belongs to the whole bracket: ({_plain(inner, s)})^{bare.exp}, "
-                             f"not {_plain(a, s)}"))
+                             f"the {word} belongs to the whole bracket: ({formula(inner, s)})^{bare.exp}, "
+                             f"not {formula(a, s)}"))
     found = _one_fix(s, variants, right, points)
     if found is None:
         return None
@@ -95,7 +95,7 @@ def _signed_power(term: Expr, n: int) -> Expr:
     return -(_unsigned(term) ** n) if term.could_extract_minus_sign() else term ** n
 
 
-def _sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+def sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
     """One term of a sum with the wrong sign: (2 + z^2)φ for (2 − z^2)φ (φ' = −zφ's minus lost)."""
     variants = []
     for a in sorted(s.written.atoms(Add), key=str):
@@ -105,7 +105,7 @@ def _sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
             if term.has(s.z):
                 flipped = Add(*a.args[:i], -term, *a.args[i + 1:], evaluate=False)
                 variants.append((s.written.xreplace({a: flipped}),
-                                 f"the term {_plain(term, s)} of {_plain(a, s)} should be {_plain(-term, s)}"))
+                                 f"the term {formula(term, s)} of {formula(a, s)} should be {formula(-term, s)}"))
     found = _one_fix(s, variants, right, points)
     if found is None:
         return None
@@ -113,7 +113,7 @@ def _sign_of_a_term(s: Situation, right: list, points) -> Diagnosis | None:
     return Diagnosis("sign", f"The sign of one term is wrong: {what}.", fixed)
 
 
-def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
+def factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
     """One term of the line off by a constant factor (a small fraction): z/√(z² + 1) + 1 for
     z/(2√(z² + 1)) + 1, the ½ of (√(z² + 1) − 1)/2 lost in one term."""
     if not isinstance(s.written, Add) or len(s.written.args) > 6:
@@ -124,17 +124,17 @@ def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
         if not term.has(z):
             continue
         rest = Add(*terms[:i], *terms[i + 1:])
-        k = _constant(_divide([None if y is None or r is None else y - r
-                               for y, r in zip(right, _values(s.value(rest), z, points))],
-                              _values(s.value(term), z, points)))
-        fraction = _small_fraction(k) if k is not None else None
+        k = constant_value(divided([None if y is None or r is None else y - r
+                               for y, r in zip(right, sample_values(s.value(rest), z, points))],
+                              sample_values(s.value(term), z, points)))
+        fraction = small_fraction(k) if k is not None else None
         if fraction is None or fraction in (0, 1, -1):
             continue
         scaled = forms.as_written(fraction * term)
         lost = " (a factor or an equal term is lost)" if fraction.is_Integer else ""
         variants.append((Add(*terms[:i], scaled, *terms[i + 1:], evaluate=False),
-                         f"the term {_plain(term, s)} should be {_plain(fraction, s)} times it, "
-                         f"{_plain(scaled, s)}{lost}"))
+                         f"the term {formula(term, s)} should be {formula(fraction, s)} times it, "
+                         f"{formula(scaled, s)}{lost}"))
     found = _one_fix(s, variants, right, points)
     if found is None:
         return None
@@ -142,7 +142,7 @@ def _factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
     return Diagnosis("constant", f"A constant factor is wrong in one term: {what}.", fixed)
 
 
-def _square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None:
+def square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None:
     """(a ± b)² written a² ± b², or with its cross term dropped or of the wrong sign, in
     the line before (also in a denominator); ``shown``: only where the line shows a square
     of a term."""
@@ -160,11 +160,11 @@ def _square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None
         cross = Add(*(2 * x * y for i, x in enumerate(terms) for y in terms[i + 1:]))
         right = Add(a ** 2, 2 * a * b, b ** 2, evaluate=False)
         right = right if p.exp == 2 else Pow(right, -1, evaluate=False)
-        sides = f"({_plain(p.base, s)})²"
+        sides = f"({formula(p.base, s)})²"
         slips[p] = [(wrong if p.exp == 2 else 1 / wrong, message, right) for wrong, message in (
-            (plain, f"{sides} is not the sum of the squares of its terms: the cross term {_plain(cross, s)} is "
+            (plain, f"{sides} is not the sum of the squares of its terms: the cross term {formula(cross, s)} is "
                     "missing; (a + b)^2 = a^2 + 2ab + b^2."),
-            (signed, f"{sides} is not {_plain(signed, s)}: the cross term {_plain(cross, s)} is missing; "
+            (signed, f"{sides} is not {formula(signed, s)}: the cross term {formula(cross, s)} is missing; "
                      "(a - b)^2 = a^2 - 2ab + b^2, (a + b)^2 = a^2 + 2ab + b^2."),
             (plain - cross, f"{sides}: the cross term has the wrong sign; (a + b)^2 = a^2 + 2ab + b^2."))]
         variants += [({p: wrong}, message, {p: right}) for wrong, message, right in slips[p]]
@@ -190,7 +190,7 @@ def _signed_square(term: Expr) -> Expr:
     return -(term ** 2) if term.could_extract_minus_sign() else term ** 2
 
 
-def _powers_changed(s: Situation, equals) -> Diagnosis | None:
+def powers_changed(s: Situation, equals) -> Diagnosis | None:
     """A power in the line before raised or lowered by one (or all squares dropped)."""
     before = s.before
     powers = sorted((p for p in before.atoms(Pow) if p.exp.is_Integer and p.exp not in (1, -1)), key=str)
@@ -200,7 +200,7 @@ def _powers_changed(s: Situation, equals) -> Diagnosis | None:
         variants.append((squares, None))
     for change, p in variants:
         if equals(s.value(before.xreplace(change))):
-            where = f"the power of {_plain(p.base, s)}" if p is not None else "the squares"
+            where = f"the power of {formula(p.base, s)}" if p is not None else "the squares"
             return Diagnosis("exponent", f"A power is off: {where} changed from the line before to this one.",
                              before)
     return None

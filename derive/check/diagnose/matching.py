@@ -17,38 +17,38 @@ from .values import (
     NEAR,
     SAMPLE,
     TINY,
-    _constant,
-    _divide,
-    _multiple,
-    _relative_gap,
-    _same,
-    _values,
-    _zero,
+    all_zero,
+    constant_value,
+    divided,
+    multiple_of,
+    relative_gap,
+    same_values,
+    sample_values,
     table_forms,
 )
-from .words import _condition, _in_parameters, _plain
+from .words import condition_words, formula, in_parameters
 from .rules import (
-    _absolute,
-    _as_written,
-    _chain_factor,
-    _differentiated,
-    _elementary,
-    _exponent,
-    _minus_in_front,
-    _product_rule,
-    _quotient_rule,
-    _reciprocals,
-    _sign,
+    absolute,
+    chain_factor,
+    differentiated,
+    elementary,
+    exponent,
+    minus_in_front,
+    product_rule,
+    quotient_rule,
+    reciprocals,
+    sign_slip,
+    table_slip_targets,
 )
 from .algebra import (
-    _factor_in_a_term,
-    _parameter_with_g,
-    _power_misplaced,
-    _powers_changed,
-    _sign_of_a_term,
-    _square_of_sum,
+    factor_in_a_term,
+    parameter_with_g,
+    power_misplaced,
+    powers_changed,
+    sign_of_a_term,
+    square_of_sum,
 )
-from .pieces import _every_piece, _regions, _root_sign
+from .pieces import every_piece, regions_of, root_sign
 
 
 _DIAGNOSED = Memo("diagnoses", 1024)
@@ -72,8 +72,8 @@ def _diagnose(s: Situation) -> Diagnosis:
         found = _one_side(s)
     if found is None:
         found = _diagnose_at(s, SAMPLE)
-        if found.corrected is not None and not _same(_values(s.value(found.corrected), s.z, POINTS),
-                                                     _values(s.C, s.z, POINTS)):
+        if found.corrected is not None and not same_values(sample_values(s.value(found.corrected), s.z, POINTS),
+                                                     sample_values(s.C, s.z, POINTS)):
             found = replace(found, corrected=None)  # no corrected line rather than another wrong one
     return replace(found, corrected=_in_own_names(found.corrected, s)) if found.corrected is not None else found
 
@@ -91,12 +91,12 @@ def _one_side(s: Situation) -> Diagnosis | None:
     """Right on some pieces of g (or one side of 0), wrong on others: the wrong piece named,
     and the line diagnosed there alone."""
     z = s.z
-    regions = _regions(s.definition, z)
+    regions = regions_of(s.definition, z)
     verdicts = []
     partly: set[int] = set()
     for condition, piece, points in regions:
         if len(points) >= 3:
-            w, c = _values(s.W, z, points), _values(s.C, z, points)
+            w, c = sample_values(s.W, z, points), sample_values(s.C, z, points)
             pairs = [(x, y) for x, y in zip(w, c) if x is not None and y is not None]
             verdicts.append((condition, piece, points, bool(pairs) and all(close(x, y) for x, y in pairs)))
             if pairs and not verdicts[-1][3] and any(close(x, y) for x, y in pairs):
@@ -104,82 +104,82 @@ def _one_side(s: Situation) -> Diagnosis | None:
     right = [v for v in verdicts if v[3]]
     wrong = [v for v in verdicts if not v[3]]
     if not right and len(wrong) >= 2:
-        return _every_piece(s, wrong)
+        return every_piece(s, wrong)
     if not right or not wrong:
         return None
     condition, piece, points, _ = wrong[0]
-    good = " and ".join(_condition(v[0]) for v in right)
-    bad = " and for ".join(("part of " if verdicts.index(v) in partly else "") + _condition(v[0])
-                           + (f" (where {_plain(g(z), s)} = {_plain(v[1], s)})" if v[1] is not None else "")
+    good = " and ".join(condition_words(v[0]) for v in right)
+    bad = " and for ".join(("part of " if verdicts.index(v) in partly else "") + condition_words(v[0])
+                           + (f" (where {formula(g(z), s)} = {formula(v[1], s)})" if v[1] is not None else "")
                            for v in wrong)
     head = f"This line is right for {good} but wrong for {bad}"
     everywhere = [p for v in wrong for p in v[2]]
-    if _zero(_values(s.C, z, everywhere)) and s.step.order:
-        return Diagnosis("elementary_derivative", f"{head}: there {_plain(g(z), s)} is a constant, and the "
+    if all_zero(sample_values(s.C, z, everywhere)) and s.step.order:
+        return Diagnosis("elementary_derivative", f"{head}: there {formula(g(z), s)} is a constant, and the "
                          "derivative of a constant is 0.", None)
-    root = _root_sign(s, [p for v in wrong for p in v[2]], [_condition(v[0]) for v in wrong])
+    root = root_sign(s, [p for v in wrong for p in v[2]], [condition_words(v[0]) for v in wrong])
     if root is not None:
         return Diagnosis("algebra", f"{head}. Algebra: {root}", None)
     inner = _diagnose_at(s, tuple(points[:10])) if len(points) >= 5 else Diagnosis("unknown", "", None)
     if inner.kind == "unknown":
-        if s.step.order and s.before is not None and _same(_values(s.W, z, points),
-                                                            _values(s.value(s.before), z, points)):
+        if s.step.order and s.before is not None and same_values(sample_values(s.W, z, points),
+                                                            sample_values(s.value(s.before), z, points)):
             return Diagnosis("unknown", f"{head}: there this line is the function itself, not its derivative.",
                              None)
         return Diagnosis("unknown", f"{head}.", None)
     fixed = inner.corrected
-    if fixed is not None and not _same(_values(s.value(fixed), z, POINTS), _values(s.C, z, POINTS)):
+    if fixed is not None and not same_values(sample_values(s.value(fixed), z, POINTS), sample_values(s.C, z, POINTS)):
         fixed = None  # right on the wrong piece only: no corrected line rather than another wrong one
     return Diagnosis(inner.kind, f"{head}. {inner.message}", fixed)
 
 
 def _diagnose_at(s: Situation, points) -> Diagnosis:
     z, step = s.z, s.step
-    w, c = _values(s.W, z, points), _values(s.C, z, points)
-    ratio = _divide(w, c)
+    w, c = sample_values(s.W, z, points), sample_values(s.C, z, points)
+    ratio = divided(w, c)
     difference = [x - y if x is not None and y is not None else None for x, y in zip(w, c)]
-    targets = _differentiated(s)
+    targets = differentiated(s)
 
     def equals(candidate: Expr) -> bool:
-        return _same(w, _values(candidate, z, points))
+        return same_values(w, sample_values(candidate, z, points))
 
     algebra_step = step.order is None and s.before is not None and not s.before.has(Derivative)
-    if _zero(c) and not _zero(w) and step.order:
-        return Diagnosis("elementary_derivative", f"This should be 0: {_plain(g(z), s)} is a constant here, and "
+    if all_zero(c) and not all_zero(w) and step.order:
+        return Diagnosis("elementary_derivative", f"This should be 0: {formula(g(z), s)} is a constant here, and "
                          "the derivative of a constant is 0.", S.Zero)
     # the line before first; then the other forms of g (σ(z) where the line before is 1/(1 + e^{-z}))
     # once this line's own powers are ruled out
     primary, others = (targets[:1], targets[1:]) if step.order else (targets, [])
-    for finder in (_quotient_rule, _product_rule, _elementary, _absolute):
+    for finder in (quotient_rule, product_rule, elementary, absolute):
         found = finder(primary, s, equals)
         if found is not None:
             return found
     # a power written in this very line that is off (the reciprocal rule's 1/v^2 left as 1/v)
-    found = _exponent([s.written], s, ratio, points) if not algebra_step else None
+    found = exponent([s.written], s, ratio, points) if not algebra_step else None
     if found is not None:
         return found
-    for finder in (_quotient_rule, _product_rule, _elementary):
+    for finder in (quotient_rule, product_rule, elementary):
         # σ' misremembered is a slip about σ: not where the line writes neither σ nor g
-        found = finder(others if finder is not _elementary else _as_written(others, s), s, equals)
+        found = finder(others if finder is not elementary else table_slip_targets(others, s), s, equals)
         if found is not None:
             return found
-    r = _multiple(w, c)
-    if r is not None and close(r, Float(-1)) and _reciprocals(targets, s) and not _minus_in_front(s):
+    r = multiple_of(w, c)
+    if r is not None and close(r, Float(-1)) and reciprocals(targets, s) and not minus_in_front(s):
         # (a minus written in front is the reciprocal rule's: then the inner -1 is what is lost)
         # the negative of a step that differentiates 1/v: the reciprocal rule's own minus
         # dropped, before an inner -1 (of e^{-z}) forgotten, which gives the same line
-        return _sign(targets, s)
-    found = _chain_factor(targets, s, ratio, points)
+        return sign_slip(targets, s)
+    found = chain_factor(targets, s, ratio, points)
     if found is not None:
         return found
     if r is not None and close(r, Float(-1)):
-        return _sign(targets, s)
-    found = _exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points, algebra_step)
+        return sign_slip(targets, s)
+    found = exponent([x for x in (s.before, s.definition) if x is not None], s, ratio, points, algebra_step)
     if found is None and algebra_step:
-        found = _square_of_sum(s, equals) or _powers_changed(s, equals)
+        found = square_of_sum(s, equals) or powers_changed(s, equals)
     if found is not None:
         return found
-    if _zero(w):
+    if all_zero(w):
         if algebra_step:
             return Diagnosis("algebra", "This line is 0, but the line before is not: terms that do not cancel "
                              "were cancelled.", None)
@@ -187,26 +187,26 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
     if algebra_step:
         # the terms of a square may be gone from the line as read (e^{2z} + 2 - e^{2z} is 2 once
         # read): a square expanded wrong is still the teacher's name before a constant
-        found = _square_of_sum(s, equals, shown=False)
+        found = square_of_sum(s, equals, shown=False)
         if found is not None:
             return found
-    d = _constant(difference)
+    d = constant_value(difference)
     exact = s.W - s.C
     if d is not None and exact.is_Number:  # 10^-40 itself, not the 0 it is at 30 digits
         d = exact
     if d is not None and (exact.is_Number or abs(d) >= TINY):  # 0 at the sample: wrong elsewhere only
-        return Diagnosis("constant", f"A constant is dropped or added: this line is {_in_parameters(d, s)} more "
+        return Diagnosis("constant", f"A constant is dropped or added: this line is {in_parameters(d, s)} more "
                          "than the right one.", None)
     if r is not None and not close(r, Float(1)):  # 1: equal wherever both are defined and not 0
-        return Diagnosis("constant", f"A constant factor is wrong: this line is {_in_parameters(r, s)} times the "
+        return Diagnosis("constant", f"A constant factor is wrong: this line is {in_parameters(r, s)} times the "
                          "right one.",
                          None)
-    found = _parameter_with_g(s, c, points)
+    found = parameter_with_g(s, c, points)
     if found is None:
-        found = _power_misplaced(s, c, points) or _sign_of_a_term(s, c, points) or _factor_in_a_term(s, c, points)
+        found = power_misplaced(s, c, points) or sign_of_a_term(s, c, points) or factor_in_a_term(s, c, points)
     if found is not None:
         return found
-    off = _relative_gap(w, c)
+    off = relative_gap(w, c)
     if off is not None and off < NEAR:
         return Diagnosis("constant", f"This line is close to the right one but not equal (they differ by "
                          f"at most {float(off) * 100:.2g} % of its size): a number in it is rounded or mistyped, or it is an "

@@ -9,11 +9,11 @@ from sympy import Abs, And, Expr, Float, Gt, Lt, Not, Piecewise, Pow, S, Symbol,
 from ...engine.verify import close
 from ..equality import POINTS
 from .situation import Diagnosis, Situation
-from .values import BEYOND_SAMPLE, _constant, _same, _values
-from .words import _condition, _in_parameters, _plain, _short
+from .values import BEYOND_SAMPLE, constant_value, same_values, sample_values
+from .words import condition_words, formula, in_parameters, short
 
 
-def _root_sign(s: Situation, points: list, where: list[str]) -> str | None:
+def root_sign(s: Situation, points: list, where: list[str]) -> str | None:
     """A square root written for what may be negative: √(−ln g(z)) for z in the Gaussian is |z|.
     Said only where the line with that root negated is right wherever the line is wrong and the
     root's value is |u| (what it was meant to be is then u)."""
@@ -21,33 +21,33 @@ def _root_sign(s: Situation, points: list, where: list[str]) -> str | None:
     for p in sorted(s.written.atoms(Pow), key=str):
         if p.exp != S.Half or not p.has(z):
             continue
-        if not _same(_values(s.value(s.written.xreplace({p: -p})), z, points), _values(s.C, z, points)):
+        if not same_values(sample_values(s.value(s.written.xreplace({p: -p})), z, points), sample_values(s.C, z, points)):
             continue
         factor, bars = s.value(p).as_independent(z, as_Add=False)
         if isinstance(bars, Abs) and factor.is_positive:
             u = bars.args[0]
-            shown, meant = (f"|{_plain(u, s)}|", _plain(u, s)) if factor == 1 else (
-                f"{_plain(factor, s)}·|{_plain(u, s)}|", f"{_plain(factor, s)}·{_plain(u, s)}")
-            return (f"{_plain(p, s)} = {shown}, not {meant}: a square root is never negative, so for "
+            shown, meant = (f"|{formula(u, s)}|", formula(u, s)) if factor == 1 else (
+                f"{formula(factor, s)}·|{formula(u, s)}|", f"{formula(factor, s)}·{formula(u, s)}")
+            return (f"{formula(p, s)} = {shown}, not {meant}: a square root is never negative, so for "
                     f"{' and '.join(where)} the line has the wrong sign.")
     return None
 
 
-def _every_piece(s: Situation, wrong: list) -> Diagnosis | None:
+def every_piece(s: Situation, wrong: list) -> Diagnosis | None:
     """Wrong on every piece, where on each the line and the right one are constants (ReLU' with
     its pieces swapped): each piece's value and the one it should have."""
     z, said, rights = s.z, [], []
     for condition, _, points, _ in wrong:
-        w, c = _constant(_values(s.W, z, points)), _constant(_values(s.C, z, points))
+        w, c = constant_value(sample_values(s.W, z, points)), constant_value(sample_values(s.C, z, points))
         if w is None or c is None:
             return None
-        said.append(f"for {_condition(condition)} it is {_piece_value(s.W, w, points[0], s)}, it should be "
+        said.append(f"for {condition_words(condition)} it is {_piece_value(s.W, w, points[0], s)}, it should be "
                     f"{_piece_value(s.C, c, points[0], s)}")
         rights.append(c)
     if all(close(c, rights[0]) for c in rights):
         return None  # one value everywhere (a step's derivative is 0): the general diagnosis says it better
     swapped = " (the pieces' values swapped)" if len(said) == 2 and all(
-        close(_constant(_values(s.W, z, a[2])), _constant(_values(s.C, z, b[2])))
+        close(constant_value(sample_values(s.W, z, a[2])), constant_value(sample_values(s.C, z, b[2])))
         for a, b in (wrong, wrong[::-1])) else ""
     return Diagnosis("unknown", f"This line is wrong on every piece{swapped}: " + "; ".join(said) + ".", None)
 
@@ -56,14 +56,14 @@ def _piece_value(expr: Expr, value: Float, point, s: Situation) -> str:
     """A piece's constant value as a message says it: the number, or where the lines have
     parameters the piece as written (a, not the value the diagnosis gave a)."""
     if not expr.free_symbols - {s.z}:
-        return _short(value)
+        return short(value)
     piece = _piece(expr, s.z, point)
     if piece is not None and not piece.has(s.z):
-        return _plain(piece, s)
-    return _in_parameters(value, s)
+        return formula(piece, s)
+    return in_parameters(value, s)
 
 
-def _regions(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
+def regions_of(definition: Expr, z: Symbol) -> list[tuple[Expr, Expr | None, list]]:
     """(condition, the piece of g there, the sample points there): g's pieces, or the two
     sides of 0 where g has none to show."""
     pieces = piecewise_fold(definition.rewrite(Piecewise))

@@ -31,11 +31,11 @@ from ...engine.functions import g, sigmoid
 from ...engine.steps import split_fraction
 from ...engine.verify import CASES
 from .situation import Diagnosis, Differentiated, Situation
-from .values import _divide, _same, _values
-from .words import _plain
+from .values import divided, same_values, sample_values
+from .words import formula
 
 
-def _differentiated(s: Situation) -> list[Differentiated]:
+def differentiated(s: Situation) -> list[Differentiated]:
     """The line before for a g' line (and the other forms of g), or the operands of the
     d/dz (...) this line evaluates."""
     if s.before is None and not s.step.order:
@@ -59,7 +59,7 @@ def _corrected(t: Differentiated, s: Situation) -> Expr:
     return forms.as_written(t.written_line(diff(s.value(t.target), s.z)))
 
 
-def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+def quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
     z = s.z
     for t in targets:
         top, bottom = split_fraction(t.target)
@@ -80,7 +80,7 @@ def _quotient_rule(targets: list[Differentiated], s: Situation, equals) -> Diagn
         }
         for message, candidate in candidates.items():
             if candidate is not None and equals(t.line(candidate)):
-                where = f" with u = {_plain(top, s)} and v = {_plain(bottom, s)}"
+                where = f" with u = {formula(top, s)} and v = {formula(bottom, s)}"
                 # the rule done right, as written: (v u' - u v')/v^2
                 du_, dv_ = _derivative(top, du, z), _derivative(bottom, dv, z)
                 numerator = Add(Mul(bottom, du_, evaluate=False), Mul(-1, top, dv_, evaluate=False), evaluate=False)
@@ -112,7 +112,7 @@ def _quotient_layout(step) -> bool:
     return i == len(text) and len(base) > 1 and base in numerator
 
 
-def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+def product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
     """(uv)' with a term missing, both factors differentiated in one term, or − between the terms."""
     z = s.z
     for t in targets:
@@ -127,7 +127,7 @@ def _product_rule(targets: list[Differentiated], s: Situation, equals) -> Diagno
             v = Mul(*(f for j, f in enumerate(factors) if j != i))
             uu, vv = s.value(u), s.value(v)
             du, dv = diff(uu, z), diff(vv, z)
-            names = f"with u = {_plain(u, s)} and v = {_plain(v, s)}, (uv)' = u'v + uv'"
+            names = f"with u = {formula(u, s)} and v = {formula(v, s)}, (uv)' = u'v + uv'"
             candidates = [
                 (constant * du * dv, f"Product rule: {names}, not u'v' (both factors differentiated in one term)."),
                 (constant * du * vv, f"Product rule: a term is missing: {names}; this line has only u'v."),
@@ -175,7 +175,7 @@ def _wrong_tables(u: Expr):
     }
 
 
-def _elementary(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+def elementary(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
     z = s.z
     for t in targets:
         target = s.value(t.target)
@@ -193,7 +193,7 @@ def _elementary(targets: list[Differentiated], s: Situation, equals) -> Diagnosi
     return None
 
 
-def _absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
+def absolute(targets: list[Differentiated], s: Situation, equals) -> Diagnosis | None:
     """|u| differentiated as if it were u."""
     for t in targets:
         target = s.value(t.target)
@@ -219,7 +219,7 @@ def _pending(written: Expr, z: Symbol) -> list[Expr]:
     return [d.expr for d in written.atoms(Derivative) if d.expr != g(z)]
 
 
-def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, points) -> Diagnosis | None:
+def chain_factor(targets: list[Differentiated], s: Situation, ratio: list, points) -> Diagnosis | None:
     """The ratio is an inner derivative u' (missing) or its reciprocal (one too many); for
     a number, its size alone may be missing (−e^{−2z} for the derivative of e^{−2z})."""
     z = s.z
@@ -240,21 +240,21 @@ def _chain_factor(targets: list[Differentiated], s: Situation, ratio: list, poin
                 inner[str(d)] = d
     for key in sorted(inner, key=lambda k: (len(k), k)):
         d = inner[key]
-        dv = _values(d, z, points)
-        shown = _plain(d, s)
-        if _same(ratio, _divide([S.One] * len(dv), dv)):
+        dv = sample_values(d, z, points)
+        shown = formula(d, s)
+        if same_values(ratio, divided([S.One] * len(dv), dv)):
             fixed = forms.as_written(s.written * d) if d.is_number else Mul(s.written, d, evaluate=False)
             return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is missing; multiply "
                              "by it.", fixed)
-        if d.is_number and d.is_negative and _same(ratio, _divide([S.One] * len(dv), [-x for x in dv])):
-            return Diagnosis("chain_factor", f"Chain rule: the factor {_plain(-d, s)} of the inner derivative "
+        if d.is_number and d.is_negative and same_values(ratio, divided([S.One] * len(dv), [-x for x in dv])):
+            return Diagnosis("chain_factor", f"Chain rule: the factor {formula(-d, s)} of the inner derivative "
                              f"{shown} is missing (the sign is there, the number is not).",
                              forms.as_written(-s.written * d))
-        if not d.is_number and _reciprocals(targets, s) and not _minus_in_front(s) \
-                and _same(ratio, _divide([S.NegativeOne] * len(dv), dv)):
+        if not d.is_number and reciprocals(targets, s) and not minus_in_front(s) \
+                and same_values(ratio, divided([S.NegativeOne] * len(dv), dv)):
             return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is missing, and so is the "
                              "minus of the reciprocal rule, (1/v)' = −v'/v².", forms.as_written(-s.written * d))
-        if _same(ratio, dv):
+        if same_values(ratio, dv):
             fixed = forms.as_written(s.written / d) if d.is_number else Mul(s.written, Pow(d, -1, evaluate=False),
                                                                             evaluate=False)
             return Diagnosis("chain_factor", f"Chain rule: the inner derivative {shown} is applied one time "
@@ -268,7 +268,7 @@ def _chain_factor_in_a_term(inner: dict, s: Situation, points) -> Diagnosis | No
     if not isinstance(s.written, Add) or len(s.written.args) > 6:
         return None
     z = s.z
-    right = _values(s.C, z, points)
+    right = sample_values(s.C, z, points)
     terms = s.written.args
     for key in sorted(inner, key=lambda k: (len(k), k)):
         d = inner[key]
@@ -277,16 +277,16 @@ def _chain_factor_in_a_term(inner: dict, s: Situation, points) -> Diagnosis | No
                 continue
             fixed = Add(*terms[:i], Mul(term, d, evaluate=False) if not d.is_number else forms.as_written(term * d),
                         *terms[i + 1:], evaluate=False)
-            if _same(_values(s.value(fixed), z, points), right):
-                return Diagnosis("chain_factor", f"Chain rule: the inner derivative {_plain(d, s)} is missing in "
-                                 f"the term {_plain(term, s)}; multiply it by {_plain(d, s)}.", fixed)
+            if same_values(sample_values(s.value(fixed), z, points), right):
+                return Diagnosis("chain_factor", f"Chain rule: the inner derivative {formula(d, s)} is missing in "
+                                 f"the term {formula(term, s)}; multiply it by {formula(d, s)}.", fixed)
     return None
 
 
-def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
+def sign_slip(targets: list[Differentiated], s: Situation) -> Diagnosis:
     """The line is the negative of the right one: the reciprocal or power rule's own minus
     is the usual culprit when the step differentiates 1/v or v^(-n)."""
-    if _reciprocals(targets, s):
+    if reciprocals(targets, s):
         message = ("The sign is wrong: the minus of the reciprocal rule is missing, (1/v)' = −v'/v² "
                    "(and (v^n)' = n v^(n−1) v' with n negative).")
     elif s.step.order or targets:
@@ -296,13 +296,13 @@ def _sign(targets: list[Differentiated], s: Situation) -> Diagnosis:
     return Diagnosis("sign", message, _negated(s.written))
 
 
-def _minus_in_front(s: Situation) -> bool:
+def minus_in_front(s: Situation) -> bool:
     """The line as typed begins with the reciprocal rule's minus: -1/v² · u', -(v)^-2 · u',
     -\\frac{1}{v^2} u' (not -e^{-z}/v², where either minus may be the one written)."""
     return re.match(r"\s*[-−]\s*(1\s*/|\\frac\s*\{?\s*1\b|\(|\\left\s*\(|\[)", s.step.text) is not None
 
 
-def _as_written(targets: list[Differentiated], s: Situation) -> list[Differentiated]:
+def table_slip_targets(targets: list[Differentiated], s: Situation) -> list[Differentiated]:
     """The forms of g (σ(z), tanh(z), arctan(z)) a table slip can be about: all of them, but
     where the line writes no function at all beyond e^x (1/(1 + e^{-z})², no σ, no g): then
     only those without a table function (σ' misremembered is not the slip there)."""
@@ -311,7 +311,7 @@ def _as_written(targets: list[Differentiated], s: Situation) -> list[Differentia
     return [t for t in targets if not any(type(f) in (sigmoid, tanh, atan) for f in t.target.atoms(Function))]
 
 
-def _reciprocals(targets: list[Differentiated], s: Situation) -> list[Expr]:
+def reciprocals(targets: list[Differentiated], s: Situation) -> list[Expr]:
     """The powers 1/v, v^(-n) of the variable that the step differentiates."""
     return [p for t in targets for p in s.value(t.target).atoms(Pow)
             if p.exp.is_number and p.exp.is_negative and p.base.has(s.z)]
@@ -323,7 +323,7 @@ def _negated(written: Expr) -> Expr:
     return Mul(S.NegativeOne, written, evaluate=False)
 
 
-def _exponent(sources: list[Expr], s: Situation, ratio: list, points, algebra_step: bool = False) -> Diagnosis | None:
+def exponent(sources: list[Expr], s: Situation, ratio: list, points, algebra_step: bool = False) -> Diagnosis | None:
     """The ratio is a power of a base in the line (this one or the one before): W = C B^k.
     On an algebra step whose line writes no power of B at all, the factor B^(-k) of the line
     before is dropped (e^{-z} for e^{-z}/(1 + e^{-z})^2: no rule of differentiation in play)."""
@@ -336,11 +336,11 @@ def _exponent(sources: list[Expr], s: Situation, ratio: list, points, algebra_st
     for key in sorted(bases):
         base = bases[key]
         for k in (1, -1, 2, -2):
-            if _same(ratio, _values(s.value(base) ** k, z, points)):
+            if same_values(ratio, sample_values(s.value(base) ** k, z, points)):
                 how = f"is {abs(k)} too {'high' if k > 0 else 'low'}"
                 powers = [p.exp for p in s.written.atoms(Pow) if p.base == base and p.exp.is_Integer]
                 if algebra_step and not s.written.has(base):
-                    power = _plain(Pow(base, abs(k), evaluate=False) if abs(k) > 1 else base, s)
+                    power = formula(Pow(base, abs(k), evaluate=False) if abs(k) > 1 else base, s)
                     factor = f"1/{power}" if k > 0 else power
                     return Diagnosis("algebra", f"Algebra: the factor {factor} of the line before is dropped (the "
                                      f"two are equal only where {power} = 1: an approximation, not an equal line).",
@@ -348,7 +348,7 @@ def _exponent(sources: list[Expr], s: Situation, ratio: list, points, algebra_st
                 if len(powers) == 1:  # say it as the student sees it: 1/v^2, not 1/v
                     how = f"should be {powers[0] - k}, not {powers[0]}"
                 rule = "" if algebra_step else " (the reciprocal rule gives −v'/v²; (u^n)' = n u^(n−1) u')"
-                return Diagnosis("exponent", f"A power is off: the power of {_plain(base, s)} {how}{rule}.",
+                return Diagnosis("exponent", f"A power is off: the power of {formula(base, s)} {how}{rule}.",
                                  _power_fixed(s.written, base, k))
     return None
 

@@ -43,11 +43,11 @@ def table_forms(definition: Expr, z: Symbol) -> list[Expr]:
 
 
 def _table_forms(definition: Expr, z: Symbol) -> tuple[Expr, ...]:
-    values = _values(definition, z, SAMPLE)
-    return tuple(f(z) for f in (sigmoid, tanh, atan) if _same(values, _values(f(z), z, SAMPLE)))
+    values = sample_values(definition, z, SAMPLE)
+    return tuple(f(z) for f in (sigmoid, tanh, atan) if same_values(values, sample_values(f(z), z, SAMPLE)))
 
 
-def _values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
+def sample_values(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
     return _VALUES.get((expr, z, points_key(points)), lambda: _evaluated(expr, z, points))
 
 
@@ -56,48 +56,48 @@ def _evaluated(expr: Expr, z: Symbol, points) -> tuple[Float | None, ...]:
     expression a diagnosis compares (β missing is then a ratio of 1.37..., not undefined)."""
     free = expr.free_symbols - {z}
     if free:
-        expr = expr.xreplace({p: _parameter_value(p.name) for p in free})
+        expr = expr.xreplace({p: parameter_value(p.name) for p in free})
     # past the sample only the quick evaluation: a side may be slow to evaluate far out (e^(e^(e^z)))
     return tuple(quick_float(expr, {z: p}) if id(p) in _BEYOND_IDS else value_at(expr, z, p) for p in points)
 
 
-def _parameter_value(name: str) -> Float:
+def parameter_value(name: str) -> Float:
     """A positive value in [0.6, 1.6) fixed by the parameter's name alone (crc32: no hash seed)."""
     return Float(Rational(600 + zlib.crc32(name.encode()) % 1000, 1000), 30)
 
 
-def _same(a: list, b: list) -> bool:
+def same_values(a: list, b: list) -> bool:
     pairs = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
     return len(pairs) >= 5 and all(close(x, y) for x, y in pairs)
 
 
-def _constant(values: list) -> Float | None:
+def constant_value(values: list) -> Float | None:
     known = [v for v in values if v is not None]
     if len(known) >= 5 and all(close(v, known[0]) for v in known):
         return known[0]
     return None
 
 
-def _multiple(w: list, c: list) -> Float | None:
+def multiple_of(w: list, c: list) -> Float | None:
     """r with w = r c at every point where both are defined, the zeros of c included (ReLU' with
     its pieces swapped is 0 where the right one is 1, and 1 where it is 0: no multiple), or None."""
-    r = _constant(_divide(w, c))
+    r = constant_value(divided(w, c))
     if r is None or any(x is not None and y is not None and abs(y) <= TINY and not close(x, r * y)
                         for x, y in zip(w, c)):
         return None
     return r
 
 
-def _zero(values: list) -> bool:
-    value = _constant(values)
+def all_zero(values: list) -> bool:
+    value = constant_value(values)
     return value is not None and abs(value) < TINY
 
 
-def _divide(a: list, b: list) -> list:
+def divided(a: list, b: list) -> list:
     return [x / y if x is not None and y is not None and abs(y) > TINY else None for x, y in zip(a, b)]
 
 
-def _small_fraction(x) -> Rational | None:
+def small_fraction(x) -> Rational | None:
     """p/q with q ≤ 12 and |p| ≤ 48 equal to x, or None."""
     for q in range(1, 13):
         p = round(float(x) * q)
@@ -110,7 +110,7 @@ def _small_fraction(x) -> Rational | None:
 NEAR = Float("0.01")
 
 
-def _relative_gap(w: list, c: list) -> Float | None:
+def relative_gap(w: list, c: list) -> Float | None:
     """The largest |w - c| over the largest |c|, at the points where both are defined (five at
     least; GELU' crosses 0: a gap relative to c itself would be large there), or None where
     they agree at some point (a line right here and wrong elsewhere is not near the right one)."""

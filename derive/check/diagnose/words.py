@@ -10,10 +10,10 @@ from ...engine import forms
 from ...engine.functions import g
 from ...linear import linear
 from .situation import Situation
-from .values import _parameter_value
+from .values import parameter_value
 
 
-def _condition(condition: Expr) -> str:
+def condition_words(condition: Expr) -> str:
     """z > 1, z ≤ -1, -1 < z < 1: a condition on the variable as an interval reads."""
     try:
         where = condition.as_set()
@@ -29,19 +29,19 @@ def _condition(condition: Expr) -> str:
     return f"{low}{z}{high}"
 
 
-def _short(x) -> str:
+def short(x) -> str:
     return f"{float(x):.6g}"
 
 
-def _in_parameters(x, s: Situation) -> str:
+def in_parameters(x, s: Situation) -> str:
     """A number a diagnosis found, in the parameters where the lines have some (−2α, not the
     −2.58 of the value a parameter was given): a small fraction times one parameter, or the
     parameter's power; else the number where no parameter is in play, else "a constant"."""
     free = sorted((s.W.free_symbols | s.C.free_symbols | s.definition.free_symbols) - {s.z}, key=str)
     if not free or any(abs(float(x) * q - round(float(x) * q)) < 1e-9 for q in range(1, 13)):
-        return _short(x)  # a plain number (2, 1/2): the same whatever the parameters
+        return short(x)  # a plain number (2, 1/2): the same whatever the parameters
     for p in free:
-        value = float(_parameter_value(p.name))
+        value = float(parameter_value(p.name))
         for power in (1, -1, 2, -2):
             k = float(x) / value ** power
             for q in range(1, 13):
@@ -51,7 +51,7 @@ def _in_parameters(x, s: Situation) -> str:
     return "a constant"
 
 
-def _plain(expr: Expr, s: Situation) -> str:
+def formula(expr: Expr, s: Situation) -> str:
     """A formula for a message, in the author's names (σ(x) where the text wrote σ(x))."""
     if s.function != "g":
         expr = expr.xreplace({g(s.z): Function(s.function)(s.z)}) if expr.has(g(s.z)) else expr
