@@ -33,13 +33,17 @@ def _equal(a, b) -> bool:
     return all(abs(_num(a, p) - _num(b, p)) <= 1e-9 * (1 + abs(_num(b, p))) for p in POINTS)
 
 
-def _mine(expr, definition):
-    """derive's expression with g and σ as I define them (not derive's definitions)."""
+def _mine(expr, definition, helpers=None):
+    """derive's expression with g, σ and the text's helpers (``helpers``: name -> my own
+    transcription) as I define them (not derive's definitions)."""
     zz = next(iter(expr.free_symbols), z) if expr.free_symbols else z
     mine_sigmoid = 1 / (1 + exp(-z))
     out = expr.replace(lambda e: isinstance(e, Function) and e.func == derive_g, lambda e: definition.subs(z, e.args[0]))
     out = out.replace(lambda e: isinstance(e, Function) and e.func == derive_sigmoid,
                       lambda e: mine_sigmoid.subs(z, e.args[0]))
+    for name, mine in (helpers or {}).items():
+        out = out.replace(lambda e: isinstance(e, Function) and e.func.__name__ == name,
+                          lambda e, mine=mine: mine.subs(z, e.args[0]))
     return out.subs(zz, z)
 
 
@@ -49,7 +53,7 @@ def _line(text: str, index: int):
     return next(line for line in chain.lines if line.step.index == index)
 
 
-def _assert_named(text, index, kind, right, definition, student, words=()):
+def _assert_named(text, index, kind, right, definition, student, words=(), helpers=None):
     """Line ``index`` is wrong, of ``kind``; its corrected line (if any) equals ``right``."""
     assert not _equal(student, right)  # the truth: the student's line is wrong
     line = _line(text, index)
@@ -59,7 +63,7 @@ def _assert_named(text, index, kind, right, definition, student, words=()):
     for w in words:
         assert w in d.message, d.message
     if d.corrected is not None:
-        assert _equal(_mine(d.corrected, definition), right), d.corrected
+        assert _equal(_mine(d.corrected, definition, helpers), right), d.corrected
     return d
 
 
@@ -149,14 +153,22 @@ def test_wrong_helper_derivative_named_and_its_use_carried():
     u = tanh(z)
     student_u_prime = 1 + u ** 2
     assert not _equal(student_u_prime, u.diff(z))
-    d = _assert_named(HELPER, 2, "elementary_derivative", u.diff(z), u, student_u_prime, ("tanh",))
-    assert d.corrected is not None
+    d = _assert_named(HELPER, 2, "elementary_derivative", u.diff(z), z * u, student_u_prime, ("tanh",),
+                      helpers={"u": u})
+    assert d.corrected is not None and "u" in {f.func.__name__ for f in d.corrected.atoms(Function)}
     # line 5 is wrong mathematically, but it is line 4 with the author's u' (1 + u^2)
     line5 = u + z + z * u ** 2
     assert not _equal(line5, (z * u).diff(z))
     assert _equal(line5, u + z * student_u_prime)
     line = _line(HELPER, 5)
     assert line.verdict == "carried forward" and line.carried_from == 2
+    assert "u'(z) as line 2 gives it" in line.reason
+    # the CLI: one error, line 5 credited, exit 1
+    result = CliRunner().invoke(cli, ["check", "-", "--format", "json"], input=HELPER)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["first_error"] == 2
+    assert [line["verdict"] for line in data["lines"]][-1] == "carried forward"
+    assert data["lines"][1]["corrected"] == "1 - u(z)^2"  # in the helper's name (its value checked above)
 
 
 def test_helper_derivative_right_then_a_new_slip_is_wrong():

@@ -84,7 +84,7 @@ class Reading:
     stated: dict[int, tuple[Expr, int]] = field(default_factory=dict)
     #: the value of a wrong side computation's left side -> (the author's value for it, its line):
     #: a later line that uses the author's value (s'(z) = s(z)^2 after s(z) = σ(z)) carries that error
-    sides: dict[Expr, tuple[Expr, int]] = field(default_factory=dict)
+    sides: dict[Expr, tuple[Expr, int, str]] = field(default_factory=dict)
     identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
     merged: int = 0  # left sides of identities taken into their line: the steps after are renumbered
     name: str = ""  # the function's name: the document's, or a second exercise's (σ, then g)
@@ -182,31 +182,36 @@ def side_computation_row(r: Reading, step: Step, mine: Expr, aside: Expr) -> Non
     if line.verdict == "wrong":
         from .diagnose import Situation, diagnose
 
-        before = _helper_derivative(r, step) or (step.claim if step.claim is not None else r.lines[-1].expr)
-        line = replace(line, diagnosis=diagnose(Situation(
+        helper = _helper_derivative(r, step)
+        before = helper[1] if helper else step.claim if step.claim is not None else r.lines[-1].expr
+        diagnosis = diagnose(Situation(
             written=expr, W=mine, C=aside, before=before, definition=r.definition, z=r.z, step=line.step,
-            value=r.value, function=r.name)))
+            value=r.value, function=r.name))
+        if helper and diagnosis.corrected is not None:  # s(z) again where the helper was read as σ(z)
+            diagnosis = replace(diagnosis, corrected=diagnosis.corrected.xreplace(
+                {before.expr: Function(helper[0])(r.z)}))
+        line = replace(line, diagnosis=diagnosis)
     r.lines.append(line)
     if line.ok:
         r.aside = mine
     if step.claim is not None and line.verdict in ("wrong", "proved", "numerically equal"):
         if line.verdict == "wrong":
-            r.sides[aside] = (mine, step.index)
+            r.sides[aside] = (mine, step.index, (step.claim_text or "").strip())
         else:
             r.sides.pop(aside, None)
 
 
-def _helper_derivative(r: Reading, step: Step) -> Expr | None:
-    """s'(z) as the left side of a row, s a helper the text defined (s(z) = ...): d/dz of the
-    helper's expression, not done (the claim as read is its value, which hides what was
-    differentiated: a table slip such as σ' = σ² is then named as one)."""
+def _helper_derivative(r: Reading, step: Step) -> tuple[str, Expr] | None:
+    """s'(z) as the left side of a row, s a helper the text defined (s(z) = ...): the helper's
+    name and d/dz of its expression, not done (the claim as read is its value, which hides what
+    was differentiated: a table slip such as σ' = σ² is then named as one)."""
     left = re.fullmatch(r"\s*(\w+)('+)\s*\(\s*(\w+)\s*\)\s*", step.claim_text or "")
     if left is None or left.group(3) != r.z.name:
         return None
     defined = [line.expr for line in r.lines if line.step.helper == left.group(1) and line.expr is not None]
     if not defined:
         return None
-    return Derivative(defined[-1], (r.z, len(left.group(2))), evaluate=False)
+    return left.group(1), Derivative(defined[-1], (r.z, len(left.group(2))), evaluate=False)
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,7 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
                   f"gives it, which is wrong")
     elif (own := _with_own_sides(mine, target.value, r.sides, z)) is not None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]
-        reason = f"follows from line {follows} with line {own[1]}'s result as the author wrote it, which is wrong"
+        reason = f"follows from line {follows} with {own[2] or 'the side result'} as line {own[1]} gives it, which is wrong"
     else:
         verdict, right, source = "wrong", False, step.index
         reason = what
@@ -370,12 +375,12 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
 
 
 def _with_own_sides(mine: Expr, target: Expr, sides: dict, z: Symbol):
-    """(comparison, line) where ``mine`` equals ``target`` once a wrong side computation's value
+    """(comparison, line, its left side as written) where ``mine`` equals ``target`` once a wrong side computation's value
     in it is the author's (line ``line``); else None."""
-    for claimed, (written, index) in sides.items():
+    for claimed, (written, index, left) in sides.items():
         changed = target.subs(claimed, written)
         if changed != target and (comparison := compare(mine, changed, z)).equal:
-            return comparison, index
+            return comparison, index, left
     return None
 
 
