@@ -192,3 +192,24 @@ def test_var_other_than_the_texts_is_refused_in_one_line(tmp_path, var):
     ok = CliRunner().invoke(cli, ["check", str(path), "--var", "x", "--format", "json"])
     assert ok.exit_code == 0 and json.loads(ok.stdout)["valid"]
 
+
+
+def test_a_power_off_on_an_algebra_step_names_no_rule_of_differentiation():
+    G = 1 / (1 + exp(-z))
+    before = exp(-z) / (1 + exp(-z)) ** 2
+    assert _equal(before, G.diff(z))
+    student = exp(-z) / (1 + exp(-z)) ** 3
+    text = "g(z) = 1/(1 + e^-z)\ng'(z) = e^-z/(1 + e^-z)^2\n= e^-z/(1 + e^-z)^3\n"
+    d = _assert_named(text, 3, "exponent", before, G, student, ("power of 1 + e^(-z)",))
+    assert "reciprocal rule" not in d.message and d.corrected is not None
+
+
+def test_two_slips_in_one_line_are_not_named_as_one():
+    """(1 + 2z)e^{-z} for (1 - z)e^{-z}: no one sign or factor makes it right: say less."""
+    G = z * exp(-z)
+    student = (1 + 2 * z) * exp(-z)
+    assert not _equal(student, G.diff(z))
+    line = _line("g(z) = z e^(-z)\ng'(z) = e^(-z) - z e^(-z)\n= (1 + 2z) e^(-z)\n", 3)
+    assert line.verdict == "wrong"
+    assert line.diagnosis.kind == "algebra" and line.diagnosis.corrected is None
+    assert "sign of one term" not in line.diagnosis.message and "in one term" not in line.diagnosis.message
