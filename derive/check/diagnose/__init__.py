@@ -9,10 +9,13 @@ misremembered (σ' = σ², tanh' = sech, tanh' = 1 + tanh², arctan' = 1/(1 − 
 inner derivative u' missing or repeated (a number such as the 2 of e^{-2z} too); a
 power off by one; the minus of the reciprocal rule dropped; (a ± b)² = a² ± b².  The
 first candidate that equals W at every point names the kind; otherwise the ratio or
-the difference may be a constant; otherwise ``unknown``.
+the difference may be a constant; otherwise one change that makes the line right (a
+power on the wrong bracket, one term's sign or constant factor) where exactly one does;
+otherwise ``unknown``.
 
 Where g is made of pieces (ReLU, ELU, softsign) and the line is right on one side of
-the kink only, the other side is named and diagnosed on its own.
+the kink only, the other side is named and diagnosed on its own (√(−ln g) written for z
+in the Gaussian: it is |z|, wrong for z < 0).
 
 The package: ``situation`` (what a diagnosis reads and says), ``values`` (lines as numbers at
 the sample points), ``words`` (formulas and conditions as a sentence says them), ``rules`` and

@@ -52,8 +52,6 @@ from .pieces import every_piece, regions_of, root_sign
 
 
 _DIAGNOSED = Memo("diagnoses", 1024)
-
-
 NON_SMOOTH = (Abs, Max, Min, Piecewise, Heaviside, sign)
 
 

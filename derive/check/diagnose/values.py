@@ -13,26 +13,18 @@ from ...engine.verify import close, quick_float
 from ..equality import POINTS, points_key, value_at
 from ..memo import Memo
 
-
 SAMPLE = POINTS[:10]
-
-
 #: pieces are also looked at here, past the sample's ±4: a line right again far out (hard
 #: sigmoid's breakpoints written ±4) is wrong on a part of a piece, not on all of it
 BEYOND_SAMPLE = tuple(Float(v, 30) for v in ("4.61", "-4.61", "5.83", "-5.83", "7.37", "-7.37", "9.71", "-9.71",
                                               "12.9", "-12.9"))
-
-
 _BEYOND_IDS = frozenset(id(p) for p in BEYOND_SAMPLE)
-
-
 TINY = Float("1e-25")
-
+#: a line this close to the right one at every point (relative) is near it: a number rounded
+NEAR = Float("0.01")
 
 #: what a process remembers (``memo``): each a pure function of its key
 _TABLE_FORMS = Memo("table forms", 256)
-
-
 _VALUES = Memo("diagnosis values", 4096)
 
 
@@ -104,10 +96,6 @@ def small_fraction(x) -> Rational | None:
         if p != 0 and abs(p) <= 48 and abs(float(x) * q - p) < 1e-9:
             return Rational(p, q)
     return None
-
-
-#: a line this close to the right one at every point (relative) is near it: a number rounded
-NEAR = Float("0.01")
 
 
 def relative_gap(w: list, c: list) -> Float | None:
