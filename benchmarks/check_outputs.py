@@ -1,4 +1,4 @@
-"""Every derivation file under tests/data checked (text and --format json, and with the
+"""Every derivation file under tests/data and examples/check checked (text and --format json, and with the
 review3 harness's --function/--var where a case has some), each output and exit code written
 to OUT/<path>.<mode>.out: `python benchmarks/check_outputs.py OUT 0 1`, then `diff -r` two OUTs
 (before and after a refactor). One process per worker (click's CliRunner on derive's cli)."""
@@ -21,7 +21,7 @@ for b in range(1, 12):
     for c in getattr(m, "CASES", []):
         if getattr(c, "args", None):
             extra[c.name if hasattr(c, "name") else c.file] = c.args
-files = sorted(p for p in (root / "tests/data").rglob("*")
+files = sorted(p for p in [*(root / "tests/data").rglob("*"), *(root / "examples/check").glob("*")]
                if p.is_file() and p.suffix in (".txt", ".tex", ".md") and "harness" not in p.parts
                and p.name not in ("README.md", "FINDINGS.md"))
 runner = CliRunner()

@@ -150,6 +150,7 @@ def new_exercise_row(r: Reading, step: Step, mine: Expr) -> None:
     again from it, with nothing of the first exercise's carried into it."""
     expr = step.expr
     r.definition, r.forms_of_g, r.stated, r.seen_orders, r.aside, r.identity = expr, [expr], {}, set(), None, None
+    r.sides = {}
     if step.function_names:  # another function than the first exercise's: named as its author names it
         r.name = step.function_names[0]
     line = CheckedLine(step, expr, "definition", reason=f"defines {r.name} anew")
