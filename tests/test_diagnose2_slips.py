@@ -213,3 +213,34 @@ def test_two_slips_in_one_line_are_not_named_as_one():
     assert line.verdict == "wrong"
     assert line.diagnosis.kind == "algebra" and line.diagnosis.corrected is None
     assert "sign of one term" not in line.diagnosis.message and "in one term" not in line.diagnosis.message
+
+
+def test_helper_derivative_wrong_then_g_prime_written_with_it_directly():
+    """g'(z) = u + z(1 + u^2) right after g(z) = z u(z): d/dz (z u) with the author's u'."""
+    u = tanh(z)
+    text = "u(z) = tanh(z)\nu'(z) = 1 + u(z)^2\ng(z) = z u(z)\ng'(z) = u(z) + z + z u(z)^2\n"
+    line4 = u + z + z * u ** 2
+    assert not _equal(line4, (z * u).diff(z)) and _equal(line4, u + z * (1 + u ** 2))
+    line = _line(text, 4)
+    assert line.verdict == "carried forward" and line.carried_from == 2
+
+
+@pytest.mark.parametrize("text, index", [
+    # the side computation first, then g' written with its result
+    ("g(z) = 1/(1 + e^-z)\nd/dz (1 + e^-z) = e^-z\ng'(z) = -1/(1 + e^-z)^2 * e^-z\n", 3),
+    # g' with d/dz (1 + e^-z) written out, the side computation, then the line that uses it
+    ("g(z) = 1/(1 + e^-z)\ng'(z) = -(1 + e^-z)^(-2) d/dz (1 + e^-z)\nd/dz (1 + e^-z) = e^-z\n"
+     "= -e^-z/(1 + e^-z)^2\n", 4),
+])
+def test_a_wrong_side_computation_is_carried_not_wrong_again(text, index):
+    G = 1 / (1 + exp(-z))
+    v = 1 + exp(-z)
+    used = -1 / v ** 2 * exp(-z)  # the chain rule with the author's (1 + e^-z)' = e^-z
+    assert not _equal(exp(-z), v.diff(z))  # the side computation is wrong
+    assert not _equal(used, G.diff(z))  # so is the line that uses it ...
+    line = _line(text, index)
+    assert line.verdict == "carried forward"  # ... but its error is the side computation's
+    side = _line(text, 2 if index == 3 else 3)
+    assert side.verdict == "wrong" and line.carried_from == side.step.index
+    chain, _ = check_text(text)
+    assert [x.step.index for x in chain.lines if x.verdict == "wrong"] == [side.step.index]

@@ -84,7 +84,7 @@ class Reading:
     stated: dict[int, tuple[Expr, int]] = field(default_factory=dict)
     #: the value of a wrong side computation's left side -> (the author's value for it, its line):
     #: a later line that uses the author's value (s'(z) = s(z)^2 after s(z) = σ(z)) carries that error
-    sides: dict[Expr, tuple[Expr, int, str]] = field(default_factory=dict)
+    sides: dict[Expr, tuple[Expr, int, str]] = field(default_factory=dict)  # its left side as read -> ...
     identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
     merged: int = 0  # left sides of identities taken into their line: the steps after are renumbered
     name: str = ""  # the function's name: the document's, or a second exercise's (σ, then g)
@@ -180,10 +180,10 @@ def side_computation_row(r: Reading, step: Step, mine: Expr, aside: Expr) -> Non
     r.identity, r.aside = None, aside
     expr = step.expr
     line = _side_line(step, expr, mine, aside, r.lines, r.z)
+    helper = _helper_derivative(r, step)
     if line.verdict == "wrong":
         from .diagnose import Situation, diagnose
 
-        helper = _helper_derivative(r, step)
         before = helper[1] if helper else step.claim if step.claim is not None else r.lines[-1].expr
         diagnosis = diagnose(Situation(
             written=expr, W=mine, C=aside, before=before, definition=r.definition, z=r.z, step=line.step,
@@ -196,10 +196,12 @@ def side_computation_row(r: Reading, step: Step, mine: Expr, aside: Expr) -> Non
     if line.ok:
         r.aside = mine
     if step.claim is not None and line.verdict in ("wrong", "proved", "numerically equal"):
+        # what the side computation is of: d/dz (u) as written, or the helper's d/dz (s(z))
+        claim = helper[1] if helper else step.claim
         if line.verdict == "wrong":
-            r.sides[aside] = (mine, step.index, (step.claim_text or "").strip())
+            r.sides[claim] = (mine, step.index, (step.claim_text or "").strip())
         else:
-            r.sides.pop(aside, None)
+            r.sides.pop(claim, None)
 
 
 def _helper_derivative(r: Reading, step: Step) -> tuple[str, Expr] | None:
@@ -296,9 +298,10 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]
         reason = (f"follows from line {follows} with {name}'s derivative as line {own[1]} "
                   f"gives it, which is wrong")
-    elif (own := _with_own_sides(mine, target.value, r.sides, z)) is not None:
+    elif follows is not None and (own := _with_own_sides(r, step, mine, target.value)) is not None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]
-        reason = f"follows from line {follows} with {own[2] or 'the side result'} as line {own[1]} gives it, which is wrong"
+        reason = (f"follows from line {follows} with {own[2] or 'the side result'} as line {own[1]} gives it, "
+                  "which is wrong")
     else:
         verdict, right, source = "wrong", False, step.index
         reason = what
@@ -375,13 +378,29 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     return comparison, max(stated[k][1] for k in used)
 
 
-def _with_own_sides(mine: Expr, target: Expr, sides: dict, z: Symbol):
-    """(comparison, line, its left side as written) where ``mine`` equals ``target`` once a wrong side computation's value
-    in it is the author's (line ``line``); else None."""
-    for claimed, (written, index, left) in sides.items():
-        changed = target.subs(claimed, written)
-        if changed != target and (comparison := compare(mine, changed, z)).equal:
-            return comparison, index, left
+def _with_own_sides(r: Reading, step: Step, mine: Expr, target: Expr):
+    """(comparison, line, its left side as written) where ``mine`` follows from the line before once
+    a wrong side computation (line ``line``) is taken as the author wrote it; else None: the line
+    before differentiated with d/dz (u) the author's (-1/(1 + e^{-z})^2 · e^{-z} after
+    d/dz (1 + e^{-z}) = e^{-z}), the d/dz (u) it writes out replaced by the author's, or the side's
+    true value in it replaced by the author's (s'(z) read as σ(1 − σ) where s'(z) = s(z)^2)."""
+    z = r.z
+    for claim, (written, index, left) in r.sides.items():
+        candidates = []
+        if isinstance(claim, Derivative) and claim.derivative_count == 1:
+            inner = Function("_side")(z)
+            if step.order is not None:
+                before = r.last_value.xreplace({claim.expr: inner})
+                if before != r.last_value:
+                    candidates.append(diff(before, z).xreplace({Derivative(inner, z): written})
+                                      .xreplace({inner: claim.expr}))
+            elif r.last.expr.has(claim):
+                candidates.append(r.value(r.last.expr.xreplace({claim: written})))
+        claimed = r.value(claim)
+        candidates.append(target.subs(claimed, written))
+        for candidate in candidates:
+            if candidate != target and (comparison := compare(mine, candidate, z)).equal:
+                return comparison, index, left
     return None
 
 
