@@ -18,7 +18,8 @@ from derive.cli import cli
 CASES = Path(__file__).parent / "data" / "review3" / "cases"
 NAMED = ["r65_tanh_second_in_g_square_wrong.txt", "r143_gelu_second_phi_prime_sign.txt",
          "r72_bent_identity_half_lost.txt", "r84_gaussian_in_g_sqrt_branch.txt", "r90_sigmoid_large_z_form.txt",
-         "r92_softplus_second_wrong_one_minus.txt", "r101_sigmoid_16_lines_sign_at_13.txt"]
+         "r92_softplus_second_wrong_one_minus.txt", "r101_sigmoid_16_lines_sign_at_13.txt",
+         "r12_gelu_erf_exponent_not_halved.txt"]
 
 
 @pytest.mark.parametrize("name", NAMED)

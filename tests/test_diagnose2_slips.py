@@ -244,3 +244,14 @@ def test_a_wrong_side_computation_is_carried_not_wrong_again(text, index):
     assert side.verdict == "wrong" and line.carried_from == side.step.index
     chain, _ = check_text(text)
     assert [x.step.index for x in chain.lines if x.verdict == "wrong"] == [side.step.index]
+
+
+def test_the_inner_function_not_put_in():
+    """tanh'(u) = 1 - tanh(u)^2 with u = 3z written at z: 3(1 - tanh(z)^2)."""
+    G = tanh(3 * z)
+    right = G.diff(z)
+    student = 3 * (1 - tanh(z) ** 2)
+    d = _assert_named("g(z) = tanh(3z)\ng'(z) = 3(1 - tanh(z)^2)\n", 2, "chain_factor", right, G, student,
+                      ("inner function is not put in", "tanh(3·z)"))
+    assert d.corrected is not None
+    assert _valid("g(z) = tanh(3z)\ng'(z) = 3(1 - tanh(3z)^2)\n")

@@ -4,7 +4,7 @@ constant factor; each named only where the one change that reproduces the line i
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Mul, Pow
+from sympy import Add, Expr, Function, Mul, Pow
 
 from ...engine import forms
 from ...engine.functions import g
@@ -140,6 +140,31 @@ def factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
         return None
     fixed, what = found
     return Diagnosis("constant", f"A constant factor is wrong in one term: {what}.", fixed)
+
+
+def inner_not_put_in(s: Situation, right: list, points) -> Diagnosis | None:
+    """f'(u) written with z where the inner function u goes: e^(-z^2) for the e^(-u^2) of
+    erf'(u), u = z/√2 (GELU's derivative).  u: an argument other than z of a function in g or
+    in the line before; the part of the line (a function of z, e^(...) among them) that with
+    u put in for z makes the line right."""
+    z = s.z
+    sources = [x for x in (s.definition, s.before) if x is not None]
+    inner = sorted({f.args[0] for x in sources for f in s.value(x).atoms(Function)
+                    if len(f.args) == 1 and f.args[0].has(z) and f.args[0] != z}, key=str)
+    parts = sorted((f for f in s.written.atoms(Function) if len(f.args) == 1 and f.args[0].has(z)), key=str)
+    variants = []
+    for u in inner:
+        for part in parts:
+            meant = part.xreplace({z: u})
+            if meant != part:
+                variants.append((s.written.xreplace({part: meant}),
+                                 f"{formula(part, s)} should be {formula(meant, s)}, with the inner {formula(u, s)} "
+                                 f"put in for {z}"))
+    found = _one_fix(s, variants, right, points)
+    if found is None:
+        return None
+    fixed, what = found
+    return Diagnosis("chain_factor", f"Chain rule: the inner function is not put in: {what}.", fixed)
 
 
 def square_of_sum(s: Situation, equals, shown: bool = True) -> Diagnosis | None:

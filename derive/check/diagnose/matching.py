@@ -42,6 +42,7 @@ from .rules import (
 )
 from .algebra import (
     factor_in_a_term,
+    inner_not_put_in,
     parameter_with_g,
     power_misplaced,
     powers_changed,
@@ -201,7 +202,8 @@ def _diagnose_at(s: Situation, points) -> Diagnosis:
                          None)
     found = parameter_with_g(s, c, points)
     if found is None:
-        found = power_misplaced(s, c, points) or sign_of_a_term(s, c, points) or factor_in_a_term(s, c, points)
+        found = (power_misplaced(s, c, points) or sign_of_a_term(s, c, points) or factor_in_a_term(s, c, points)
+                 or inner_not_put_in(s, c, points))
     if found is not None:
         return found
     off = relative_gap(w, c)
