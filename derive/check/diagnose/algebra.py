@@ -1,6 +1,7 @@
-"""The catalog of slips in algebra from the line before: a square of a sum expanded wrong, a
-power changed, a parameter lost with g, a power on the wrong bracket, one term's sign or
-constant factor; each named only where the one change that reproduces the line is found."""
+"""The catalog of slips found by one change to the line: from the line before, a square of a
+sum expanded wrong or a power changed; in the line itself, a parameter lost with g, a power on
+the wrong bracket, one term's sign or constant factor, the inner function not put in.  Each is
+named only where exactly one such change makes the line right at every sample point."""
 
 from __future__ import annotations
 
