@@ -5,7 +5,7 @@ named only where exactly one such change makes the line right at every sample po
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Function, Mul, Pow
+from sympy import Add, Derivative, Expr, Function, Mul, Pow
 
 from ...engine import forms
 from ...engine.functions import g
@@ -144,11 +144,13 @@ def factor_in_a_term(s: Situation, right: list, points) -> Diagnosis | None:
 
 
 def inner_not_put_in(s: Situation, right: list, points) -> Diagnosis | None:
-    """f'(u) written with z where the inner function u goes: e^(-z^2) for the e^(-u^2) of
-    erf'(u), u = z/√2 (GELU's derivative).  u: an argument other than z of a function in g or
+    """f'(u) written with z where the inner function u goes, in a step that differentiates:
+    e^(-z^2) for the e^(-u^2) of erf'(u), u = z/√2 (GELU's derivative).  u: an argument other than z of a function in g or
     in the line before; the part of the line (a function of z, e^(...) among them) that with
     u put in for z makes the line right."""
     z = s.z
+    if not s.step.order and (s.before is None or not s.before.has(Derivative)):
+        return None  # no differentiation in this step: no chain rule to get wrong
     sources = [x for x in (s.definition, s.before) if x is not None]
     inner = sorted({f.args[0] for x in sources for f in s.value(x).atoms(Function)
                     if len(f.args) == 1 and f.args[0].has(z) and f.args[0] != z}, key=str)
