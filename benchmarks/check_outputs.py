@@ -1,43 +1,68 @@
-"""Every derivation file under tests/data and examples/check checked (text and --format json, and with the
-review3 harness's --function/--var where a case has some), each output and exit code written
-to OUT/<path>.<mode>.out: `python benchmarks/check_outputs.py OUT 0 1`, then `diff -r` two OUTs
-(before and after a refactor). One process per worker (click's CliRunner on derive's cli)."""
-import sys, os, importlib
-from pathlib import Path
-from click.testing import CliRunner
+"""`derive check` on every derivation file under tests/data and examples/check, text and
+--format json (and with the review3 harness's --function/--var where a case has some), each
+output and exit code written to OUT/<path>.<mode>.out, for a refactor's before and after:
 
-root = Path.cwd()
-out = Path(sys.argv[1])
-part, parts = int(sys.argv[2]), int(sys.argv[3])
-sys.path.insert(0, str(root))
-from derive.cli import cli
-sys.path.insert(0, str(root / "tests/data/review3/cases"))
-extra = {}
-for b in range(1, 12):
-    try:
-        m = importlib.import_module(f"b{b}")
-    except Exception:
-        continue
-    for c in getattr(m, "CASES", []):
-        if getattr(c, "args", None):
-            extra[c.name if hasattr(c, "name") else c.file] = c.args
-files = sorted(p for p in [*(root / "tests/data").rglob("*"), *(root / "examples/check").glob("*")]
-               if p.is_file() and p.suffix in (".txt", ".tex", ".md") and "harness" not in p.parts
-               and p.name not in ("README.md", "FINDINGS.md"))
-runner = CliRunner()
-for i, f in enumerate(files):
-    if i % parts != part:
-        continue
-    rel = f.relative_to(root)
-    modes = {"text": [], "json": ["--format", "json"]}
-    for key, args in extra.items():
-        if f.name.startswith(str(key)):
-            modes["args-text"] = list(args)
-            modes["args-json"] = list(args) + ["--format", "json"]
-    for mode, args in modes.items():
-        r = runner.invoke(cli, ["check", str(rel), *args])
-        dest = out / f"{rel}.{mode}.out"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(f"exit {r.exit_code}\n--stdout\n{r.stdout}\n--stderr\n{r.stderr}\n"
-                        + (repr(r.exception) if r.exception and not isinstance(r.exception, SystemExit) else ""))
-print("done", part)
+    python benchmarks/check_outputs.py /tmp/before       (at the old commit)
+    python benchmarks/check_outputs.py /tmp/after        (at the new one)
+    diff -r /tmp/before /tmp/after
+
+Run from the repository's root.  One process (click's CliRunner on derive's cli, the same code
+as `python -m derive check`); ``PART PARTS`` after OUT splits the files between processes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+ROOT = Path.cwd()
+sys.path.insert(0, str(ROOT))  # this checkout's derive
+
+from click.testing import CliRunner  # noqa: E402
+
+from derive.cli import cli  # noqa: E402
+
+
+def harness_arguments() -> dict[str, list[str]]:
+    """Case name -> the options the review3 harness checks it with (cases/b*.py, its own data)."""
+    sys.path.insert(0, str(ROOT / "tests/data/review3/cases"))
+    out = {}
+    for batch in range(1, 12):
+        try:
+            module = importlib.import_module(f"b{batch}")
+        except ImportError:
+            continue
+        for case in getattr(module, "CASES", []):
+            if getattr(case, "args", None):
+                out[case.name] = list(case.args)
+    return out
+
+
+def main(out: Path, part: int = 0, parts: int = 1) -> None:
+    extra = harness_arguments()
+    files = sorted(p for p in [*(ROOT / "tests/data").rglob("*"), *(ROOT / "examples/check").glob("*")]
+                   if p.is_file() and p.suffix in (".txt", ".tex", ".md") and "harness" not in p.parts
+                   and p.name not in ("README.md", "FINDINGS.md"))
+    runner = CliRunner()
+    for i, path in enumerate(files):
+        if i % parts != part:
+            continue
+        relative = path.relative_to(ROOT)
+        modes = {"text": [], "json": ["--format", "json"]}
+        for name, args in extra.items():
+            if path.name.startswith(name):
+                modes["args-text"] = args
+                modes["args-json"] = args + ["--format", "json"]
+        for mode, args in modes.items():
+            result = runner.invoke(cli, ["check", str(relative), *args])
+            dest = out / f"{relative}.{mode}.out"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            crash = repr(result.exception) if result.exception and not isinstance(result.exception, SystemExit) else ""
+            dest.write_text(f"exit {result.exit_code}\n--stdout\n{result.stdout}\n--stderr\n{result.stderr}\n{crash}",
+                            encoding="utf-8")
+    print(f"{out}: part {part} of {parts} done")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:4]))
