@@ -13,6 +13,7 @@ Each rule reads and updates the ``Reading``: what the chain carries from row to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,9 @@ class Reading:
     #: order -> (the author's last line of that order, its index), while that line is wrong: a
     #: later g'(z) replaced by it is the author's error carried, not a new one
     stated: dict[int, tuple[Expr, int]] = field(default_factory=dict)
+    #: the value of a wrong side computation's left side -> (the author's value for it, its line):
+    #: a later line that uses the author's value (s'(z) = s(z)^2 after s(z) = σ(z)) carries that error
+    sides: dict[Expr, tuple[Expr, int, str]] = field(default_factory=dict)  # its left side as read -> ...
     identity: tuple[int, Expr, Step] | None = None  # (row, value, left side) of an identity "A = B"
     merged: int = 0  # left sides of identities taken into their line: the steps after are renumbered
     name: str = ""  # the function's name: the document's, or a second exercise's (σ, then g)
@@ -146,6 +150,7 @@ def new_exercise_row(r: Reading, step: Step, mine: Expr) -> None:
     again from it, with nothing of the first exercise's carried into it."""
     expr = step.expr
     r.definition, r.forms_of_g, r.stated, r.seen_orders, r.aside, r.identity = expr, [expr], {}, set(), None, None
+    r.sides = {}
     if step.function_names:  # another function than the first exercise's: named as its author names it
         r.name = step.function_names[0]
     line = CheckedLine(step, expr, "definition", reason=f"defines {r.name} anew")
@@ -175,16 +180,41 @@ def side_computation_row(r: Reading, step: Step, mine: Expr, aside: Expr) -> Non
     r.identity, r.aside = None, aside
     expr = step.expr
     line = _side_line(step, expr, mine, aside, r.lines, r.z)
+    helper = _helper_derivative(r, step)
     if line.verdict == "wrong":
         from .diagnose import Situation, diagnose
 
-        before = step.claim if step.claim is not None else r.lines[-1].expr
-        line = replace(line, diagnosis=diagnose(Situation(
+        before = helper[1] if helper else step.claim if step.claim is not None else r.lines[-1].expr
+        diagnosis = diagnose(Situation(
             written=expr, W=mine, C=aside, before=before, definition=r.definition, z=r.z, step=line.step,
-            value=r.value, function=r.name)))
+            value=r.value, function=r.name))
+        if helper and diagnosis.corrected is not None:  # s(z) again where the helper was read as σ(z)
+            diagnosis = replace(diagnosis, corrected=diagnosis.corrected.xreplace(
+                {before.expr: Function(helper[0])(r.z)}))
+        line = replace(line, diagnosis=diagnosis)
     r.lines.append(line)
     if line.ok:
         r.aside = mine
+    if step.claim is not None and line.verdict in ("wrong", "proved", "numerically equal"):
+        # what the side computation is of: d/dz (u) as written, or the helper's d/dz (s(z))
+        claim = helper[1] if helper else step.claim
+        if line.verdict == "wrong":
+            r.sides[claim] = (mine, step.index, (step.claim_text or "").strip())
+        else:
+            r.sides.pop(claim, None)
+
+
+def _helper_derivative(r: Reading, step: Step) -> tuple[str, Expr] | None:
+    """s'(z) as the left side of a row, s a helper the text defined (s(z) = ...): the helper's
+    name and d/dz of its expression, not done (the claim as read is its value, which hides what
+    was differentiated: a table slip such as σ' = σ² is then named as one)."""
+    left = re.fullmatch(r"\s*(\w+)('+)\s*\(\s*(\w+)\s*\)\s*", step.claim_text or "")
+    if left is None or left.group(3) != r.z.name:
+        return None
+    defined = [line.expr for line in r.lines if line.step.helper == left.group(1) and line.expr is not None]
+    if not defined:
+        return None
+    return left.group(1), Derivative(defined[-1], (r.z, len(left.group(2))), evaluate=False)
 
 
 @dataclass(frozen=True)
@@ -268,6 +298,10 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]
         reason = (f"follows from line {follows} with {name}'s derivative as line {own[1]} "
                   f"gives it, which is wrong")
+    elif follows is not None and (own := _with_own_sides(r, step, mine, target.value)) is not None:
+        verdict, right, source, comparison = "carried forward", False, own[1], own[0]
+        reason = (f"follows from line {follows} with {own[2] or 'the side result'} as line {own[1]} gives it, "
+                  "which is wrong")
     else:
         verdict, right, source = "wrong", False, step.index
         reason = what
@@ -342,6 +376,32 @@ def _with_own_derivatives(expr: Expr, before: Expr | None, stated: dict, value, 
     if not comparison.equal:
         return None
     return comparison, max(stated[k][1] for k in used)
+
+
+def _with_own_sides(r: Reading, step: Step, mine: Expr, target: Expr):
+    """(comparison, line, its left side as written) where ``mine`` follows from the line before once
+    a wrong side computation (line ``line``) is taken as the author wrote it; else None: the line
+    before differentiated with d/dz (u) the author's (-1/(1 + e^{-z})^2 · e^{-z} after
+    d/dz (1 + e^{-z}) = e^{-z}), the d/dz (u) it writes out replaced by the author's, or the side's
+    true value in it replaced by the author's (s'(z) read as σ(1 − σ) where s'(z) = s(z)^2)."""
+    z = r.z
+    for claim, (written, index, left) in r.sides.items():
+        candidates = []
+        if isinstance(claim, Derivative) and claim.derivative_count == 1:
+            inner = Function("_side")(z)
+            if step.order is not None:
+                before = r.last_value.xreplace({claim.expr: inner})
+                if before != r.last_value:
+                    candidates.append(diff(before, z).xreplace({Derivative(inner, z): written})
+                                      .xreplace({inner: claim.expr}))
+            elif r.last.expr.has(claim):
+                candidates.append(r.value(r.last.expr.xreplace({claim: written})))
+        claimed = r.value(claim)
+        candidates.append(target.subs(claimed, written))
+        for candidate in candidates:
+            if candidate != target and (comparison := compare(mine, candidate, z)).equal:
+                return comparison, index, left
+    return None
 
 
 def _side_line(step: Step, expr: Expr, mine: Expr, aside: Expr, lines: list, z: Symbol) -> CheckedLine:
