@@ -16,6 +16,7 @@ condition holds for the rows under it.  Plain text has one row per line; lead-in
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .functions import FUNCTION_NAMES
@@ -71,9 +72,39 @@ def _defines_as_equals(text: str) -> str:
 def rows(text: str) -> list[Row]:
     if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
         text = text.replace("\u200b", "").replace("\ufeff", "")
+    text = _plain_letters(text)
     if "\\" in text or "$" in text:
-        return _latex_rows(text)
+        return _latex_rows(_github_math(text))
     return _plain_rows(text)
+
+
+#: Word's equation editor and PDFs paste mathematical italic (and bold, script) letters:
+#: 𝜎(𝑧) = 1/(1 + 𝑒^(−𝑧)) is σ(z) = 1/(1 + e^(−z)), letter for letter (NFKC; columns hold)
+_STYLED_LETTER = re.compile("[\U0001D400-\U0001D7FF\u210E\u212F\u2134]")
+
+
+def _plain_letters(text: str) -> str:
+    if not _STYLED_LETTER.search(text):
+        return text
+    return _STYLED_LETTER.sub(lambda m: _styled(m.group()), text)
+
+
+def _styled(char: str) -> str:
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if len(plain) == 1 else char  # (a letter that is not one letter plain stays, unreadable)
+
+
+#: GitHub's math in Markdown: a ```math fence is a display, $`...`$ inline math (columns hold)
+_MATH_FENCE = re.compile(r"^([ \t]*)```math[ \t]*\n(.*?)^[ \t]*```[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def _github_math(text: str) -> str:
+    if "```math" in text:
+        text = _MATH_FENCE.sub(lambda m: m.group(1) + "$$     \n" + m.group(2) + "$$" + " " * (
+            len(m.group()) - len(m.group(1)) - 8 - len(m.group(2)) - 2), text)
+    if "$`" in text:
+        text = re.sub(r"\$`([^`\n]*)`\$", lambda m: "$ " + m.group(1) + " $", text)
+    return text
 
 
 # --- plain text ---------------------------------------------------------------
@@ -81,7 +112,12 @@ def rows(text: str) -> list[Row]:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 #: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
 _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
-_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*)\s*$")
+#: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
+#: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
+#: refuses it, see expression.Parser.run)
+_EQUATION_NUMBER = re.compile(r"(?:[ \t\u00a0]{2,}|\t)[\(\[]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivx]{1,5}|\*{1,3})\s*[\)\]]\s*$")
+
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
 _LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
@@ -94,9 +130,10 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
 
 
 #: what may stand before a step on its line: a list's bullet or number, an arrow
-#: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
-#: (also a label: "(a)", "b)", "**Step 1:**", "Sigmoid:")
-_MARKER = re.compile(r"^\s*(?:\(\d+\)|\([a-z]\)|[a-z]\)|\d+[.):]|step\s+\d+\s*[.:)]?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
+#: ("1)", "(2)", "3.", "Step 4:", "Step 5 —", "-", "*", "•", "=>", "⇒", "∴")
+#: (also a label: "(a)", "b)", "(ii)", "iv)", "**Step 1:**", "Sigmoid:")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\)|\d+[.):]"
+                     r"|step\s+\d+\s*(?:[.:)]|[—–-](?=\s))?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
                      r"|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
 
 
@@ -170,7 +207,10 @@ def _plain_rows(text: str) -> list[Row]:
             continue
         if _FENCE.match(line) or line.lstrip().startswith("#"):
             continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
-        line = _without_marker(_defines_as_equals(_END_MARK.sub("", line.rstrip())))
+        line = _END_MARK.sub("", line.rstrip())
+        if "=" in line:
+            line = _EQUATION_NUMBER.sub("", line)
+        line = _without_marker(_defines_as_equals(line))
         remark = _TRAILING_REMARK.search(line)
         if remark and _prose_words(line, remark.start()):
             line = line[: remark.start()]
@@ -298,6 +338,9 @@ _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+#: an equation number set apart by hand: "\qquad (2)", "\hfill (3.1)", "\quad \text{(4)}" (a label, as \tag{2})
+_TRAILING_NUMBER = re.compile(
+    rf"(?:\\q?quad\b|\\hfill\b){_SPACE}(?:\({_SPACE}\d+(?:\.\d+)*[a-z]?{_SPACE}\)|\\text\s*\{{\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*\}})[\s.,;:]*$")
 #: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
 _REALS = r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\Bbb\s*\{?\s*R\s*\}?|\\mathbf\s*\{\s*R\s*\}|\\R\b|\(\s*-\s*\\infty\s*,\s*\\infty\s*\))"
 _TRAILING_DOMAIN = re.compile(
@@ -466,7 +509,8 @@ def _regions(text: str, start: int):
         if close < 0:
             raise DocumentError(f"line {text.count(chr(10), 0, m.start()) + 1}: {opener} is never closed")
         content = text[m.end(): close]
-        if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
+        if kind in ("$", "\\(") and (not _alone_on_its_line(text, m.start(), close + closer_length)
+                                     or _ends_a_sentence(text, m.start(), content)):
             position = close + closer_length  # inline math inside a sentence: prose
             if _defines(content):  # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one
                 yield m.end(), content, "inline"
@@ -483,6 +527,18 @@ def _find_closer(text: str, closer: str, start: int) -> int:
         if k < 0 or closer != "$" or text[k - 1] != "\\":
             return k
         k += 1
+
+
+def _ends_a_sentence(text: str, start: int, content: str) -> bool:
+    """Whether inline math alone on its line, without a left side of its own, ends the sentence
+    of the line before ("... $\\sigma'(z) = ...$, which is" / "$\\sigma(z)(1-\\sigma(z))$."): the
+    same paragraph, prose; read as a row it would follow from a row the sentence never meant."""
+    if "=" in content and left_side(split_equals(content)[0].replace("&", " ").strip(), True) is not None:
+        return False
+    line_start = text.rfind("\n", 0, start)
+    previous = text[text.rfind("\n", 0, line_start) + 1: line_start] if line_start >= 0 else ""
+    words = re.sub(r"\$[^$]*\$", " ", previous)
+    return len(_prose_words(words)) >= 2 and not words.rstrip().endswith(":")
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -598,7 +654,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _without_arrow(_defines_as_equals(row))
     while True:
-        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row)
+        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
             break
         row = row[: m.start()]
