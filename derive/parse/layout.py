@@ -652,7 +652,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
             and _HEADING.match("\\text{%s}" % intertext.group("words")):
         return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
-    row = _without_arrow(_defines_as_equals(row))
+    row = _without_comment_column(_without_arrow(_defines_as_equals(row)))
     while True:
         m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
@@ -690,6 +690,23 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
         # any other text in a step stays: the row is reported unreadable, never dropped unseen
     if bare and _is_latex_prose(row):
         return None
+    return row
+
+
+#: a column of comments after the equation, as align sets them: "&= ... && \text{(factor out } g\text{)}"
+_COMMENT_COLUMN = re.compile(rf"&&?(?={_SPACE}(?:\(\s*)?\\(?:text|textrm|textit|textbf|mbox|textnormal)\s*\{{)")
+
+
+def _without_comment_column(row: str) -> str:
+    """The row without the comment column after its equation (whatever the text holds: words,
+    maths, a brace split across \\text groups); the equation before it is the step."""
+    if "&" not in row or "\\text" not in row and "\\mbox" not in row:
+        return row
+    spans = _nested(row)
+    for m in _COMMENT_COLUMN.finditer(row):
+        if _outside(spans, m.start()) and "=" in _without_nested(row[: m.start()]) \
+                and split_equals(_without_nested(row[: m.start()]).replace("&", " "))[-1].strip():
+            return row[: m.start()]
     return row
 
 

@@ -2,7 +2,8 @@
 
 ``g(z)``, ``f(x)``, ``\\sigma(x)``, ``y``: the function (order 0); ``g'(z)``, ``g^{\\prime}(z)``,
 ``g^{(3)}(z)``, ``\\frac{dg}{dz}``, ``\\frac{d g(z)}{dz}``, ``\\frac{\\partial g}{\\partial z}``,
-``\\frac{d^2}{dz^2} g(z)``, ``dy/dx``: its derivative of that order; ``\\frac{d}{dx}\\left[...\\right]``
+``\\frac{d^2}{dz^2} g(z)``, ``dy/dx``: its derivative of that order (SymPy's ``\\sigma{\\left(z \\right)}`` is
+``\\sigma(z)``); ``\\frac{d}{dx}\\left[...\\right]``
 and ``d/dx (...)``: the derivative of an expression.  Anything else is not a left side.
 """
 
@@ -66,7 +67,12 @@ def left_side(text: str, latex: bool) -> LeftSide | None:
             continue
         words.append(value)
     compact = " ".join(words)
+    if latex and "{ (" in compact:  # SymPy's LaTeX: \sigma{\left(z \right)} is \sigma(z)
+        compact = _SYMPY_CALL.sub(r"( \1 )", compact)
     return _match(compact)
+
+
+_SYMPY_CALL = re.compile(r"\{ \( ([A-Za-z]) \) \}")
 
 
 def _order(m: re.Match) -> int | None:
