@@ -80,7 +80,8 @@ def rows(text: str) -> list[Row]:
 
 #: Word's equation editor and PDFs paste mathematical italic (and bold, script) letters:
 #: 𝜎(𝑧) = 1/(1 + 𝑒^(−𝑧)) is σ(z) = 1/(1 + e^(−z)), letter for letter (NFKC; columns hold)
-_STYLED_LETTER = re.compile("[\U0001D400-\U0001D7FF\u210E\u212F\u2134]")
+#: (and Word's double-struck italic ⅆ ⅇ: ⅆσ/ⅆz, ⅇ^(−z))
+_STYLED_LETTER = re.compile("[\U0001D400-\U0001D7FF\u210E\u212F\u2134\u2146\u2147]")
 
 
 def _plain_letters(text: str) -> str:
@@ -112,7 +113,9 @@ def _github_math(text: str) -> str:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 #: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
 _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
-_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*|<-+.*|←.*)\s*$")
+#: the domain after a step: ", z ∈ ℝ", "for all z ∈ ℝ", "∀ z ∈ ℝ" (in LaTeX, _TRAILING_DOMAIN)
+_PLAIN_DOMAIN = re.compile(r"(?:\s*,\s*|\s+)(?:(?:for\s+all|for\s+every|∀)\s*)?[A-Za-z]\s*∈\s*(?:ℝ|\(\s*-\s*∞\s*,\s*∞\s*\))[\s.,;]*$")
 #: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
 #: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
 #: refuses it, see expression.Parser.run)
@@ -209,27 +212,51 @@ def _plain_rows(text: str) -> list[Row]:
             continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
         line = _END_MARK.sub("", line.rstrip())
         if "=" in line:
-            line = _EQUATION_NUMBER.sub("", line)
-        line = _without_marker(_defines_as_equals(line))
-        remark = _TRAILING_REMARK.search(line)
-        if remark and _prose_words(line, remark.start()):
-            line = line[: remark.start()]
-        line = _without_bracketed_justification(line)
-        heading = _PLAIN_HEADING.match(line)
-        if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
-            rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
-                             heading=True))
-            continue
-        # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
-        for part in _justified(line):
-            part = _without_lead_in_and_tail(part)
-            if part is None:
-                continue
-            part = part.rstrip().rstrip(".,;:")
-            if not part.strip() or _is_prose(part):
-                continue
-            rows.append(Row(part, number, looks_like_latex(part)))
+            line = _PLAIN_DOMAIN.sub("", _EQUATION_NUMBER.sub("", line))
+        for part in _statements(line):
+            rows.extend(_plain_step(part, number))
     return _joined(rows)
+
+
+def _statements(line: str) -> list[str]:
+    """The statements of a line, split at ';' outside brackets where each has an equals sign
+    ("g(z) = tanh(z); g'(z) = 1 - tanh(z)^2", as an e-mail writes them).  Columns hold."""
+    if ";" not in line:
+        return [line]
+    cuts, depth = [], 0
+    for k, c in enumerate(line):
+        depth += 1 if c in "([{" else -1 if c in ")]}" else 0
+        if c == ";" and depth == 0:
+            cuts.append(k)
+    parts = [line[a + 1 if a >= 0 else 0: b] for a, b in zip([-1, *cuts], [*cuts, len(line)])]
+    if len(parts) < 2 or not all("=" in p for p in parts[:-1]) or parts[-1].strip() and "=" not in parts[-1]:
+        return [line]
+    starts = [0, *(k + 1 for k in cuts)]
+    return [" " * start + part for start, part in zip(starts, parts) if part.strip()]
+
+
+def _plain_step(line: str, number: int) -> list[Row]:
+    """The rows of one statement of a plain-text line (a step, a heading, a clause of its own)."""
+    rows = []
+    line = _without_marker(_defines_as_equals(line))
+    remark = _TRAILING_REMARK.search(line)
+    if remark and _prose_words(line, remark.start()):
+        line = line[: remark.start()]
+    line = _without_bracketed_justification(line)
+    heading = _PLAIN_HEADING.match(line)
+    if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
+        return [Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
+                    heading=True)]
+    # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
+    for part in _justified(line):
+        part = _without_lead_in_and_tail(part)
+        if part is None:
+            continue
+        part = part.rstrip().rstrip(".,;:")
+        if not part.strip() or _is_prose(part):
+            continue
+        rows.append(Row(part, number, looks_like_latex(part)))
+    return rows
 
 
 #: a word that starts a justification or a naming clause after a step, with maths after it:

@@ -85,6 +85,9 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
         if m is None:
             char = text[position]
             what = repr(char) if char.isprintable() else f"character U+{ord(char):04X}"
+            if char == "." and text[position + 1: position + 2] in ("/", "*", "^"):
+                op = text[position + 1]  # MATLAB's element-wise ./ .* .^
+                what += f" ('.{op}' is MATLAB's element-wise {op}: write {op})"
             raise ParseError(f"unexpected {what}", position + 1 if source is None else None, shown)
         kind = m.lastgroup
         value = m.group()
