@@ -1,0 +1,254 @@
+"""Review 5, the checker's reader: notation as people type or paste it (tests/data/review5/FINDINGS.md).
+
+Every expected verdict comes from the truth established here, independently of derive: each
+step after the definition is written out by hand in sympy and compared with sympy.diff of the
+definition at random points of both signs (tests.helpers.numerically_equal).  What derive
+cannot read must be unreadable with a hint, never guessed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy
+from sympy import Rational, exp, log, sech, tanh
+
+import derive
+from tests.helpers import Z, numerically_equal
+
+CASES = Path(__file__).parent / "data" / "review5" / "cases"
+SIGMOID = 1 / (1 + exp(-Z))
+D_SIGMOID = sympy.diff(SIGMOID, Z)
+TANH = tanh(Z)
+SOFTPLUS = log(1 + exp(Z))
+X = sympy.Symbol("x", real=True)
+
+
+def _first_wrong(definition, steps, var=Z) -> int | None:
+    """The first wrong step, numbered as derive numbers them (the definition is step 1), of
+    steps (order, expression) written out by hand."""
+    for k, (order, expr) in enumerate(steps, 2):
+        if not numerically_equal(expr, sympy.diff(definition, var, order), var):
+            return k
+    return None
+
+
+def _assert_checks(text: str, definition, steps, var=Z, **options) -> dict:
+    """derive reads every step (none unreadable, none lost) and finds the truth's first wrong step."""
+    result = derive.check(text, **options)
+    assert result["problem"] is None, result["problem"]
+    lines = result["lines"]
+    assert [l["verdict"] for l in lines if l["verdict"] == "unreadable"] == [], \
+        [(l["index"], l["message"]) for l in lines]
+    assert len(lines) == 1 + len(steps), [(l["index"], l["text"]) for l in lines]
+    first = _first_wrong(definition, steps, var)
+    assert result["first_error"] == first, [(l["index"], l["verdict"], l["text"]) for l in lines]
+    assert result["valid"] is (first is None)
+    return result
+
+
+def _unreadable(text: str, index: int, *words: str) -> dict:
+    result = derive.check(text)
+    line = next(l for l in result["lines"] if l["index"] == index)
+    assert line["verdict"] == "unreadable", (line["verdict"], line["text"])
+    for word in words:
+        assert word in line["message"], line["message"]
+    assert not any(l["verdict"] == "wrong" for l in result["lines"])
+    return result
+
+
+# --- S1: an equation number at the end of a step is never a factor -----------------------------
+
+@pytest.mark.parametrize("label", ["(2)", "[2]", "(2.1)", "(*)", "(ii)", "\t(2)"])
+def test_equation_number_set_apart_is_dropped(label):
+    text = f"g(z) = tanh(z)                 (1)\ng'(z) = 1 - g(z)^2          {label}\n"
+    _assert_checks(text, TANH, [(1, 1 - TANH ** 2)])
+
+
+def test_equation_number_never_hides_a_mistake():
+    text = "g(z) = 1/(1 + e^-z)           (1)\ng'(z) = g(z)(1 + g(z))        (2)\n"
+    _assert_checks(text, SIGMOID, [(1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_equation_numbers_of_the_case_file():
+    _assert_checks((CASES / "u07_equation_numbers_right_valid.txt").read_text(), TANH,
+                   [(1, 1 - TANH ** 2), (1, 1 - TANH ** 2)])
+    _assert_checks((CASES / "u42_equation_number_brackets_valid.txt").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 - SIGMOID))])
+
+
+def test_number_in_brackets_one_space_away_reads_two_ways():
+    # 1 - g(z)^2 (2): an equation number, or 1 - 2 g(z)^2?  Not guessed.
+    assert not numerically_equal(1 - 2 * TANH ** 2, sympy.diff(TANH, Z))
+    _unreadable("g(z) = tanh(z)\ng'(z) = 1 - g(z)^2 (2)\n", 2, "equation number", "*2")
+    _unreadable("\\[ g(z) = \\tanh z \\]\n\\[ g'(z) = 1 - g(z)^2 \\, (2) \\]\n", 2, "equation number")
+
+
+def test_number_in_brackets_against_a_factor_is_a_product():
+    # g(z)^2(2) is written against its factor: 2 g(z)^2, and the line is wrong
+    _assert_checks("g(z) = tanh(z)\ng'(z) = 1 - g(z)^2(2)\n", TANH, [(1, 1 - 2 * TANH ** 2)])
+
+
+@pytest.mark.parametrize("label", [r"\qquad (2)", r"\hfill (2)", r"\quad \text{(2)}", r"\qquad (3.1)"])
+def test_latex_equation_number_by_hand_is_dropped(label):
+    text = f"\\[ g(z) = \\tanh z \\]\n\\[ g'(z) = 1 - g(z)^2 {label} \\]\n"
+    _assert_checks(text, TANH, [(1, 1 - TANH ** 2)])
+
+
+def test_latex_equation_number_never_hides_a_mistake():
+    text = (CASES / "v13_md_bullets_equation_numbers_wrong.md").read_text()
+    _assert_checks(text, TANH, [(1, 1 - tanh(Z ** 2))])
+
+
+# --- S1: Mathematica's E is not read as a constant ---------------------------------------------
+
+def test_capital_e_is_unreadable_not_a_parameter():
+    result = _unreadable((CASES / "u30_mathematica_capital_E_valid.txt").read_text(), 2, "Euler")
+    assert result["first_error"] is None
+
+
+def test_lower_case_e_is_eulers_number():
+    _assert_checks("g(z) = 1/(1 + e^-z)\ng'(z) = e^-z/(1 + e^-z)^2\n", SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2)])
+
+
+# --- S1: inline maths ending a sentence does not go on from the row before ---------------------
+
+def test_inline_maths_ending_a_sentence_is_never_called_wrong():
+    text = (CASES / "m14_inline_dollars_in_prose_chain_valid.md").read_text()
+    # the sentence's σ(z)(1 - σ(z)) is σ' (true), not σ: read as a row after the definition it was "wrong"
+    assert numerically_equal(SIGMOID * (1 - SIGMOID), D_SIGMOID)
+    result = derive.check(text)
+    assert not any(l["verdict"] == "wrong" for l in result["lines"])
+    assert result["first_error"] is None
+
+
+def test_inline_maths_alone_after_a_colon_is_still_a_row():
+    text = "We have:\n\n$g(z) = \\tanh z$\n\nand so:\n$g'(z) = 1 - \\tanh^2 z$\n"
+    _assert_checks(text, TANH, [(1, 1 - tanh(Z) ** 2)])
+
+
+# --- S2: spellings pasted from Word, PDFs, code ------------------------------------------------
+
+def test_word_math_italic_letters():
+    _assert_checks((CASES / "u18_word_math_italic_letters_valid.txt").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 - SIGMOID))])
+
+
+def test_word_double_struck_d_and_e():
+    _assert_checks((CASES / "v06_word_double_struck_d_valid.txt").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 - SIGMOID))])
+
+
+def test_word_math_italic_wrong_line_is_caught():
+    text = "𝜎(𝑧) = 1/(1 + 𝑒^(−𝑧))\n𝜎′(𝑧) = 𝜎(𝑧)(1 + 𝜎(𝑧))\n"
+    _assert_checks(text, SIGMOID, [(1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_numpy_calls_and_log1p():
+    _assert_checks((CASES / "u28_numpy_code_valid.txt").read_text(), SIGMOID, [(1, D_SIGMOID)])
+    _assert_checks((CASES / "u14_log1p_valid.txt").read_text(), SOFTPLUS, [(1, exp(Z) / (1 + exp(Z)))])
+    # a wrong line in numpy spelling is caught (the chain factor of exp(-z) dropped)
+    text = "g(z) = 1/(1 + np.exp(-z))\ng'(z) = -np.exp(-z)/(1 + np.exp(-z))**2\n"
+    _assert_checks(text, SIGMOID, [(1, -exp(-Z) / (1 + exp(-Z)) ** 2)])
+
+
+def test_unknown_module_is_not_dropped():
+    _unreadable("g(z) = 1/(1 + foo.exp(-z))\ng'(z) = g(z)(1 - g(z))\n", 1)
+
+
+def test_matlab_elementwise_operators_are_named():
+    _unreadable((CASES / "u29_matlab_elementwise_valid.txt").read_text(), 2, "MATLAB", "write /")
+
+
+# --- S2: labels, comments, tails of plain text -------------------------------------------------
+
+@pytest.mark.parametrize("name", ["u24_step_labels_em_dash_valid.txt"])
+def test_step_labels_with_a_dash(name):
+    _assert_checks((CASES / name).read_text(), SIGMOID, [(1, D_SIGMOID), (1, SIGMOID * (1 - SIGMOID))])
+
+
+def test_roman_numeral_labels():
+    _assert_checks((CASES / "u25_roman_labels_valid.txt").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+
+
+@pytest.mark.parametrize("comment", ["   % table", "      <-- table", "   <- the hyperbolic rule", "  ← table"])
+def test_comment_after_a_step(comment):
+    _assert_checks(f"g(z) = tanh(z)\ng'(z) = 1 - tanh(z)^2{comment}\n", TANH, [(1, 1 - tanh(Z) ** 2)])
+
+
+def test_comment_never_hides_a_mistake():
+    _assert_checks("g(z) = tanh(z)\ng'(z) = 1 - g(z)    % should be 1 - g(z)^2\n", TANH, [(1, 1 - TANH)])
+
+
+def test_statements_split_at_semicolons():
+    _assert_checks((CASES / "v07_email_semicolon_two_steps_valid.txt").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+    _assert_checks("g(z) = tanh(z); g'(z) = 1 + tanh(z)^2\n", TANH, [(1, 1 + tanh(Z) ** 2)])
+
+
+def test_domain_after_a_step():
+    _assert_checks((CASES / "v08_domain_in_R_valid.txt").read_text(), SIGMOID, [(1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks("g(z) = 1/(1 + e^-z), z ∈ ℝ\ng'(z) = g(z)(1 + g(z)) for all z ∈ ℝ\n", SIGMOID,
+                   [(1, SIGMOID * (1 + SIGMOID))])
+
+
+# --- S2: LaTeX and Markdown --------------------------------------------------------------------
+
+def test_align_comment_column_with_text_split_across_groups():
+    _assert_checks((CASES / "s24_alignat_text_comment_column_valid.tex").read_text(), SIGMOID,
+                   [(1, D_SIGMOID), (1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "w04_text_column_wrong_line.tex").read_text(), SIGMOID,
+                   [(1, -exp(-Z) / (1 + exp(-Z)) ** 2)])
+
+
+def test_comment_column_with_maths_never_hides_a_mistake():
+    text = ("\\begin{align*}\ng(z) &= \\tanh z \\\\\ng'(z) &= 1 + \\tanh^2 z && \\text{(as } 1 - \\tanh^2 z"
+            "\\text{ is wrong)}\n\\end{align*}\n")
+    _assert_checks(text, TANH, [(1, 1 + tanh(Z) ** 2)])
+
+
+def test_alignat_equals_after_double_ampersand_is_the_step():
+    _assert_checks((CASES / "s04_alignat_double_ampersand_valid.tex").read_text(), TANH,
+                   [(1, sech(Z) ** 2), (1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+
+
+def test_github_math_fence_and_inline():
+    _assert_checks((CASES / "m06_github_math_fence_valid.md").read_text(), SIGMOID, [(1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "m07_github_dollar_backtick_inline_valid.md").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+    text = "```math\ng(z) = \\tanh z\n```\n\n```math\ng'(z) = 1 - \\tanh z\n```\n"
+    _assert_checks(text, TANH, [(1, 1 - TANH)])
+
+
+def test_sympy_latex_call_braces():
+    _assert_checks((CASES / "s27_sympy_latex_output_valid.tex").read_text(), SIGMOID,
+                   [(1, D_SIGMOID), (1, (1 - SIGMOID) * SIGMOID)])
+    _assert_checks((CASES / "s28_sympy_latex_tanh_sech_valid.tex").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, sech(Z) ** 2)])
+    text = ("\\begin{align*}\ng{\\left(z \\right)} &= \\tanh{\\left(z \\right)}\\\\\n"
+            "\\frac{d}{d z} g{\\left(z \\right)} &= 1 + \\tanh^{2}{\\left(z \\right)}\n\\end{align*}\n")
+    _assert_checks(text, TANH, [(1, 1 + tanh(Z) ** 2)])
+
+
+def test_cases_with_commas_and_a_full_stop():
+    leaky = sympy.Piecewise((Z, Z > 0), (Z / 100, True))
+    _assert_checks((CASES / "w15_leaky_relu_cases_dfrac_valid.tex").read_text(), leaky,
+                   [(1, sympy.Piecewise((1, Z > 0), (Rational(1, 100), True)))])
+    text = ("\\begin{align*}\ng(z) &= \\begin{cases} z, & z > 0,\\\\ 0.01\\,z, & z \\le 0. \\end{cases}\\\\\n"
+            "g'(z) &= \\begin{cases} 1, & z > 0,\\\\ \\dfrac{1}{10}, & z < 0. \\end{cases}\n\\end{align*}\n")
+    _assert_checks(text, leaky, [(1, sympy.Piecewise((1, Z > 0), (Rational(1, 10), True)))])
+
+
+def test_full_stop_inside_a_case_elsewhere_is_unreadable():
+    text = "\\[ g(z) = \\begin{cases} z & z > 0 \\\\ 0 & . z \\le 0 \\end{cases} \\]\n\\[ g'(z) = 1 \\]\n"
+    result = derive.check(text)
+    assert result["lines"][0]["verdict"] == "unreadable"
+
+
+def test_every_review5_case_file_has_a_truth_line():
+    files = sorted(p for p in CASES.iterdir() if p.suffix in (".txt", ".tex", ".md"))
+    assert len(files) >= 100
+    for path in files:
+        assert "TRUTH:" in path.read_text(encoding="utf-8-sig").splitlines()[0], path.name
