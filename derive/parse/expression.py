@@ -740,12 +740,12 @@ class Parser(Notation):
             self.leave()
             return args
         if self.loose and self.starts_atom() or self.loose and self.at("-"):
-            return [self.loose_argument()]
+            return [self.loose_argument(token.text)]
         if self.loose:
             raise self.error(f"{token.text} without its argument", token)
         raise self.error(f"{token.text} needs its argument in brackets: {token.text}(...)", self.peek())
 
-    def loose_argument(self):
+    def loose_argument(self, name: str = "f"):
         """\\tanh 2z, \\ln g(z), \\sigma 2z: the factors up to a +, -, \\cdot or the next function."""
         self.enter()
         negative = self.accept("-") is not None
@@ -754,5 +754,10 @@ class Parser(Notation):
             if self.at(*self.closers) and value.has(self.var):
                 break  # \sigma 2z (1 - \sigma 2z): a bracket after the variable is the next factor
             value = value * self.power()
+        if self.at("/"):
+            # tanh z/2: tanh(z/2) (as sin x/2 is often meant) or tanh(z)/2?  Not guessed
+            v = self.var.name
+            raise self.error(f"{name} {v}/... reads two ways, the argument without brackets: write {name}({v}/...) "
+                             f"or {name}({v})/...", self.peek())
         self.leave()
         return -value if negative else value

@@ -219,8 +219,8 @@ def _plain_rows(text: str) -> list[Row]:
 
 
 def _statements(line: str) -> list[str]:
-    """The statements of a line, split at ';' outside brackets where each has an equals sign
-    ("g(z) = tanh(z); g'(z) = 1 - tanh(z)^2", as an e-mail writes them).  Columns hold."""
+    """The statements of a line, split at ';' outside brackets where each is a left side and an
+    equals sign ("g(z) = tanh(z); g'(z) = 1 - tanh(z)^2", as an e-mail writes them).  Columns hold."""
     if ";" not in line:
         return [line]
     cuts, depth = [], 0
@@ -229,8 +229,10 @@ def _statements(line: str) -> list[str]:
         if c == ";" and depth == 0:
             cuts.append(k)
     parts = [line[a + 1 if a >= 0 else 0: b] for a, b in zip([-1, *cuts], [*cuts, len(line)])]
-    if len(parts) < 2 or not all("=" in p for p in parts[:-1]) or parts[-1].strip() and "=" not in parts[-1]:
-        return [line]
+    if len(parts) < 2 or parts[-1].strip() and "=" not in parts[-1] or not all(
+            "=" in p and (p.strip().startswith("=") and k or left_side(_without_marker(p).split("=", 1)[0].strip(), False))
+            for k, p in enumerate(parts) if p.strip()):
+        return [line]  # a sentence with a ';' in it, or pieces "1 for z > 0; 0 for z < 0": one row, as written
     starts = [0, *(k + 1 for k in cuts)]
     return [" " * start + part for start, part in zip(starts, parts) if part.strip()]
 

@@ -194,7 +194,7 @@ class Notation:
         elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare \
                 and not (self.peek().kind == "name" and self.peek().text == self.function):
             # (σ σ(−z) is σ times σ(−z): σ applied to σ without brackets is never meant)
-            argument = self.loose_argument()
+            argument = self.loose_argument(token.text)
             if argument == self.var:
                 value = g(self.var)
             else:
