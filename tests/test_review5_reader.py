@@ -252,3 +252,31 @@ def test_every_review5_case_file_has_a_truth_line():
     assert len(files) >= 100
     for path in files:
         assert "TRUTH:" in path.read_text(encoding="utf-8-sig").splitlines()[0], path.name
+
+
+# --- S1: a function's argument without brackets before '/' reads two ways ----------------------
+
+def test_unbracketed_argument_before_a_slash_is_unreadable():
+    # the author of x01 means tanh(z/2): then line 2 is right; read as tanh(z)/2 it was "wrong"
+    assert numerically_equal(sech(Z / 2) ** 2 / 2, sympy.diff(tanh(Z / 2), Z))
+    assert not numerically_equal(sech(Z / 2) ** 2 / 2, sympy.diff(tanh(Z) / 2, Z))
+    _unreadable((CASES / "x01_tanh_z_over_2_unbracketed.txt").read_text(), 1, "tanh(z/...)", "tanh(z)/...")
+    _unreadable((CASES / "x03_exp_loose_argument_before_slash.tex").read_text(), 2, "exp(z/...)")
+
+
+@pytest.mark.parametrize("written,value", [("tanh(z/2)", tanh(Z / 2)), ("tanh(z)/2", tanh(Z) / 2),
+                                           ("\\tanh\\frac{z}{2}", tanh(Z / 2)), ("\\tanh 2z", tanh(2 * Z))])
+def test_bracketed_or_fraction_arguments_still_read(written, value):
+    text = f"\\[ g(z) = {written} \\]\n\\[ g'(z) = {sympy.latex(sympy.diff(value, Z))} \\]\n"
+    _assert_checks(text, value, [(1, sympy.diff(value, Z))])
+
+
+def test_semicolon_then_equals_goes_on():
+    _assert_checks("g(z) = tanh(z)\ng'(z) = 1 + tanh(z)^2; = 1 - g(z)^2\n", TANH,
+                   [(1, 1 + tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+
+
+def test_semicolon_in_a_sentence_is_no_split():
+    text = "Recall: we showed g(z) = z sigma(z); g' = sigma + z sigma(1 - sigma) (sympy).\ng(z) = tanh(z)\n" \
+           "g'(z) = 1 - tanh(z)^2\n"
+    _assert_checks(text, TANH, [(1, 1 - tanh(Z) ** 2)])
