@@ -280,3 +280,20 @@ def test_semicolon_in_a_sentence_is_no_split():
     text = "Recall: we showed g(z) = z sigma(z); g' = sigma + z sigma(1 - sigma) (sympy).\ng(z) = tanh(z)\n" \
            "g'(z) = 1 - tanh(z)^2\n"
     _assert_checks(text, TANH, [(1, 1 - tanh(Z) ** 2)])
+
+
+# --- S2: a left side restated after a wrong line carries the error (one mistake, one line) -----
+
+def test_restated_left_side_after_a_wrong_line_carries_the_error():
+    text = (CASES / "w21_numbered_restated_after_wrong.txt").read_text()
+    wrong, restated = 1 + tanh(Z) ** 2, 1 + TANH ** 2
+    assert not numerically_equal(wrong, sympy.diff(TANH, Z)) and numerically_equal(restated, wrong)
+    result = _assert_checks(text, TANH, [(1, wrong), (1, restated), (1, 1 - TANH ** 2)])
+    assert [l["verdict"] for l in result["lines"]][1:] == ["wrong", "carried forward", "proved"]  # a restated left side is a claim: right, proved
+    assert result["errors"] == 1
+
+
+def test_restated_left_side_with_a_new_mistake_is_wrong():
+    text = "1) g(z) = tanh(z)\n2) g'(z) = 1 + tanh(z)^2\n3) g'(z) = 2 + g(z)^2\n"
+    result = _assert_checks(text, TANH, [(1, 1 + tanh(Z) ** 2), (1, 2 + TANH ** 2)])
+    assert [l["verdict"] for l in result["lines"]][1:] == ["wrong", "wrong"]

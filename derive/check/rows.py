@@ -234,6 +234,11 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
     r.identity, r.aside = None, None
     z, name, lines, last = r.z, r.name, r.lines, r.last
     expr = step.expr
+    # g'(z) = ... again at the chain's order (numbered steps restate the left side on every row):
+    # checked against the truth, as a claim; equal to the author's wrong line before it, the error is
+    # carried (as after "= ..."): one wrong line costs one line, not two
+    restated = bool(step.order) and step.order == r.order and step.order in r.seen_orders and last is not None \
+        and not r.last_right and r.last_value is not None
     target = _target(r, step)
     if target is None:
         lines.append(CheckedLine(step, expr, "unreadable", reason="nothing before this line to compare it with"))
@@ -263,6 +268,11 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
     elif not before_right and (against_truth := compare(mine, r.truth(true_order), z)).equal:
         verdict, right, source, comparison = "back on track", True, None, against_truth
         reason = f"does not follow from line {follows}, but is right again"
+    elif restated and (carried := compare(mine, r.last_value, z)).equal:
+        verdict, right, source, comparison = "carried forward", False, r.carried or last.step.index, carried
+        follows = last.step.index
+        reason = (f"follows from line {follows}, which is wrong" if source == follows else
+                  f"follows from line {follows}, which carries the error of line {source}")
     elif (own := _with_own_derivatives(expr, last.expr if follows is not None and step.order is None else None,
                                         r.stated, r.value, z)) is not None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]

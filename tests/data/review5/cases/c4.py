@@ -120,4 +120,10 @@ CASES = [
         (r"g'(z) &= \exp(-z)\,\left[1+\exp(-z)\right]^{-2}", SD, "d1"),
         r"\end{align*}",
     ]),
+    Case("w21_numbered_restated_after_wrong", "txt", "tanh(z)", [
+        ("1) g(z) = tanh(z)", "tanh(z)", "g"),
+        ("2) g'(z) = 1 + tanh(z)^2", "1 + tanh(z)**2", "d1"),
+        ("3) g'(z) = 1 + g(z)^2", "1 + tanh(z)**2", "d1"),
+        ("4) g'(z) = 1 - g(z)^2", "1 - tanh(z)**2", "d1"),
+    ], kind="table", note="line 3 restates the wrong line 2 with its left side: the error carried, one mistake costs one line"),
 ]
