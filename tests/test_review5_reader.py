@@ -297,3 +297,30 @@ def test_restated_left_side_with_a_new_mistake_is_wrong():
     text = "1) g(z) = tanh(z)\n2) g'(z) = 1 + tanh(z)^2\n3) g'(z) = 2 + g(z)^2\n"
     result = _assert_checks(text, TANH, [(1, 1 + tanh(Z) ** 2), (1, 2 + TANH ** 2)])
     assert [l["verdict"] for l in result["lines"]][1:] == ["wrong", "wrong"]
+
+
+# --- S1: the product rule written out with operators, d/dz before an unbracketed product in a sum --
+
+SWISH = Z / (1 + exp(-Z))
+
+
+@pytest.mark.parametrize("name", ["y01_product_rule_operators_cdot.tex", "y02_product_rule_operators_plain.txt"])
+def test_operator_before_a_product_in_a_sum_is_unreadable(name):
+    # as meant, (d/dz z)·σ + z·σ' is swish's derivative; read as d/dz(z σ) + z σ' it is not
+    meant = SWISH.diff(Z) / Z * Z  # (d/dz z) σ + z σ' = σ + z σ'
+    assert numerically_equal(SIGMOID + Z * D_SIGMOID, sympy.diff(SWISH, Z))
+    assert not numerically_equal(sympy.diff(Z * SIGMOID, Z) + Z * D_SIGMOID, meant)
+    result = _unreadable((CASES / name).read_text(), 2, "reads two ways", "brackets")
+    assert result["lines"][2]["verdict"] == "proved"  # the line after it: against g' itself
+
+
+def test_operator_with_bracketed_operands_reads_the_product_rule():
+    _assert_checks((CASES / "y03_product_rule_bracketed_valid.tex").read_text(), SWISH,
+                   [(1, SIGMOID + Z * D_SIGMOID), (1, SIGMOID + Z * SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "y04_product_rule_bracketed_term_dropped.tex").read_text(), SWISH,
+                   [(1, SIGMOID + Z * D_SIGMOID), (1, Z * SIGMOID * (1 - SIGMOID))])
+
+
+def test_operator_before_a_product_alone_is_the_whole_product():
+    _assert_checks((CASES / "y05_whole_product_operator_alone_valid.txt").read_text(), SWISH,
+                   [(1, sympy.diff(SWISH, Z)), (1, SIGMOID + Z * SIGMOID * (1 - SIGMOID))])
