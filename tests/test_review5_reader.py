@@ -114,13 +114,22 @@ def test_lower_case_e_is_eulers_number():
 
 # --- S1: inline maths ending a sentence does not go on from the row before ---------------------
 
-def test_inline_maths_ending_a_sentence_is_never_called_wrong():
+def test_inline_maths_ending_a_sentence_goes_on_with_its_step():
     text = (CASES / "m14_inline_dollars_in_prose_chain_valid.md").read_text()
     # the sentence's σ(z)(1 - σ(z)) is σ' (true), not σ: read as a row after the definition it was "wrong"
-    assert numerically_equal(SIGMOID * (1 - SIGMOID), D_SIGMOID)
-    result = derive.check(text)
-    assert not any(l["verdict"] == "wrong" for l in result["lines"])
-    assert result["first_error"] is None
+    assert not numerically_equal(SIGMOID * (1 - SIGMOID), SIGMOID)
+    _assert_checks(text, SIGMOID, [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))])
+
+
+def test_inline_continuation_after_prose_is_checked():
+    text = ("$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n$$\\sigma'(z) = \\frac{e^{-z}}{(1+e^{-z})^2}$$\n"
+            "which simplifies to\n$\\sigma(z)(1+\\sigma(z))$\n")
+    _assert_checks(text, SIGMOID, [(1, D_SIGMOID), (1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_inline_step_in_a_sentence_without_a_continuation_stays_prose():
+    text = "$$g(z) = \\tanh z$$\nRecall that $\\sigma'(z) = 7$ in another course.\n$$g'(z) = 1 - \\tanh^2 z$$\n"
+    _assert_checks(text, TANH, [(1, 1 - tanh(Z) ** 2)])
 
 
 def test_inline_maths_alone_after_a_colon_is_still_a_row():

@@ -456,11 +456,26 @@ def _latex_rows(text: str) -> list[Row]:
                     if kind == "inline":
                         inline.append(rows[-1])
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
-    if inline:  # a definition in a sentence counts where no row of its own defines the function
+    if inline:
+        # a definition in a sentence counts where no row of its own defines the function; a step in
+        # a sentence ("so $\sigma'(z) = ...$, which is") where the next line, a display, goes on
+        # with it ("$\sigma(z)(1 - \sigma(z))$." or "$= ...$"): read without it, that line would
+        # follow from the row before the sentence
         sentences = {id(row) for row in inline}
         defined = any(_defines(row.text) for row in rows if id(row) not in sentences)
-        rows = [row for row in rows if id(row) not in sentences or (not defined and row is inline[0])]
+        first_definition = next((row for row in inline if _defines(row.text)), None)
+        rows = [row for k, row in enumerate(rows) if id(row) not in sentences
+                or (not defined and row is first_definition)
+                or (not _defines(row.text) and _continued(row, rows[k + 1] if k + 1 < len(rows) else None, sentences))]
     return _joined(rows)
+
+
+def _continued(row: Row, after: Row | None, sentences: set) -> bool:
+    """Whether ``after``, a display on the next line with no left side, goes on with ``row``."""
+    if after is None or id(after) in sentences or after.heading or after.line != row.line + 1:
+        return False
+    left = split_equals(after.text)[0] if "=" in after.text else ""
+    return not left.replace("&", " ").strip()
 
 
 def _defines(text: str) -> bool:
@@ -538,10 +553,11 @@ def _regions(text: str, start: int):
         if close < 0:
             raise DocumentError(f"line {text.count(chr(10), 0, m.start()) + 1}: {opener} is never closed")
         content = text[m.end(): close]
-        if kind in ("$", "\\(") and (not _alone_on_its_line(text, m.start(), close + closer_length)
-                                     or _ends_a_sentence(text, m.start(), content)):
+        if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
             position = close + closer_length  # inline math inside a sentence: prose
-            if _defines(content):  # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one
+            if _defines(content) or _is_step(content):
+                # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one; "so
+                # $\sigma'(z) = ...$, which is" a step, where the next line goes on with it
                 yield m.end(), content, "inline"
             continue
         yield m.end(), content, kind
@@ -558,16 +574,12 @@ def _find_closer(text: str, closer: str, start: int) -> int:
         k += 1
 
 
-def _ends_a_sentence(text: str, start: int, content: str) -> bool:
-    """Whether inline math alone on its line, without a left side of its own, ends the sentence
-    of the line before ("... $\\sigma'(z) = ...$, which is" / "$\\sigma(z)(1-\\sigma(z))$."): the
-    same paragraph, prose; read as a row it would follow from a row the sentence never meant."""
-    if "=" in content and left_side(split_equals(content)[0].replace("&", " ").strip(), True) is not None:
+def _is_step(content: str) -> bool:
+    """Whether inline maths is a step with a left side of its own (\\sigma'(z) = ...)."""
+    if "=" not in content:
         return False
-    line_start = text.rfind("\n", 0, start)
-    previous = text[text.rfind("\n", 0, line_start) + 1: line_start] if line_start >= 0 else ""
-    words = re.sub(r"\$[^$]*\$", " ", previous)
-    return len(_prose_words(words)) >= 2 and not words.rstrip().endswith(":")
+    side = left_side(split_equals(content)[0].replace("&", " ").strip(), True)
+    return side is not None and side.kind == "function"
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

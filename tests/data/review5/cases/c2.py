@@ -110,8 +110,8 @@ CASES = [
     Case("m14_inline_dollars_in_prose_chain_valid", "md", S, [
         (r"We have $\sigma(z) = (1+e^{-z})^{-1}$, so", S, "g"),
         (r"$\sigma'(z) = (1+e^{-z})^{-2}e^{-z}$, which is", SD, "d1"),
-        (r"$\sigma(z)(1-\sigma(z))$.", None, "skip"),
-    ], note="inline maths in running prose; a chain read from sentences is optional, but any verdict given must be right"),
+        (r"$\sigma(z)(1-\sigma(z))$.", SD, "d1"),
+    ], note="inline maths in running prose: the last line goes on with the sentence's step, never with the definition"),
     Case("m15_softplus_second_wrong_in_md", "md", SP, [
         "$$",
         r"\begin{aligned}",
