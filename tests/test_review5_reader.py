@@ -90,7 +90,7 @@ def test_number_in_brackets_against_a_factor_is_a_product():
     _assert_checks("g(z) = tanh(z)\ng'(z) = 1 - g(z)^2(2)\n", TANH, [(1, 1 - 2 * TANH ** 2)])
 
 
-@pytest.mark.parametrize("label", [r"\qquad (2)", r"\hfill (2)", r"\quad \text{(2)}", r"\qquad (3.1)"])
+@pytest.mark.parametrize("label", [r"\qquad (2)", r"\hfill (2)", r"\quad \text{(2)}", r"\qquad (3.1)", r"\eqno(2)"])
 def test_latex_equation_number_by_hand_is_dropped(label):
     text = f"\\[ g(z) = \\tanh z \\]\n\\[ g'(z) = 1 - g(z)^2 {label} \\]\n"
     _assert_checks(text, TANH, [(1, 1 - TANH ** 2)])

@@ -370,6 +370,8 @@ _TRAILING_TEXT = re.compile(
 #: an equation number set apart by hand: "\qquad (2)", "\hfill (3.1)", "\quad \text{(4)}" (a label, as \tag{2})
 _TRAILING_NUMBER = re.compile(
     rf"(?:\\q?quad\b|\\hfill\b){_SPACE}(?:\({_SPACE}\d+(?:\.\d+)*[a-z]?{_SPACE}\)|\\text\s*\{{\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*\}})[\s.,;:]*$")
+#: plain TeX's equation number: "$$ ... \eqno(2) $$" (to the end of the display)
+_EQNO = re.compile(r"\\l?eqno\b.*$")
 #: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
 _REALS = r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\Bbb\s*\{?\s*R\s*\}?|\\mathbf\s*\{\s*R\s*\}|\\R\b|\(\s*-\s*\\infty\s*,\s*\\infty\s*\))"
 _TRAILING_DOMAIN = re.compile(
@@ -693,6 +695,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
             and _HEADING.match("\\text{%s}" % intertext.group("words")):
         return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
+    row = _EQNO.sub(lambda m: " " * len(m.group()), row)
     row = _without_comment_column(_without_arrow(_defines_as_equals(row)))
     while True:
         m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)
