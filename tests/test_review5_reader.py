@@ -333,3 +333,17 @@ def test_operator_with_bracketed_operands_reads_the_product_rule():
 def test_operator_before_a_product_alone_is_the_whole_product():
     _assert_checks((CASES / "y05_whole_product_operator_alone_valid.txt").read_text(), SWISH,
                    [(1, sympy.diff(SWISH, Z)), (1, SIGMOID + Z * SIGMOID * (1 - SIGMOID))])
+
+
+# --- S2: a Jupyter notebook (.ipynb) is read as its Markdown cells -----------------------------
+
+def test_notebook_markdown_cells_are_the_derivation():
+    _assert_checks(CASES / "n01_jupyter_notebook_tanh_valid.ipynb", TANH, [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+    _assert_checks(CASES / "n02_jupyter_notebook_sigmoid_sign_wrong.ipynb", SIGMOID,
+                   [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_text_that_only_looks_like_json_is_read_as_text():
+    text = '{"nbformat": "cells", oops\ng(z) = tanh(z)\ng\'(z) = 1 - tanh(z)^2\n'
+    result = derive.check(text)
+    assert result["first_error"] is None and not any(l["verdict"] == "wrong" for l in result["lines"])

@@ -15,6 +15,7 @@ condition holds for the rows under it.  Plain text has one row per line; lead-in
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,10 +73,33 @@ def _defines_as_equals(text: str) -> str:
 def rows(text: str) -> list[Row]:
     if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
         text = text.replace("\u200b", "").replace("\ufeff", "")
+    text = _notebook_markdown(text)
     text = _plain_letters(text)
     if "\\" in text or "$" in text:
         return _latex_rows(_github_math(text))
     return _plain_rows(text)
+
+
+def _notebook_markdown(text: str) -> str:
+    """A Jupyter notebook (.ipynb, JSON): its Markdown cells, a blank line between them (code cells
+    are code, not the derivation).  json.loads only parses (no code runs); not a notebook: the text."""
+    head = text.lstrip()[:1]
+    if head != "{" or '"nbformat"' not in text or '"cells"' not in text:
+        return text
+    try:
+        cells = json.loads(text).get("cells")
+    except (ValueError, AttributeError, RecursionError):
+        return text
+    if not isinstance(cells, list):
+        return text
+    out = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
+            source = cell.get("source", "")
+            source = "".join(part for part in source if isinstance(part, str)) if isinstance(source, list) else source
+            if isinstance(source, str):
+                out.append(source.rstrip("\n"))
+    return "\n\n".join(out) + "\n"
 
 
 #: Word's equation editor and PDFs paste mathematical italic (and bold, script) letters:
