@@ -347,3 +347,22 @@ def test_text_that_only_looks_like_json_is_read_as_text():
     text = '{"nbformat": "cells", oops\ng(z) = tanh(z)\ng\'(z) = 1 - tanh(z)^2\n'
     result = derive.check(text)
     assert result["first_error"] is None and not any(l["verdict"] == "wrong" for l in result["lines"])
+
+
+# --- S2: \left\{ \begin{array} ... \end{array} \right. is a function by cases ----------------------
+
+RELU = sympy.Piecewise((Z, Z > 0), (0, True))
+
+
+def test_left_brace_array_is_cases():
+    _assert_checks((CASES / "z01_relu_left_brace_array_valid.tex").read_text(), RELU,
+                   [(1, sympy.Piecewise((1, Z > 0), (0, True)))])
+    _assert_checks((CASES / "z02_relu_left_brace_array_swapped.tex").read_text(), RELU,
+                   [(1, sympy.Piecewise((0, Z > 0), (1, True)))])
+
+
+def test_array_that_is_no_cases_is_not_rewritten():
+    # a matrix-like array without \left\{ ... \right. stays what it was (not read as cases)
+    text = "\\[ g(z) = \\tanh z \\]\n\\[ g'(z) = \\begin{array}{l} 1 - \\tanh^2 z \\end{array} \\]\n"
+    result = derive.check(text)
+    assert not any(l["verdict"] == "wrong" for l in result["lines"])

@@ -438,8 +438,21 @@ def _without_overlays(text: str) -> str:
     return "".join(out)
 
 
+#: the piecewise function of LaTeX before amsmath: \left\{ \begin{array}{ll} 1 & z > 0 \\ 0 & z < 0 \end{array} \right.
+_ARRAY_CASES = re.compile(r"(\\left\s*(?:\\\{|\\lbrace)\s*\\begin\{array\}\s*\{[lcr|@{}\s]*\})(.*?)"
+                          r"(\\end\{array\}\s*\\right\s*\.)", re.DOTALL)
+
+
+def _array_as_cases(text: str) -> str:
+    """\\left\\{ \\begin{array}{ll} ... \\end{array} \\right. written as the cases it is (columns hold)."""
+    if "array" not in text:
+        return text
+    return _ARRAY_CASES.sub(lambda m: "\\begin{cases}".ljust(len(m.group(1))) + m.group(2)
+                            + "\\end{cases}".ljust(len(m.group(3))), text)
+
+
 def _latex_rows(text: str) -> list[Row]:
-    text = _without_overlays(_comment_free(text))
+    text = _array_as_cases(_without_overlays(_comment_free(text)))
     body_start = 0
     begin = text.find("\\begin{document}")
     if begin >= 0:
