@@ -366,3 +366,16 @@ def test_array_that_is_no_cases_is_not_rewritten():
     text = "\\[ g(z) = \\tanh z \\]\n\\[ g'(z) = \\begin{array}{l} 1 - \\tanh^2 z \\end{array} \\]\n"
     result = derive.check(text)
     assert not any(l["verdict"] == "wrong" for l in result["lines"])
+
+
+# --- S2: Markdown tables and inline code ---------------------------------------------------------
+
+def test_markdown_table_cells_are_rows():
+    _assert_checks((CASES / "z04_markdown_table_cells_wrong.md").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, 1 + TANH ** 2)])
+
+
+def test_markdown_inline_code_is_read():
+    _assert_checks((CASES / "z05_markdown_inline_code_valid.md").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
+    _assert_checks("`g(z) = tanh(z)`\n`g'(z) = 1 - g(z)`\n", TANH, [(1, 1 - TANH)])

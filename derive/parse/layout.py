@@ -140,6 +140,7 @@ _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx"
 _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*|<-+.*|←.*)\s*$")
 #: the domain after a step: ", z ∈ ℝ", "for all z ∈ ℝ", "∀ z ∈ ℝ" (in LaTeX, _TRAILING_DOMAIN)
 _PLAIN_DOMAIN = re.compile(r"(?:\s*,\s*|\s+)(?:(?:for\s+all|for\s+every|∀)\s*)?[A-Za-z]\s*∈\s*(?:ℝ|\(\s*-\s*∞\s*,\s*∞\s*\))[\s.,;]*$")
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
 #: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
 #: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
 #: refuses it, see expression.Parser.run)
@@ -228,6 +229,8 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)[\w+-]*\s*$")
 
 def _plain_rows(text: str) -> list[Row]:
     rows = []
+    if "<!--" in text:  # Markdown's (HTML's) comments, over one line or several (lines hold)
+        text = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.DOTALL)
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
@@ -235,6 +238,8 @@ def _plain_rows(text: str) -> list[Row]:
         if _FENCE.match(line) or line.lstrip().startswith("#"):
             continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
         line = _END_MARK.sub("", line.rstrip())
+        if "`" in line:  # Markdown's inline code around a formula: `g'(z) = 1 - g(z)^2` (columns hold)
+            line = _INLINE_CODE.sub(lambda m: " " + m.group(1) + " ", line)
         if "=" in line:
             line = _PLAIN_DOMAIN.sub("", _EQUATION_NUMBER.sub("", line))
         for part in _statements(line):
@@ -625,7 +630,7 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     before = text[text.rfind("\n", 0, start) + 1: start]
     after_end = text.find("\n", end)
     after = text[end: after_end if after_end >= 0 else len(text)]
-    return not before.strip(" \t>-*0123456789.") and not after.strip(" \t.,;:")
+    return not before.strip(" \t>-*0123456789.|") and not after.strip(" \t.,;:|")  # (|: a Markdown table's cell)
 
 
 class _Heading(str):

@@ -20,4 +20,16 @@ CASES = [
         (r"$$ g(z) = \tanh z \eqno(1) $$", "tanh(z)", "g"),
         (r"$$ g'(z) = 1 - g(z)^2 \eqno(2) $$", "1 - tanh(z)**2", "d1"),
     ]),
+    Case("z04_markdown_table_cells_wrong", "md", "tanh(z)", [
+        "| step | expression |",
+        "|---|---|",
+        (r"| 1 | $g(z) = \tanh z$ |", "tanh(z)", "g"),
+        (r"| 2 | $g'(z) = 1 - \tanh^2 z$ |", "1 - tanh(z)**2", "d1"),
+        (r"| 3 | $g'(z) = 1 + g(z)^2$ |", "1 + tanh(z)**2", "d1"),
+    ], kind="sign", note="a derivation set as a Markdown table, one step a cell"),
+    Case("z05_markdown_inline_code_valid", "md", "tanh(z)", [
+        ("1. `g(z) = tanh(z)`", "tanh(z)", "g"),
+        ("2. `g'(z) = 1 - tanh(z)^2`", "1 - tanh(z)**2", "d1"),
+        ("3. `g'(z) = 1 - g(z)^2`", "1 - tanh(z)**2", "d1"),
+    ], note="formulas in Markdown's inline code"),
 ]
