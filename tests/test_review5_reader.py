@@ -379,3 +379,29 @@ def test_markdown_inline_code_is_read():
     _assert_checks((CASES / "z05_markdown_inline_code_valid.md").read_text(), TANH,
                    [(1, 1 - tanh(Z) ** 2), (1, 1 - TANH ** 2)])
     _assert_checks("`g(z) = tanh(z)`\n`g'(z) = 1 - g(z)`\n", TANH, [(1, 1 - TANH)])
+
+
+# --- S1: the derivative of a bracket by primes as a left side ------------------------------------
+
+def test_bracket_prime_left_side_is_the_derivative():
+    _assert_checks((CASES / "q01_bracket_prime_left_side_latex_valid.tex").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "q02_bracket_prime_left_side_plain_valid.txt").read_text(), SIGMOID,
+                   [(1, exp(-Z) / (1 + exp(-Z)) ** 2), (1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "q03_bracket_second_prime_plain_wrong.txt").read_text(), TANH,
+                   [(1, 1 - TANH ** 2), (2, -2 * TANH)])
+
+
+def test_bracket_prime_of_an_expression_is_a_side_computation():
+    result = derive.check((CASES / "q04_side_computation_by_primes_wrong.txt").read_text())
+    side, chain = result["lines"][1], result["lines"][2]
+    # (1 + e^-z)' is -e^-z, not e^-z: the side computation is wrong; the chain's line is right
+    assert not numerically_equal(exp(-Z), sympy.diff(1 + exp(-Z), Z))
+    assert side["verdict"] == "wrong" and side["kind"] == "chain_factor"
+    assert numerically_equal(exp(-Z) / (1 + exp(-Z)) ** 2, D_SIGMOID) and chain["verdict"] == "proved"
+
+
+def test_brackets_that_do_not_close_in_order_are_no_left_side():
+    from derive.parse.left import left_side
+
+    assert left_side("(a)+(b)'", False) is None

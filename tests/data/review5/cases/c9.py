@@ -1,0 +1,28 @@
+"""The derivative of a bracket by primes as a left side: (σ(z))' = ..., [g(z)]'' = ..., (1 + e^{-z})' = ..."""
+from harness import Case
+
+S = "sigma(z)"
+SD = "diff(sigma(z), z)"
+CASES = [
+    Case("q01_bracket_prime_left_side_latex_valid", "tex", S, [
+        r"\begin{align*}",
+        (r"\sigma(z) &= \frac{1}{1+e^{-z}}\\", S, "g"),
+        (r"\left[\sigma(z)\right]' &= \sigma(z)\bigl(1-\sigma(z)\bigr)", SD, "d1"),
+        r"\end{align*}",
+    ], note="before: read as the step '= [σ(z)]'' after the definition and called wrong"),
+    Case("q02_bracket_prime_left_side_plain_valid", "txt", S, [
+        ("σ(z) = 1/(1+e^-z)", S, "g"),
+        ("(σ(z))' = e^-z/(1+e^-z)^2", SD, "d1"),
+        ("       = σ(z)(1-σ(z))", SD, "d1"),
+    ]),
+    Case("q03_bracket_second_prime_plain_wrong", "txt", "tanh(z)", [
+        ("g(z) = tanh(z)", "tanh(z)", "g"),
+        ("(g(z))' = 1 - g(z)^2", "1 - tanh(z)**2", "d1"),
+        ("(g(z))'' = -2 g(z)", "-2*tanh(z)", "d2"),
+    ], kind="chain_factor"),
+    Case("q04_side_computation_by_primes_wrong", "txt", S, [
+        ("σ(z) = 1/(1+e^-z)", S, "g"),
+        ("(1+e^-z)' = e^-z", None, "skip"),
+        ("σ'(z) = e^-z/(1+e^-z)^2", SD, "d1"),
+    ], kind="chain_factor", note="the side computation (1+e^-z)' = e^-z is wrong (-e^-z): derive marks it; the chain is right"),
+]
