@@ -405,3 +405,7 @@ def test_brackets_that_do_not_close_in_order_are_no_left_side():
     from derive.parse.left import left_side
 
     assert left_side("(a)+(b)'", False) is None
+
+
+def test_value_at_a_point_is_named_in_the_message():
+    _unreadable((CASES / "s12_left_right_bar_at_point.tex").read_text(), 3, "a value at a point")

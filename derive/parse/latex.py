@@ -234,7 +234,10 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         raise ParseError("\\Theta reads two ways: for the step function write \\mathbb{1}\\{z > 0\\} or "
                          "\\operatorname{heaviside}(z), for a constant times z write \\Theta \\cdot z", column, source)
     elif name in ("left", "right") and i < len(raw) and raw[i][0] == ".":
-        raise ParseError(f"\\{name}. (an invisible bracket) is not read here", column, source)
+        at_point = "right|_" in source.replace(" ", "") or "right\\vert_" in source.replace(" ", "")
+        raise ParseError(f"\\{name}. (an invisible bracket) is not read here" + (
+            ": a value at a point (\\right|_{z=0}) is not read" if at_point else ""),
+            column, source)
     elif name in IGNORED:
         pass
     elif name in SYMBOLS:
