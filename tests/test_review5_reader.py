@@ -409,3 +409,12 @@ def test_brackets_that_do_not_close_in_order_are_no_left_side():
 
 def test_value_at_a_point_is_named_in_the_message():
     _unreadable((CASES / "s12_left_right_bar_at_point.tex").read_text(), 3, "a value at a point")
+
+
+# --- S2: a statement of what the variable is ("Let z = w x + b") is context, no step -------------
+
+def test_the_variable_named_from_the_weights_is_no_step():
+    _assert_checks((CASES / "q05_preactivation_named_first_valid.txt").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 - SIGMOID))])
+    _assert_checks((CASES / "q06_preactivation_and_activation_letters_wrong.txt").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 + SIGMOID))])

@@ -25,4 +25,14 @@ CASES = [
         ("(1+e^-z)' = e^-z", None, "skip"),
         ("σ'(z) = e^-z/(1+e^-z)^2", SD, "d1"),
     ], kind="chain_factor", note="the side computation (1+e^-z)' = e^-z is wrong (-e^-z): derive marks it; the chain is right"),
+    Case("q05_preactivation_named_first_valid", "txt", S, [
+        "Let z = w x + b be the pre-activation.",
+        ("σ(z) = 1/(1+e^-z)", S, "g"),
+        ("σ'(z) = σ(z)(1-σ(z))", SD, "d1"),
+    ], note="'Let z = w x + b' says what the variable is: context, no step (was two unreadable lines, exit 2)"),
+    Case("q06_preactivation_and_activation_letters_wrong", "txt", S, [
+        "z = w x + b",
+        ("a = σ(z)", S, "g"),
+        ("da/dz = a(1+a)", "sigma(z)*(1+sigma(z))", "d1"),
+    ], kind="sign"),
 ]
