@@ -418,3 +418,8 @@ def test_the_variable_named_from_the_weights_is_no_step():
                    [(1, SIGMOID * (1 - SIGMOID))])
     _assert_checks((CASES / "q06_preactivation_and_activation_letters_wrong.txt").read_text(), SIGMOID,
                    [(1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_fraction_and_division_slashes():
+    _assert_checks("σ(z) = 1⁄(1 + e^(−z))\nσ′(z) = e^(−z) ∕ (1 + e^(−z))²\n", SIGMOID, [(1, D_SIGMOID)])
+    _assert_checks("σ(z) = 1⁄(1 + e^(−z))\nσ′(z) = −e^(−z) ∕ (1 + e^(−z))²\n", SIGMOID, [(1, -D_SIGMOID)])

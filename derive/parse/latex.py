@@ -69,7 +69,7 @@ WORDS = {
 }
 #: Runs of letters written without a backslash that are a function all the same.
 BARE_WORDS = {"exp", "ln", "log", "tanh", "sinh", "cosh", "sech", "sin", "cos", "tan", "max", "min", "sqrt"}
-_UNICODE = {"≤": "<=", "≥": ">=", "÷": "/", "−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
+_UNICODE = {"≤": "<=", "≥": ">=", "÷": "/", "⁄": "/", "∕": "/", "−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
 
 
 def looks_like_latex(text: str) -> bool:

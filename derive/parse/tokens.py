@@ -49,14 +49,14 @@ _TOKEN = re.compile(
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπΦ])
   | (?P<superscript>[%s]+)
   | (?P<fraction>[%s])
-  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>≤≥\[\]·×÷−–⋅∗′″‴’ʹ"√])
+  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>≤≥\[\]·×÷−–⋅∗′″‴’ʹ"√⁄∕])
     """ % ("".join(SUPERSCRIPTS), "".join(FRACTIONS)),
     re.VERBOSE,
 )
 
 #: Characters people paste from documents, read as the ASCII operator they mean.
 #: (’: a word processor's apostrophe, σ’(z) as typed in a document, is a prime in a formula)
-_SAME_AS = {"≤": "<=", "≥": ">=", "÷": "/", "·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'", "ʹ": "'"}
+_SAME_AS = {"≤": "<=", "≥": ">=", "÷": "/", "⁄": "/", "∕": "/", "·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'", "ʹ": "'"}
 #: Characters that stand for two tokens (g"(z): a double quote typed for two primes)
 _MANY = {"″": ("'", "'"), '"': ("'", "'"), "‴": ("'", "'", "'")}
 
