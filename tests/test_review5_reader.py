@@ -423,3 +423,22 @@ def test_the_variable_named_from_the_weights_is_no_step():
 def test_fraction_and_division_slashes():
     _assert_checks("σ(z) = 1⁄(1 + e^(−z))\nσ′(z) = e^(−z) ∕ (1 + e^(−z))²\n", SIGMOID, [(1, D_SIGMOID)])
     _assert_checks("σ(z) = 1⁄(1 + e^(−z))\nσ′(z) = −e^(−z) ∕ (1 + e^(−z))²\n", SIGMOID, [(1, -D_SIGMOID)])
+
+
+# --- S1: after an unreadable left side and an unreadable step on its row, the next step's target is not known --
+
+def test_steps_after_an_unreadable_left_side_and_step_are_not_compared_with_an_earlier_order():
+    # \\foo[2]{g}{z} may name the second derivative: -2 tanh z (1 - tanh^2 z) is g'' (right), not g'
+    text = ("\\begin{align*}\ng(z) &= \\tanh z\\\\\ng'(z) &= 1 - \\tanh^2 z\\\\\n"
+            "\\foo[2]{g}{z} &= \\foo{z}(1 - \\tanh^2 z) = -2\\tanh z\\,(1-\\tanh^2 z)\n\\end{align*}\n")
+    assert numerically_equal(-2 * TANH * (1 - TANH ** 2), sympy.diff(TANH, Z, 2))
+    result = derive.check(text)
+    assert not any(l["verdict"] == "wrong" for l in result["lines"]), [(l["index"], l["verdict"]) for l in result["lines"]]
+    assert result["lines"][-1]["verdict"] == "unreadable"
+
+
+def test_physics_package_derivatives():
+    _assert_checks((CASES / "q07_physics_package_dv_valid.tex").read_text(), TANH,
+                   [(1, 1 - tanh(Z) ** 2), (2, -2 * TANH * (1 - TANH ** 2)), (2, -2 * TANH * (1 - TANH ** 2))])
+    _assert_checks((CASES / "q08_physics_package_pdv_wrong.tex").read_text(), SIGMOID,
+                   [(1, SIGMOID * (1 + SIGMOID))])

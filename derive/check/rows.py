@@ -245,6 +245,15 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
         return
     follows, true_order, what = target.follows, target.true_order, target.what
     skipped = follows is not None and lines and lines[-1].verdict == "unreadable" and lines[-1] is not last
+    if skipped and step.order is None and lines[-1].step.row == step.row and lines[-1].step.left:
+        # "A = B = C" with A and B unreadable: A may have named a new order (\dv[2]{g}{z}), so C
+        # does not follow from the line before A; what it should equal is not known
+        line = CheckedLine(step, expr, "unreadable",
+                           reason=f"it goes on from {lines[-1].step.left.strip()[:40]} = ..., which could not be "
+                                  f"read, so what this line should equal is not known")
+        lines.append(line)
+        r.last, r.last_value, r.last_right, r.carried, r.order = line, mine, True, None, None
+        return
     comparison = compare(mine, target.value, z)
     if comparison.verdict == "undecided":
         lines.append(CheckedLine(step, expr, "unreadable", comparison,

@@ -399,6 +399,23 @@ _TRAILING_TEXT = re.compile(
 #: an equation number set apart by hand: "\qquad (2)", "\hfill (3.1)", "\quad \text{(4)}" (a label, as \tag{2})
 _TRAILING_NUMBER = re.compile(
     rf"(?:\\q?quad\b|\\hfill\b){_SPACE}(?:\({_SPACE}\d+(?:\.\d+)*[a-z]?{_SPACE}\)|\\text\s*\{{\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*\}})[\s.,;:]*$")
+#: the physics (and derivative) package's derivatives: \dv{g}{z}, \dv[2]{g}{z}, \dv{z}, \pdv{g}{z}, \odv{g}{z};
+#: \qty(...) is a bracket that grows
+_DV_TWO = re.compile(r"\\(p|o|)dv\s*(?:\[\s*(\d+)\s*\])?\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_DV_ONE = re.compile(r"\\(p|o|)dv\s*(?:\[\s*(\d+)\s*\])?\s*\{([^{}]*)\}")
+
+
+def _physics_package(row: str) -> str:
+    """\\dv{g}{z} as \\frac{dg}{dz} (and the others), \\qty( as ( : what the reader reads."""
+    def frac(m: re.Match, top: str, bottom: str) -> str:
+        d = "\\partial " if m.group(1) == "p" else "d"
+        n = f"^{{{m.group(2)}}}" if m.group(2) else ""
+        return f"\\frac{{{d}{n} {top}}}{{{d} {bottom}{n}}}"
+    row = _DV_TWO.sub(lambda m: frac(m, m.group(3), m.group(4)), row)
+    row = _DV_ONE.sub(lambda m: frac(m, "", m.group(3)), row)
+    return re.sub(r"\\qty\s*(?=[(\[{])", "", row)
+
+
 #: plain TeX's equation number: "$$ ... \eqno(2) $$" (to the end of the display)
 _EQNO = re.compile(r"\\l?eqno\b.*$")
 #: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
@@ -738,6 +755,8 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
         return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _EQNO.sub(lambda m: " " * len(m.group()), row)
+    if "v" in row and ("\\dv" in row or "\\pdv" in row or "\\odv" in row or "\\qty" in row):
+        row = _physics_package(row)
     row = _without_comment_column(_without_arrow(_defines_as_equals(row)))
     while True:
         m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)

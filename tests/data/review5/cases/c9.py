@@ -35,4 +35,17 @@ CASES = [
         ("a = σ(z)", S, "g"),
         ("da/dz = a(1+a)", "sigma(z)*(1+sigma(z))", "d1"),
     ], kind="sign"),
+    Case("q07_physics_package_dv_valid", "tex", "tanh(z)", [
+        r"\begin{align*}",
+        (r"g(z) &= \tanh z\\", "tanh(z)", "g"),
+        (r"\dv{g}{z} &= 1 - \tanh^2 z\\", "1 - tanh(z)**2", "d1"),
+        (r"\dv[2]{g}{z} &= \dv{z}\qty(1 - \tanh^2 z) = -2\tanh z\,(1-\tanh^2 z)", ["diff(tanh(z), z, 2)", "diff(tanh(z), z, 2)"], "d2"),
+        r"\end{align*}",
+    ], note="the physics package's \\dv and \\qty; before, the last step was compared with the first derivative and called wrong"),
+    Case("q08_physics_package_pdv_wrong", "tex", S, [
+        r"\begin{align*}",
+        (r"\sigma(z) &= \frac{1}{1+e^{-z}}\\", S, "g"),
+        (r"\pdv{\sigma}{z} &= \sigma(z)\qty[1+\sigma(z)]", "sigma(z)*(1+sigma(z))", "d1"),
+        r"\end{align*}",
+    ], kind="sign"),
 ]
