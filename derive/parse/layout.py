@@ -140,7 +140,8 @@ _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx"
 _TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*|<-+.*|←.*)\s*$")
 #: the domain after a step: ", z ∈ ℝ", "for all z ∈ ℝ", "∀ z ∈ ℝ" (in LaTeX, _TRAILING_DOMAIN)
 _PLAIN_DOMAIN = re.compile(r"(?:\s*,\s*|\s+)(?:(?:for\s+all|for\s+every|∀)\s*)?[A-Za-z]\s*∈\s*(?:ℝ|\(\s*-\s*∞\s*,\s*∞\s*\))[\s.,;]*$")
-_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+#: (a whole statement only, with its equals sign: `g(z) = tanh(z)`; a word in backticks stays what it is)
+_INLINE_CODE = re.compile(r"`([^`\n=]*=[^`\n]*)`")
 #: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
 #: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
 #: refuses it, see expression.Parser.run)
