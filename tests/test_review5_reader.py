@@ -442,3 +442,11 @@ def test_physics_package_derivatives():
                    [(1, 1 - tanh(Z) ** 2), (2, -2 * TANH * (1 - TANH ** 2)), (2, -2 * TANH * (1 - TANH ** 2))])
     _assert_checks((CASES / "q08_physics_package_pdv_wrong.tex").read_text(), SIGMOID,
                    [(1, SIGMOID * (1 + SIGMOID))])
+
+
+def test_a_definition_in_words_is_unreadable():
+    # "g(z) = touch CANARY" is no function of z: read as two constants, g' = 0 was "proved"
+    result = _unreadable("g(z) = touch CANARY\ng'(z) = 0\n", 1, "word")
+    assert result["valid"] is False
+    # a parameter with a name of one letter (or Greek) is still a parameter
+    _assert_checks("g(z) = k z\ng'(z) = k\n", sympy.Symbol("k", real=True) * Z, [(1, sympy.Symbol("k", real=True))])

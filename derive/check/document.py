@@ -440,7 +440,13 @@ def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
     out = []
     for step in steps:
         if step.expr is not None:
-            if (step.order == 0 and step.claim is None) or step.helper:
+            words = sorted(s.name for s in step.expr.free_symbols - known
+                           if len(s.name) > 1 and s.name.lower() not in GREEK_NAMES)
+            if step.order == 0 and step.claim is None and words and not step.expr.has(z):
+                # "g(z) = touch CANARY": words, not a definition (a constant of two made-up parameters)
+                step = replace(step, expr=None, error=ParseError(
+                    f"{words[0]!r} is a word, not part of a formula: the definition is a formula in {z}"))
+            elif (step.order == 0 and step.claim is None) or step.helper:
                 known |= step.expr.free_symbols  # a definition (or a helper's) brings its parameters
             else:
                 new = sorted(s.name for s in step.expr.free_symbols - known
