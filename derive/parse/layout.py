@@ -15,14 +15,13 @@ condition holds for the rows under it.  Plain text has one row per line; lead-in
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .functions import FUNCTION_NAMES
 from .latex import looks_like_latex
 from .left import left_side
+from .pasted import array_as_cases, github_math, notebook_markdown, physics_package, plain_letters
 from .tokens import GREEK
 
 
@@ -73,63 +72,11 @@ def _defines_as_equals(text: str) -> str:
 def rows(text: str) -> list[Row]:
     if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
         text = text.replace("\u200b", "").replace("\ufeff", "")
-    text = _notebook_markdown(text)
-    text = _plain_letters(text)
+    text = notebook_markdown(text)
+    text = plain_letters(text)
     if "\\" in text or "$" in text:
-        return _latex_rows(_github_math(text))
+        return _latex_rows(github_math(text))
     return _plain_rows(text)
-
-
-def _notebook_markdown(text: str) -> str:
-    """A Jupyter notebook (.ipynb, JSON): its Markdown cells, a blank line between them (code cells
-    are code, not the derivation).  json.loads only parses (no code runs); not a notebook: the text."""
-    head = text.lstrip()[:1]
-    if head != "{" or '"nbformat"' not in text or '"cells"' not in text:
-        return text
-    try:
-        cells = json.loads(text).get("cells")
-    except (ValueError, AttributeError, RecursionError):
-        return text
-    if not isinstance(cells, list):
-        return text
-    out = []
-    for cell in cells:
-        if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
-            source = cell.get("source", "")
-            source = "".join(part for part in source if isinstance(part, str)) if isinstance(source, list) else source
-            if isinstance(source, str):
-                out.append(source.rstrip("\n"))
-    return "\n\n".join(out) + "\n"
-
-
-#: Word's equation editor and PDFs paste mathematical italic (and bold, script) letters:
-#: 𝜎(𝑧) = 1/(1 + 𝑒^(−𝑧)) is σ(z) = 1/(1 + e^(−z)), letter for letter (NFKC; columns hold)
-#: (and Word's double-struck italic ⅆ ⅇ: ⅆσ/ⅆz, ⅇ^(−z))
-_STYLED_LETTER = re.compile("[\U0001D400-\U0001D7FF\u210E\u212F\u2134\u2146\u2147]")
-
-
-def _plain_letters(text: str) -> str:
-    if not _STYLED_LETTER.search(text):
-        return text
-    return _STYLED_LETTER.sub(lambda m: _styled(m.group()), text)
-
-
-def _styled(char: str) -> str:
-    plain = unicodedata.normalize("NFKC", char)
-    return plain if len(plain) == 1 else char  # (a letter that is not one letter plain stays, unreadable)
-
-
-#: GitHub's math in Markdown: a ```math fence is a display, $`...`$ inline math (columns hold)
-_MATH_FENCE = re.compile(r"^([ \t]*)```math[ \t]*\n(.*?)^[ \t]*```[ \t]*$", re.MULTILINE | re.DOTALL)
-
-
-def _github_math(text: str) -> str:
-    if "```math" in text:
-        text = _MATH_FENCE.sub(lambda m: m.group(1) + "$$     \n" + m.group(2) + "$$" + " " * (
-            len(m.group()) - len(m.group(1)) - 8 - len(m.group(2)) - 2), text)
-    if "$`" in text:
-        text = re.sub(r"\$`([^`\n]*)`\$", lambda m: "$ " + m.group(1) + " $", text)
-    return text
 
 
 # --- plain text ---------------------------------------------------------------
@@ -400,23 +347,6 @@ _TRAILING_TEXT = re.compile(
 #: an equation number set apart by hand: "\qquad (2)", "\hfill (3.1)", "\quad \text{(4)}" (a label, as \tag{2})
 _TRAILING_NUMBER = re.compile(
     rf"(?:\\q?quad\b|\\hfill\b){_SPACE}(?:\({_SPACE}\d+(?:\.\d+)*[a-z]?{_SPACE}\)|\\text\s*\{{\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*\}})[\s.,;:]*$")
-#: the physics (and derivative) package's derivatives: \dv{g}{z}, \dv[2]{g}{z}, \dv{z}, \pdv{g}{z}, \odv{g}{z};
-#: \qty(...) is a bracket that grows
-_DV_TWO = re.compile(r"\\(p|o|)dv\s*(?:\[\s*(\d+)\s*\])?\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_DV_ONE = re.compile(r"\\(p|o|)dv\s*(?:\[\s*(\d+)\s*\])?\s*\{([^{}]*)\}")
-
-
-def _physics_package(row: str) -> str:
-    """\\dv{g}{z} as \\frac{dg}{dz} (and the others), \\qty( as ( : what the reader reads."""
-    def frac(m: re.Match, top: str, bottom: str) -> str:
-        d = "\\partial " if m.group(1) == "p" else "d"
-        n = f"^{{{m.group(2)}}}" if m.group(2) else ""
-        return f"\\frac{{{d}{n} {top}}}{{{d} {bottom}{n}}}"
-    row = _DV_TWO.sub(lambda m: frac(m, m.group(3), m.group(4)), row)
-    row = _DV_ONE.sub(lambda m: frac(m, "", m.group(3)), row)
-    return re.sub(r"\\qty\s*(?=[(\[{])", "", row)
-
-
 #: plain TeX's equation number: "$$ ... \eqno(2) $$" (to the end of the display)
 _EQNO = re.compile(r"\\l?eqno\b.*$")
 #: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
@@ -461,21 +391,8 @@ def _without_overlays(text: str) -> str:
     return "".join(out)
 
 
-#: the piecewise function of LaTeX before amsmath: \left\{ \begin{array}{ll} 1 & z > 0 \\ 0 & z < 0 \end{array} \right.
-_ARRAY_CASES = re.compile(r"(\\left\s*(?:\\\{|\\lbrace)\s*\\begin\{array\}\s*\{[lcr|@{}\s]*\})(.*?)"
-                          r"(\\end\{array\}\s*\\right\s*\.)", re.DOTALL)
-
-
-def _array_as_cases(text: str) -> str:
-    """\\left\\{ \\begin{array}{ll} ... \\end{array} \\right. written as the cases it is (columns hold)."""
-    if "array" not in text:
-        return text
-    return _ARRAY_CASES.sub(lambda m: "\\begin{cases}".ljust(len(m.group(1))) + m.group(2)
-                            + "\\end{cases}".ljust(len(m.group(3))), text)
-
-
 def _latex_rows(text: str) -> list[Row]:
-    text = _array_as_cases(_without_overlays(_comment_free(text)))
+    text = array_as_cases(_without_overlays(_comment_free(text)))
     body_start = 0
     begin = text.find("\\begin{document}")
     if begin >= 0:
@@ -757,7 +674,7 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
     row = _EQNO.sub(lambda m: " " * len(m.group()), row)
     if "v" in row and ("\\dv" in row or "\\pdv" in row or "\\odv" in row or "\\qty" in row):
-        row = _physics_package(row)
+        row = physics_package(row)
     row = _without_comment_column(_without_arrow(_defines_as_equals(row)))
     while True:
         m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)
@@ -823,8 +740,6 @@ def _middle_text(row: str) -> re.Match | None:
         if _outside(spans, m.start()) and not _FUNCTION_TEXT.fullmatch(m.group()):
             return m
     return None
-
-
 
 
 _ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"
