@@ -83,6 +83,9 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     """The steps of ``text``, each read into an expression (or its reason for being unreadable)."""
     pieces = _pieces(text)
     name, var_name = _names(pieces, var, function_name)
+    pieces = _without_the_variable_named(pieces, var_name, name)
+    if not pieces:
+        raise DocumentError("there is no derivation in the text")
     if var is not None and var_name != var:  # --var names the variable only where the text does not
         raise DocumentError(f"the text is written in {var_name}, but --var says {var}: leave --var out "
                             f"(it names the variable when the text does not show it)")
@@ -98,6 +101,23 @@ def read_document(text: str, *, var: str | None = None, function_name: str | Non
     text_name, latex_name = _spelled(name)
     return Document(tuple(steps), variable(var_name), text_name, latex_name,
                     latex=any(s.latex for s in steps))
+
+
+def _without_the_variable_named(pieces, var: str, name: str):
+    """The pieces without a statement that says what the variable itself is ("Let z = w x + b", the
+    pre-activation of a network): context for the reader, no step of the function's chain (read as
+    one, it was unreadable, or a function named z)."""
+    out, dropped = [], None
+    for piece, lhs in pieces:
+        if piece.candidate and lhs is not None and lhs.kind == "function" and lhs.order == 0 \
+                and lhs.var is None and lhs.name == var and var != name:
+            dropped = (piece.row, lhs)
+            continue
+        if dropped is not None and piece.row == dropped[0] and (lhs is dropped[1] or (lhs is None and piece.continues)):
+            continue
+        dropped = None
+        out.append((piece, lhs))
+    return out
 
 
 def _second_function(pieces, name: str, var: str) -> int | None:
@@ -420,7 +440,13 @@ def _new_names(steps: list[Step], z: Symbol) -> list[Step]:
     out = []
     for step in steps:
         if step.expr is not None:
-            if (step.order == 0 and step.claim is None) or step.helper:
+            words = sorted(s.name for s in step.expr.free_symbols - known
+                           if len(s.name) > 1 and s.name.lower() not in GREEK_NAMES)
+            if step.order == 0 and step.claim is None and words and not step.expr.has(z):
+                # "g(z) = touch CANARY": words, not a definition (a constant of two made-up parameters)
+                step = replace(step, expr=None, error=ParseError(
+                    f"{words[0]!r} is a word, not part of a formula: the definition is a formula in {z}"))
+            elif (step.order == 0 and step.claim is None) or step.helper:
                 known |= step.expr.free_symbols  # a definition (or a helper's) brings its parameters
             else:
                 new = sorted(s.name for s in step.expr.free_symbols - known

@@ -264,12 +264,26 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
     r.identity, r.aside = None, None
     z, name, lines, last = r.z, r.name, r.lines, r.last
     expr = step.expr
+    # g'(z) = ... again at the chain's order (numbered steps restate the left side on every row):
+    # checked against the truth, as a claim; equal to the author's wrong line before it, the error is
+    # carried (as after "= ..."): one wrong line costs one line, not two
+    restated = bool(step.order) and step.order == r.order and step.order in r.seen_orders and last is not None \
+        and not r.last_right and r.last_value is not None
     target = _target(r, step)
     if target is None:
         lines.append(CheckedLine(step, expr, "unreadable", reason="nothing before this line to compare it with"))
         return
     follows, true_order, what = target.follows, target.true_order, target.what
     skipped = follows is not None and lines and lines[-1].verdict == "unreadable" and lines[-1] is not last
+    if skipped and step.order is None and lines[-1].step.row == step.row and lines[-1].step.left:
+        # "A = B = C" with A and B unreadable: A may have named a new order (\dv[2]{g}{z}), so C
+        # does not follow from the line before A; what it should equal is not known
+        line = CheckedLine(step, expr, "unreadable",
+                           reason=f"it goes on from {lines[-1].step.left.strip()[:40]} = ..., which could not be "
+                                  f"read, so what this line should equal is not known")
+        lines.append(line)
+        r.last, r.last_value, r.last_right, r.carried, r.order = line, mine, True, None, None
+        return
     comparison = compare(mine, target.value, z)
     if comparison.verdict == "undecided":
         lines.append(CheckedLine(step, expr, "unreadable", comparison,
@@ -293,6 +307,11 @@ def chain_step_row(r: Reading, step: Step, mine: Expr) -> None:
     elif not before_right and (against_truth := compare(mine, r.truth(true_order), z)).equal:
         verdict, right, source, comparison = "back on track", True, None, against_truth
         reason = f"does not follow from line {follows}, but is right again"
+    elif restated and (carried := compare(mine, r.last_value, z)).equal:
+        verdict, right, source, comparison = "carried forward", False, r.carried or last.step.index, carried
+        follows = last.step.index
+        reason = (f"follows from line {follows}, which is wrong" if source == follows else
+                  f"follows from line {follows}, which carries the error of line {source}")
     elif (own := _with_own_derivatives(expr, last.expr if follows is not None and step.order is None else None,
                                         r.stated, r.value, z)) is not None:
         verdict, right, source, comparison = "carried forward", False, own[1], own[0]

@@ -30,6 +30,7 @@ once instead of computed).
 from __future__ import annotations
 
 import difflib
+import re
 from fractions import Fraction
 from functools import lru_cache
 
@@ -171,6 +172,8 @@ class Parser(Notation):
     def run(self):
         if self.peek().kind == "end":
             raise ParseError("the expression is empty", None, self.source or self.text)
+        if self.notation:
+            self.refuse_equation_number()
         expr = self.sum()
         if self.notation and self.at_word(CONDITION_WORDS):
             expr = self.pieces(expr)
@@ -182,6 +185,28 @@ class Parser(Notation):
                 raise self.error(f"unexpected {token.text!r}: no bracket is open", token)
             raise self.error(f"unexpected {token.text!r}", token)
         return expr
+
+    def refuse_equation_number(self) -> None:
+        """A number in brackets set apart at the end of a step, "= 1 - g(z)^2 (2)": an equation's
+        number or a factor 2?  Not guessed (set two spaces apart, or after \\qquad, it is a
+        number and the layout has dropped it; a factor is written *2)."""
+        tokens = self.tokens
+        if len(tokens) < 5 or tokens[-2].kind != "op" or tokens[-2].text not in (")", "]"):
+            return
+        opened, number, closed = tokens[-4], tokens[-3], tokens[-2]
+        before = tokens[-5]
+        if opened.text != {")": "(", "]": "["}[closed.text] or number.kind != "number" or "." in number.text:
+            return
+        if before.kind == "op" and before.text not in (")", "]", "}", "\\}", "'"):
+            return  # "+ (2)", "* (2)", "^(2)": an operand, no juxtaposition
+        if self.is_function(before) or before.kind == "command":
+            return  # "tanh (2)", "\\frac (2)": an argument
+        if not re.search(r"(?:\s|\\[,;: ]|~)$", self.text[: opened.column - 1]):
+            return  # "g(z)(2)": written against it, a product
+        n = number.text
+        raise self.error(f"{opened.text}{n}{closed.text} at the end reads two ways: an equation number, or a factor "
+                         f"{n}? Set an equation number apart (two spaces, or \\qquad in LaTeX) or drop it; write a "
+                         f"factor as *{n}", opened)
 
     def at_word(self, words: frozenset) -> bool:
         token = self.peek()
@@ -604,6 +629,10 @@ class Parser(Notation):
         if self.notation and name.lower() in WORDS:
             raise self.error(f"the word {name!r} is not read inside a formula: write the pieces under headings "
                              f"('for {self.var.name} > 0:') or as where({self.var.name} > 0, ..., ...)", token)
+        if self.notation and name == "E":
+            # Mathematica's and SymPy's E is Euler's number; read as a constant E, the correct
+            # E^-z/(1 + E^-z)^2 would be marked wrong (and read as e, a constant E would be lost)
+            raise self.error("E reads two ways: Euler's number (write e or exp(...)) or a constant named E", token)
         glued = self.notation and self.glued(name)
         if glued:
             raise self.error(f"{name!r} would be one name, a new constant: write {glued}", token)
@@ -711,12 +740,12 @@ class Parser(Notation):
             self.leave()
             return args
         if self.loose and self.starts_atom() or self.loose and self.at("-"):
-            return [self.loose_argument()]
+            return [self.loose_argument(token.text)]
         if self.loose:
             raise self.error(f"{token.text} without its argument", token)
         raise self.error(f"{token.text} needs its argument in brackets: {token.text}(...)", self.peek())
 
-    def loose_argument(self):
+    def loose_argument(self, name: str = "f"):
         """\\tanh 2z, \\ln g(z), \\sigma 2z: the factors up to a +, -, \\cdot or the next function."""
         self.enter()
         negative = self.accept("-") is not None
@@ -725,5 +754,10 @@ class Parser(Notation):
             if self.at(*self.closers) and value.has(self.var):
                 break  # \sigma 2z (1 - \sigma 2z): a bracket after the variable is the next factor
             value = value * self.power()
+        if self.at("/"):
+            # tanh z/2: tanh(z/2) (as sin x/2 is often meant) or tanh(z)/2?  Not guessed
+            v = self.var.name
+            raise self.error(f"{name} {v}/... reads two ways, the argument without brackets: write {name}({v}/...) "
+                             f"or {name}({v})/...", self.peek())
         self.leave()
         return -value if negative else value

@@ -13,7 +13,7 @@ from ..engine.functions import sigmoid
 _ARITY = {"max": (2, 8), "min": (2, 8), "where": (3, 3)}
 
 FUNCTION_NAMES = frozenset(
-    "exp log ln sqrt abs sign sgn tanh sinh cosh sech csch coth sin cos tan sec csc cot atan arctan "
+    "exp log log1p ln sqrt abs sign sgn tanh sinh cosh sech csch coth sin cos tan sec csc cot atan arctan "
     "asin arcsin acos arccos asinh arcsinh atanh artanh arctanh acosh arcosh arccosh erf erfc "
     "sigmoid sigma logistic logit relu heaviside softplus max min where Phi".split()
 )
@@ -42,7 +42,7 @@ def function_table() -> dict[str, tuple[int, int, Callable]]:
         return sp.Piecewise((then, condition), (otherwise, True))
 
     one = {
-        "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs,
+        "exp": sp.exp, "log": sp.log, "ln": sp.log, "log1p": lambda u: sp.log(1 + u), "sqrt": sp.sqrt, "abs": sp.Abs,
         "sign": sp.sign, "sgn": sp.sign, "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh,
         "sech": sp.sech, "csch": sp.csch, "coth": sp.coth, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
         "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "atan": sp.atan, "arctan": sp.atan, "asin": sp.asin,

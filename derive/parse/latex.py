@@ -69,7 +69,7 @@ WORDS = {
 }
 #: Runs of letters written without a backslash that are a function all the same.
 BARE_WORDS = {"exp", "ln", "log", "tanh", "sinh", "cosh", "sech", "sin", "cos", "tan", "max", "min", "sqrt"}
-_UNICODE = {"≤": "<=", "≥": ">=", "÷": "/", "−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
+_UNICODE = {"≤": "<=", "≥": ">=", "÷": "/", "⁄": "/", "∕": "/", "−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "∗": "*", "′": "'", "’": "'"}
 
 
 def looks_like_latex(text: str) -> bool:
@@ -125,6 +125,8 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
         if text[0].isdigit() or text[0] == ".":
             if sum(c.isdigit() for c in text) > MAX_DIGITS:
                 raise ParseError(f"a number with more than {MAX_DIGITS} digits", column, source)
+            if text == "." and cases and _ends_a_case(raw, i):
+                continue  # "z < 0. \\end{cases}": a full stop, as print sets cases
             if text == ".":
                 raise ParseError("unexpected '.'", column, source)
             out.append(Token("number", text, column))
@@ -145,6 +147,13 @@ def tokenize_latex(source: str, *, max_length: int = MAX_LENGTH) -> list[Token]:
             what = repr(text) if text.isprintable() else f"character U+{ord(text):04X}"
             raise ParseError(f"unexpected {what}", column, source)
     return _primes(_over(out, source)) + [Token("end", "", len(source) + 1)]
+
+
+def _ends_a_case(raw: list, i: int) -> bool:
+    """Whether what follows raw[i - 1] ends a case (\\\\ or \\end), spaces apart."""
+    while i < len(raw) and raw[i][0].isspace():
+        i += 1
+    return i < len(raw) and raw[i][0] in ("\\\\", "\\end")
 
 
 #: words of a condition in cases: "for" and "if" say nothing, "otherwise" is the rest
@@ -225,7 +234,10 @@ def _command(source: str, raw: list, i: int, text: str, column: int, out: list[T
         raise ParseError("\\Theta reads two ways: for the step function write \\mathbb{1}\\{z > 0\\} or "
                          "\\operatorname{heaviside}(z), for a constant times z write \\Theta \\cdot z", column, source)
     elif name in ("left", "right") and i < len(raw) and raw[i][0] == ".":
-        raise ParseError(f"\\{name}. (an invisible bracket) is not read here", column, source)
+        at_point = "right|_" in source.replace(" ", "") or "right\\vert_" in source.replace(" ", "")
+        raise ParseError(f"\\{name}. (an invisible bracket) is not read here" + (
+            ": a value at a point (\\right|_{z=0}) is not read" if at_point else ""),
+            column, source)
     elif name in IGNORED:
         pass
     elif name in SYMBOLS:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .functions import FUNCTION_NAMES
 from .latex import looks_like_latex
 from .left import left_side
+from .pasted import array_as_cases, github_math, notebook_markdown, physics_package, plain_letters
 from .tokens import GREEK
 
 
@@ -71,8 +72,10 @@ def _defines_as_equals(text: str) -> str:
 def rows(text: str) -> list[Row]:
     if "\u200b" in text or "\ufeff" in text:  # zero-width spaces and a BOM pasted from web pages
         text = text.replace("\u200b", "").replace("\ufeff", "")
+    text = notebook_markdown(text)
+    text = plain_letters(text)
     if "\\" in text or "$" in text:
-        return _latex_rows(text)
+        return _latex_rows(github_math(text))
     return _plain_rows(text)
 
 
@@ -81,7 +84,16 @@ def rows(text: str) -> list[Row]:
 _PLAIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_(])")
 #: (where(...) is a function, but "where u = ..." a remark: a call is never a word, see _PLAIN_WORD)
 _KNOWN_WORDS = (FUNCTION_NAMES - {"where"}) | set(GREEK.values()) | {"exp", "dx", "dz", "dt", "dy", "dg", "df"}
-_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*(?:\(\s*[A-Za-z][A-Za-z ,.'’:;-]*\)|\[\s*[A-Za-z][A-Za-z ,.'’:;-]*\]|#.*|--.*|//.*|%.*|<-+.*|←.*)\s*$")
+#: the domain after a step: ", z ∈ ℝ", "for all z ∈ ℝ", "∀ z ∈ ℝ" (in LaTeX, _TRAILING_DOMAIN)
+_PLAIN_DOMAIN = re.compile(r"(?:\s*,\s*|\s+)(?:(?:for\s+all|for\s+every|∀)\s*)?[A-Za-z]\s*∈\s*(?:ℝ|\(\s*-\s*∞\s*,\s*∞\s*\))[\s.,;]*$")
+#: (a whole statement only, with its equals sign: `g(z) = tanh(z)`; a word in backticks stays what it is)
+_INLINE_CODE = re.compile(r"`([^`\n=]*=[^`\n]*)`")
+#: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
+#: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
+#: refuses it, see expression.Parser.run)
+_EQUATION_NUMBER = re.compile(r"(?:[ \t\u00a0]{2,}|\t)[\(\[]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivx]{1,5}|\*{1,3})\s*[\)\]]\s*$")
+
 #: words before the math of a line: a lead-in ("Hence", "we get:") is dropped; a line that
 #: starts with a remark word ("Note that 1 - g = ...") is a remark, not a step
 _LEADING_WORDS = re.compile(r"^\s*((?:[A-Za-z]{2,}[,:]?\s+)+)")
@@ -94,9 +106,10 @@ _REMARK_WORDS = {"note", "recall", "since", "because", "where", "with", "using",
 
 
 #: what may stand before a step on its line: a list's bullet or number, an arrow
-#: ("1)", "(2)", "3.", "Step 4:", "-", "*", "•", "=>", "⇒", "∴")
-#: (also a label: "(a)", "b)", "**Step 1:**", "Sigmoid:")
-_MARKER = re.compile(r"^\s*(?:\(\d+\)|\([a-z]\)|[a-z]\)|\d+[.):]|step\s+\d+\s*[.:)]?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
+#: ("1)", "(2)", "3.", "Step 4:", "Step 5 —", "-", "*", "•", "=>", "⇒", "∴")
+#: (also a label: "(a)", "b)", "(ii)", "iv)", "**Step 1:**", "Sigmoid:")
+_MARKER = re.compile(r"^\s*(?:\(\d+\)|\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\)|\d+[.):]"
+                     r"|step\s+\d+\s*(?:[.:)]|[—–-](?=\s))?|\*\*[^*\n]{1,40}\*\*|[A-Za-z]{2,20}:"
                      r"|[-*•]|=>|->|⇒|→|⟹|∴)\s*", re.IGNORECASE)
 
 
@@ -164,32 +177,65 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)[\w+-]*\s*$")
 
 def _plain_rows(text: str) -> list[Row]:
     rows = []
+    if "<!--" in text:  # Markdown's (HTML's) comments, over one line or several (lines hold)
+        text = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.DOTALL)
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_ROW:
             rows.append(Row(line, number, False))  # too long to be one step: reported unreadable
             continue
         if _FENCE.match(line) or line.lstrip().startswith("#"):
             continue  # a Markdown code fence (its lines are read as any others), a heading or a comment
-        line = _without_marker(_defines_as_equals(_END_MARK.sub("", line.rstrip())))
-        remark = _TRAILING_REMARK.search(line)
-        if remark and _prose_words(line, remark.start()):
-            line = line[: remark.start()]
-        line = _without_bracketed_justification(line)
-        heading = _PLAIN_HEADING.match(line)
-        if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
-            rows.append(Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
-                             heading=True))
-            continue
-        # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
-        for part in _justified(line):
-            part = _without_lead_in_and_tail(part)
-            if part is None:
-                continue
-            part = part.rstrip().rstrip(".,;:")
-            if not part.strip() or _is_prose(part):
-                continue
-            rows.append(Row(part, number, looks_like_latex(part)))
+        line = _END_MARK.sub("", line.rstrip())
+        if "`" in line:  # Markdown's inline code around a formula: `g'(z) = 1 - g(z)^2` (columns hold)
+            line = _INLINE_CODE.sub(lambda m: " " + m.group(1) + " ", line)
+        if "=" in line:
+            line = _PLAIN_DOMAIN.sub("", _EQUATION_NUMBER.sub("", line))
+        for part in _statements(line):
+            rows.extend(_plain_step(part, number))
     return _joined(rows)
+
+
+def _statements(line: str) -> list[str]:
+    """The statements of a line, split at ';' outside brackets where each is a left side and an
+    equals sign ("g(z) = tanh(z); g'(z) = 1 - tanh(z)^2", as an e-mail writes them).  Columns hold."""
+    if ";" not in line:
+        return [line]
+    cuts, depth = [], 0
+    for k, c in enumerate(line):
+        depth += 1 if c in "([{" else -1 if c in ")]}" else 0
+        if c == ";" and depth == 0:
+            cuts.append(k)
+    parts = [line[a + 1 if a >= 0 else 0: b] for a, b in zip([-1, *cuts], [*cuts, len(line)])]
+    if len(parts) < 2 or parts[-1].strip() and "=" not in parts[-1] or not all(
+            "=" in p and (p.strip().startswith("=") and k or left_side(_without_marker(p).split("=", 1)[0].strip(), False))
+            for k, p in enumerate(parts) if p.strip()):
+        return [line]  # a sentence with a ';' in it, or pieces "1 for z > 0; 0 for z < 0": one row, as written
+    starts = [0, *(k + 1 for k in cuts)]
+    return [" " * start + part for start, part in zip(starts, parts) if part.strip()]
+
+
+def _plain_step(line: str, number: int) -> list[Row]:
+    """The rows of one statement of a plain-text line (a step, a heading, a clause of its own)."""
+    rows = []
+    line = _without_marker(_defines_as_equals(line))
+    remark = _TRAILING_REMARK.search(line)
+    if remark and _prose_words(line, remark.start()):
+        line = line[: remark.start()]
+    line = _without_bracketed_justification(line)
+    heading = _PLAIN_HEADING.match(line)
+    if heading is not None and re.search(r"[<>≤≥]", heading.group("condition")):
+        return [Row(heading.group("condition").replace("≤", "<=").replace("≥", ">="), number, False,
+                    heading=True)]
+    # "g'(z) = -1/u^2 (-e^-z), where u = 1 + e^-z": the clause is a row of its own
+    for part in _justified(line):
+        part = _without_lead_in_and_tail(part)
+        if part is None:
+            continue
+        part = part.rstrip().rstrip(".,;:")
+        if not part.strip() or _is_prose(part):
+            continue
+        rows.append(Row(part, number, looks_like_latex(part)))
+    return rows
 
 
 #: a word that starts a justification or a naming clause after a step, with maths after it:
@@ -298,6 +344,11 @@ _TEXT = r"\\(?:text|textrm|textit|textbf|mbox|mathrm)\s*\{[^{}]*\}"
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)*"
 _TRAILING_TEXT = re.compile(
     rf"{_SPACE}(?:\({_SPACE}{_TEXT}(?:[^()]*)\)|{_TEXT}|\\hfill)[\s.,;:]*$")
+#: an equation number set apart by hand: "\qquad (2)", "\hfill (3.1)", "\quad \text{(4)}" (a label, as \tag{2})
+_TRAILING_NUMBER = re.compile(
+    rf"(?:\\q?quad\b|\\hfill\b){_SPACE}(?:\({_SPACE}\d+(?:\.\d+)*[a-z]?{_SPACE}\)|\\text\s*\{{\s*\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*\}})[\s.,;:]*$")
+#: plain TeX's equation number: "$$ ... \eqno(2) $$" (to the end of the display)
+_EQNO = re.compile(r"\\l?eqno\b.*$")
 #: a domain stated after the maths: ", \quad z \in \mathbb{R}", "\quad \forall z", "\forall z \in \mathbb{R}"
 _REALS = r"(?:\\mathbb\s*\{?\s*R\s*\}?|\\Bbb\s*\{?\s*R\s*\}?|\\mathbf\s*\{\s*R\s*\}|\\R\b|\(\s*-\s*\\infty\s*,\s*\\infty\s*\))"
 _TRAILING_DOMAIN = re.compile(
@@ -341,7 +392,7 @@ def _without_overlays(text: str) -> str:
 
 
 def _latex_rows(text: str) -> list[Row]:
-    text = _without_overlays(_comment_free(text))
+    text = array_as_cases(_without_overlays(_comment_free(text)))
     body_start = 0
     begin = text.find("\\begin{document}")
     if begin >= 0:
@@ -384,11 +435,26 @@ def _latex_rows(text: str) -> list[Row]:
                     if kind == "inline":
                         inline.append(rows[-1])
             position += len(piece) + (len(breaks[k]) if k < len(breaks) else 0)
-    if inline:  # a definition in a sentence counts where no row of its own defines the function
+    if inline:
+        # a definition in a sentence counts where no row of its own defines the function; a step in
+        # a sentence ("so $\sigma'(z) = ...$, which is") where the next line, a display, goes on
+        # with it ("$\sigma(z)(1 - \sigma(z))$." or "$= ...$"): read without it, that line would
+        # follow from the row before the sentence
         sentences = {id(row) for row in inline}
         defined = any(_defines(row.text) for row in rows if id(row) not in sentences)
-        rows = [row for row in rows if id(row) not in sentences or (not defined and row is inline[0])]
+        first_definition = next((row for row in inline if _defines(row.text)), None)
+        rows = [row for k, row in enumerate(rows) if id(row) not in sentences
+                or (not defined and row is first_definition)
+                or (not _defines(row.text) and _continued(row, rows[k + 1] if k + 1 < len(rows) else None, sentences))]
     return _joined(rows)
+
+
+def _continued(row: Row, after: Row | None, sentences: set) -> bool:
+    """Whether ``after``, a display on the next line with no left side, goes on with ``row``."""
+    if after is None or id(after) in sentences or after.heading or after.line != row.line + 1:
+        return False
+    left = split_equals(after.text)[0] if "=" in after.text else ""
+    return not left.replace("&", " ").strip()
 
 
 def _defines(text: str) -> bool:
@@ -468,7 +534,9 @@ def _regions(text: str, start: int):
         content = text[m.end(): close]
         if kind in ("$", "\\(") and not _alone_on_its_line(text, m.start(), close + closer_length):
             position = close + closer_length  # inline math inside a sentence: prose
-            if _defines(content):  # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one
+            if _defines(content) or _is_step(content):
+                # "Let $g(z) = \ln(1 + e^z)$ be ...": a definition, if no row gives one; "so
+                # $\sigma'(z) = ...$, which is" a step, where the next line goes on with it
                 yield m.end(), content, "inline"
             continue
         yield m.end(), content, kind
@@ -485,11 +553,19 @@ def _find_closer(text: str, closer: str, start: int) -> int:
         k += 1
 
 
+def _is_step(content: str) -> bool:
+    """Whether inline maths is a step with a left side of its own (\\sigma'(z) = ...)."""
+    if "=" not in content:
+        return False
+    side = left_side(split_equals(content)[0].replace("&", " ").strip(), True)
+    return side is not None and side.kind == "function"
+
+
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     before = text[text.rfind("\n", 0, start) + 1: start]
     after_end = text.find("\n", end)
     after = text[end: after_end if after_end >= 0 else len(text)]
-    return not before.strip(" \t>-*0123456789.") and not after.strip(" \t.,;:")
+    return not before.strip(" \t>-*0123456789.|") and not after.strip(" \t.,;:|")  # (|: a Markdown table's cell)
 
 
 class _Heading(str):
@@ -596,9 +672,12 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
             and _HEADING.match("\\text{%s}" % intertext.group("words")):
         return _Heading(intertext.group("condition"))
     row = _ANNOTATION.sub(lambda m: " " * len(m.group()), row)
-    row = _without_arrow(_defines_as_equals(row))
+    row = _EQNO.sub(lambda m: " " * len(m.group()), row)
+    if "v" in row and ("\\dv" in row or "\\pdv" in row or "\\odv" in row or "\\qty" in row):
+        row = physics_package(row)
+    row = _without_comment_column(_without_arrow(_defines_as_equals(row)))
     while True:
-        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row)
+        m = _TRAILING_TEXT.search(row) or _TRAILING_DOMAIN.search(row) or _TRAILING_NUMBER.search(row)
         if m is None or _FUNCTION_TEXT.search(m.group()):
             break
         row = row[: m.start()]
@@ -637,6 +716,23 @@ def _clean_latex_row(row: str, *, bare: bool) -> str | None:
     return row
 
 
+#: a column of comments after the equation, as align sets them: "&= ... && \text{(factor out } g\text{)}"
+_COMMENT_COLUMN = re.compile(rf"&&?(?={_SPACE}(?:\(\s*)?\\(?:text|textrm|textit|textbf|mbox|textnormal)\s*\{{)")
+
+
+def _without_comment_column(row: str) -> str:
+    """The row without the comment column after its equation (whatever the text holds: words,
+    maths, a brace split across \\text groups); the equation before it is the step."""
+    if "&" not in row or "\\text" not in row and "\\mbox" not in row:
+        return row
+    spans = _nested(row)
+    for m in _COMMENT_COLUMN.finditer(row):
+        if _outside(spans, m.start()) and "=" in _without_nested(row[: m.start()]) \
+                and split_equals(_without_nested(row[: m.start()]).replace("&", " "))[-1].strip():
+            return row[: m.start()]
+    return row
+
+
 def _middle_text(row: str) -> re.Match | None:
     """The first \\text{...} of a row that is not a function's name (\\text{sech}), outside cases."""
     spans = _nested(row)
@@ -644,8 +740,6 @@ def _middle_text(row: str) -> re.Match | None:
         if _outside(spans, m.start()) and not _FUNCTION_TEXT.fullmatch(m.group()):
             return m
     return None
-
-
 
 
 _ARROW = re.compile(r"^\s*(?:&\s*)?\\(?:Rightarrow|Longrightarrow|implies|therefore|to|rightarrow|longrightarrow)"

@@ -2,7 +2,8 @@
 
 ``g(z)``, ``f(x)``, ``\\sigma(x)``, ``y``: the function (order 0); ``g'(z)``, ``g^{\\prime}(z)``,
 ``g^{(3)}(z)``, ``\\frac{dg}{dz}``, ``\\frac{d g(z)}{dz}``, ``\\frac{\\partial g}{\\partial z}``,
-``\\frac{d^2}{dz^2} g(z)``, ``dy/dx``: its derivative of that order; ``\\frac{d}{dx}\\left[...\\right]``
+``\\frac{d^2}{dz^2} g(z)``, ``dy/dx``: its derivative of that order (SymPy's ``\\sigma{\\left(z \\right)}`` is
+``\\sigma(z)``); ``\\frac{d}{dx}\\left[...\\right]``
 and ``d/dx (...)``: the derivative of an expression.  Anything else is not a left side.
 """
 
@@ -66,7 +67,12 @@ def left_side(text: str, latex: bool) -> LeftSide | None:
             continue
         words.append(value)
     compact = " ".join(words)
+    if latex and "{ (" in compact:  # SymPy's LaTeX: \sigma{\left(z \right)} is \sigma(z)
+        compact = _SYMPY_CALL.sub(r"( \1 )", compact)
     return _match(compact)
+
+
+_SYMPY_CALL = re.compile(r"\{ \( ([A-Za-z]) \) \}")
 
 
 def _order(m: re.Match) -> int | None:
@@ -76,7 +82,21 @@ def _order(m: re.Match) -> int | None:
     return int(k1 or 1)
 
 
+#: (g(z))', [\sigma(z)]'', \left(1 + e^{-z}\right)': the derivative of a bracket, by primes after it
+_BRACKET_PRIMES = re.compile(r"(?P<open>\(|\[|\\\{|\{) (?P<inside>.+) (?P<close>\)|\]|\\\}|\}) (?P<primes>'(?: ')*)")
+
+
 def _match(compact: str) -> LeftSide | None:
+    primed = _BRACKET_PRIMES.fullmatch(compact)
+    if primed and (primed.group("open"), primed.group("close")) in _BRACKETED \
+            and _balanced(primed.group("inside")):
+        order = primed.group("primes").count("'")
+        inner = _match(primed.group("inside"))
+        if inner is not None and inner.kind == "function" and inner.order == 0:
+            return LeftSide("function", order, inner.name, inner.var)  # (g(z))' is g'(z)
+        if inner is None or inner.kind == "function":
+            return LeftSide("expression", order, None, None)  # (1 + e^{-z})': a side computation
+        return None
     m = _LAGRANGE.fullmatch(compact)
     if m and (m.group("loose") is None or m.group("name") in _LOOSE):
         order = int(m.group("k")) if m.group("k") else 0
@@ -103,6 +123,19 @@ def _match(compact: str) -> LeftSide | None:
                 return LeftSide("function", order, inner.group("name"), m.group("var"))
             return LeftSide("expression", order, None, m.group("var"))
     return None
+
+
+def _balanced(inside: str) -> bool:
+    """Whether the brackets of ``inside`` (tokens apart) close in order: "(a) + (b)" is no one bracket."""
+    depth = 0
+    for word in inside.split(" "):
+        if word in ("(", "[", "{", "\\{"):
+            depth += 1
+        elif word in (")", "]", "}", "\\}"):
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _unwrapped(rest: str) -> str:

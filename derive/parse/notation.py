@@ -194,7 +194,7 @@ class Notation:
         elif known is not None and (self.starts_atom() or self.at("-")) and not self.bare \
                 and not (self.peek().kind == "name" and self.peek().text == self.function):
             # (σ σ(−z) is σ times σ(−z): σ applied to σ without brackets is never meant)
-            argument = self.loose_argument()
+            argument = self.loose_argument(token.text)
             if argument == self.var:
                 value = g(self.var)
             else:
@@ -272,6 +272,12 @@ class Notation:
         return self.at("^") and self.peek(1).kind == "number" and self.at("/", ahead=2) \
             and self._differential_of_var(3) > 0
 
+    def _after_a_term(self, token: Token) -> bool:
+        """Whether the operator starting at ``token`` is a term after another one ("... + d/dz u v")."""
+        k = next((k for k, t in enumerate(self.tokens) if t is token), 0)
+        return k > 0 and self.tokens[k - 1].kind == "op" and self.tokens[k - 1].text in ("+", "-") \
+            and k > 1 and not (self.tokens[k - 2].kind == "op" and self.tokens[k - 2].text in ("=", "(", "[", "{"))
+
     def plain_derivative(self, token: Token):
         order = 1
         if self.accept("^"):
@@ -313,6 +319,12 @@ class Notation:
             operand = self.product()
             varying = [f for f in self.factors if f.has(self.var) or f.has(AppliedUndef)]
             self.leave()
+            if len(varying) > 1 and (self.at("+", "-") or self._after_a_term(token)):
+                # d/dz z·σ(z) + z·d/dz σ(z): the product rule written out means (d/dz z)·σ(z); alone on
+                # its line, d/dz z σ(z) is the whole product's derivative.  In a sum, not guessed
+                raise self.error(f"d/d{self.var.name} before a product, in a sum, reads two ways: the derivative of "
+                                 f"the whole product, or of its first factor times the rest (the product rule): "
+                                 f"put the operand in brackets", token)
             if len(varying) > 1:
                 self.remarks.append(f"d/d{self.var.name} is read as the derivative of the whole product "
                                     f"that follows it, not of its first factor alone")

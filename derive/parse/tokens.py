@@ -5,7 +5,8 @@ and ``–`` are minus, ``·`` and ``×`` times, ``σ`` sigma, ``½`` a half, ``�
 parser decides how far it reaches).  A run of Unicode superscripts is one raised
 exponent, as it looks: ``e⁻ᶻ`` is e^(-z), ``(1+e⁻ᶻ)⁻¹`` the reciprocal, ``e⁻²ᶻ`` e^(-2z),
 ``z²³`` z^23, ``⁻³ᐟ²`` -3/2; ``σ⁽²⁾`` is a derivative's order (as g^{(2)}); a run that is
-not an exponent (``⁻`` alone, ``²⁻``, ``ᶻ²``) is unreadable, never guessed.
+not an exponent (``⁻`` alone, ``²⁻``, ``ᶻ²``) is unreadable, never guessed.  A function called
+from a module in code (``np.exp(-z)``, ``math.tanh(z)``, ``torch.sigmoid(z)``) is that function.
 """
 
 from __future__ import annotations
@@ -43,18 +44,19 @@ FRACTIONS = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1",
 _TOKEN = re.compile(
     r"""
     (?P<space>[ \t\u00a0]+)
+  | (?P<module>(?<![A-Za-z0-9_.])(?:np|numpy|math|torch|jnp)\.(?=(?:exp|log1p|log|tanh|sinh|cosh|sqrt|abs|sign|erf|erfc|sigmoid)\s*\())
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![\w.]))?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*|[αβγδεκλμθτφσπΦ])
   | (?P<superscript>[%s]+)
   | (?P<fraction>[%s])
-  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>≤≥\[\]·×÷−–⋅∗′″‴’ʹ"√])
+  | (?P<op>\*\*|<=|>=|!=|≠|[-+*/^(),|'<>≤≥\[\]·×÷−–⋅∗′″‴’ʹ"√⁄∕])
     """ % ("".join(SUPERSCRIPTS), "".join(FRACTIONS)),
     re.VERBOSE,
 )
 
 #: Characters people paste from documents, read as the ASCII operator they mean.
 #: (’: a word processor's apostrophe, σ’(z) as typed in a document, is a prime in a formula)
-_SAME_AS = {"≤": "<=", "≥": ">=", "÷": "/", "·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'", "ʹ": "'"}
+_SAME_AS = {"≤": "<=", "≥": ">=", "÷": "/", "⁄": "/", "∕": "/", "·": "*", "×": "*", "⋅": "*", "∗": "*", "−": "-", "–": "-", "**": "^", "′": "'", "’": "'", "ʹ": "'"}
 #: Characters that stand for two tokens (g"(z): a double quote typed for two primes)
 _MANY = {"″": ("'", "'"), '"': ("'", "'"), "‴": ("'", "'", "'")}
 
@@ -83,6 +85,9 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
         if m is None:
             char = text[position]
             what = repr(char) if char.isprintable() else f"character U+{ord(char):04X}"
+            if char == "." and text[position + 1: position + 2] in ("/", "*", "^"):
+                op = text[position + 1]  # MATLAB's element-wise ./ .* .^
+                what += f" ('.{op}' is MATLAB's element-wise {op}: write {op})"
             raise ParseError(f"unexpected {what}", position + 1 if source is None else None, shown)
         kind = m.lastgroup
         value = m.group()
@@ -108,7 +113,7 @@ def tokenize(text: str, *, source: str | None = None, max_length: int = MAX_LENG
             out.extend(Token("op", prime, position + 1) for prime in _MANY[value])
         elif kind == "op":
             out.append(Token("op", _SAME_AS.get(value, value), position + 1))
-        elif kind != "space":
+        elif kind not in ("space", "module"):  # np.exp(-z) pasted from code is exp(-z)
             out.append(Token(kind, value, position + 1))
         position = m.end()
     out.append(Token("end", "", len(text) + 1))
