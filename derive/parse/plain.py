@@ -24,7 +24,7 @@ _PLAIN_DOMAIN = re.compile(r"(?:\s*,\s*|\s+)(?:(?:for\s+all|for\s+every|∀)\s*)
 _INLINE_CODE = re.compile(r"`([^`\n=]*=[^`\n]*)`")
 #: an equation number at the end of a line, set apart by two spaces or a tab as a word processor
 #: sets it: "g'(z) = 1 - g(z)^2      (2)" (with one space, "(2)" could be a factor: the reader
-#: refuses it, see expression.Parser.run)
+#: refuses it, see sentences.Sentences.refuse_equation_number)
 _EQUATION_NUMBER = re.compile(r"(?:[ \t\u00a0]{2,}|\t)[\(\[]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivx]{1,5}|\*{1,3})\s*[\)\]]\s*$")
 
 #: what may stand before a step on its line: a list's bullet or number, an arrow
