@@ -3,10 +3,11 @@
 Nothing here evaluates the input.  ``tokens`` cuts typed text into numbers, names and
 operators, ``latex`` cuts LaTeX into the same tokens; ``expression`` builds a SymPy
 expression from them with a small grammar whose only names are a fixed whitelist
-(``functions``); ``leibniz`` reads d/dz written as a fraction; ``notation`` the notation
+(``functions``), assembled from ``grammar``, ``names``, ``calls``, ``commands`` and
+``sentences``; ``leibniz`` reads d/dz written as a fraction; ``notation`` the notation
 of hand derivations (the author's function, its derivatives, cases).  For ``derive
-check``, ``layout`` finds the rows of mathematics in a text and ``left`` what a left side
-names.  ``sympify``, ``parse_expr`` and ``eval`` are never called: they run Python code
+check``, ``layout`` finds the rows of mathematics in a text (``row``, ``prose``,
+``plain``, ``displays``, ``annotations``) and ``left`` what a left side names.  ``sympify``, ``parse_expr`` and ``eval`` are never called: they run Python code
 from the string.
 """
 
