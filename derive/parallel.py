@@ -4,9 +4,9 @@
 forms, ``engine.summary``), the slowest entries first so that no core waits at the end
 on one long entry started last.
 
-The entries are independent, so worker processes derive them side by side and send the
-finished ``Derivation`` objects back (they pickle: SymPy expressions and derive's own
-functions).  Workers are forked where the system allows it, so they start with SymPy
+The entries are independent, so worker processes derive them side by side and send back
+what the caller keeps of each (``derive list``: the table's text, ``kept``), or the finished
+``Derivation`` objects (they pickle: SymPy expressions and derive's own functions).  Workers are forked where the system allows it, so they start with SymPy
 and derive already imported; results come back in the order asked for.  A SymPy
 expression unpickles by calling its constructor on its arguments, which would evaluate
 (and reorder) a deliberately unevaluated line; unpickled with evaluation off, every tree
@@ -60,7 +60,7 @@ def summarise_each(names: Sequence[str], *, jobs: int | None = None,
     """summary(name) for every name (in that order), the slowest started first on every core;
     ``meanwhile`` runs in this process while the workers work (the table's renderer loaded
     then, not before the workers start nor after they end), and each worker's results are
-    rebuilt here as they come.
+    taken (derivations rebuilt) here as they come.
 
     ``kept``: what the caller keeps of each summary (``derive list``: the table's text,
     ``render.slopes.slope_texts``), worked out in the worker that derived it, so that only
