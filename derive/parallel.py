@@ -6,8 +6,9 @@ on one long entry started last.
 
 The entries are independent, so worker processes derive them side by side and send back
 what the caller keeps of each (``derive list``: the table's text, ``kept``), or the finished
-``Derivation`` objects (they pickle: SymPy expressions and derive's own functions).  Workers are forked where the system allows it, so they start with SymPy
-and derive already imported; results come back in the order asked for.  A SymPy
+``Derivation`` objects (they pickle: SymPy expressions and derive's own functions).
+Workers are forked where the system allows it, so they start with SymPy and derive
+already imported; results come back in the order asked for.  A SymPy
 expression unpickles by calling its constructor on its arguments, which would evaluate
 (and reorder) a deliberately unevaluated line; unpickled with evaluation off, every tree
 is rebuilt node for node (checked in the worker; where it is not, the parent derives
